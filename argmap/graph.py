@@ -1,0 +1,159 @@
+"""A map with the indexes that editing needs, and the edits that change it.
+
+An :class:`Edit` is a list of record replacements (``before`` → ``after``) in one
+of the map's tables.  Applying it, applying its inverse, diffing and merging are
+then all the same simple thing, and the indexes stay correct by construction
+because :meth:`MapGraph.apply` is the only way records change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from argmap.model import ArgMap, Claim, Relation, Source, Speaker
+
+Table = Literal["claims", "relations", "sources", "speakers"]
+Record = Claim | Relation | Source | Speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One record replaced: ``before`` None means added, ``after`` None removed."""
+
+    table: Table
+    id: str
+    before: Record | None
+    after: Record | None
+
+    def inverse(self) -> Change:
+        return Change(self.table, self.id, self.after, self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One user-level operation: a label for undo menus and the changes it makes."""
+
+    label: str
+    changes: tuple[Change, ...]
+    select: str | None = field(default=None, compare=False)
+    """The id the editor should select after applying (e.g. the new claim)."""
+
+    def inverse(self) -> Edit:
+        return Edit(f"undo {self.label}", tuple(c.inverse() for c in reversed(self.changes)), None)
+
+    def removed(self, table: Table) -> list[str]:
+        return [c.id for c in self.changes if c.table == table and c.after is None]
+
+    def added(self, table: Table) -> list[str]:
+        return [c.id for c in self.changes if c.table == table and c.before is None]
+
+
+class StaleEditError(RuntimeError):
+    """An edit was applied to a map that no longer holds what the edit expected."""
+
+
+class MapGraph:
+    """An :class:`ArgMap` plus who-points-at-whom indexes, kept in sync by :meth:`apply`."""
+
+    def __init__(self, argmap: ArgMap) -> None:
+        self.map = argmap
+        self._by_target: defaultdict[str, set[str]] = defaultdict(set)
+        self._by_premise: defaultdict[str, set[str]] = defaultdict(set)
+        for rid, relation in argmap.relations.items():
+            self._index(rid, relation)
+
+    def _index(self, rid: str, relation: Relation) -> None:
+        self._by_target[relation.target].add(rid)
+        for premise in relation.premises:
+            self._by_premise[premise].add(rid)
+
+    def _unindex(self, rid: str, relation: Relation) -> None:
+        self._by_target[relation.target].discard(rid)
+        for premise in relation.premises:
+            self._by_premise[premise].discard(rid)
+
+    def apply(self, edit: Edit) -> None:
+        """Apply every change of ``edit``, or none if the map does not hold what it expects."""
+        done: list[Change] = []
+        for change in edit.changes:
+            current = getattr(self.map, change.table).get(change.id)
+            if current != change.before:
+                for applied in reversed(done):
+                    self._replace(applied.inverse())
+                raise StaleEditError(f"{change.table}.{change.id} is not what {edit.label!r} expected")
+            self._replace(change)
+            done.append(change)
+
+    def _replace(self, change: Change) -> None:
+        table: dict = getattr(self.map, change.table)
+        if change.table == "relations":
+            if isinstance(change.before, Relation):
+                self._unindex(change.id, change.before)
+            if isinstance(change.after, Relation):
+                self._index(change.id, change.after)
+        if change.after is None:
+            del table[change.id]
+        else:
+            table[change.id] = change.after
+
+    def taken(self, ident: str) -> bool:
+        """Whether ``ident`` names a claim or a relation (they share one namespace)."""
+        return ident in self.map.claims or ident in self.map.relations
+
+    __contains__ = taken
+
+    def children(self, target: str) -> list[tuple[str, Relation]]:
+        """The relations pointing at a claim or relation, in sibling order."""
+        relations = self.map.relations
+        pairs = [(rid, relations[rid]) for rid in self._by_target.get(target, ())]
+        pairs.sort(key=lambda pair: (pair[1].rank, pair[0]))
+        return pairs
+
+    def parents(self, claim_id: str) -> list[tuple[str, Relation]]:
+        """The relations in which a claim is a premise, in id order."""
+        relations = self.map.relations
+        return [(rid, relations[rid]) for rid in sorted(self._by_premise.get(claim_id, ()))]
+
+    def subtree(self, root: str) -> set[str]:
+        """Every claim and relation reachable downwards from ``root`` (a claim or relation id)."""
+        seen: set[str] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for rid in self._by_target.get(node, ()):
+                if rid in seen:
+                    continue
+                seen.add(rid)
+                stack.append(rid)
+                for premise in self.map.relations[rid].premises:
+                    if premise not in seen:
+                        seen.add(premise)
+                        stack.append(premise)
+        return seen
+
+    def target_claim(self, relation_id: str) -> str | None:
+        """The claim a relation finally bears on, following undercuts to the relation they attack."""
+        seen: set[str] = set()
+        node = relation_id
+        while node in self.map.relations and node not in seen:
+            seen.add(node)
+            node = self.map.relations[node].target
+        return node if node in self.map.claims else None
+
+    def walk(self, root: str) -> Iterator[tuple[int, str, str]]:
+        """Depth-first ``(depth, relation id, premise id)`` below a claim, each claim expanded once."""
+        expanded = {root}
+        stack = [(1, rid) for rid, _ in reversed(self.children(root))]
+        while stack:
+            depth, rid = stack.pop()
+            relation = self.map.relations[rid]
+            below: list[tuple[int, str]] = [(depth + 1, child) for child, _ in self.children(rid)]
+            for premise in relation.premises:
+                yield depth, rid, premise
+                if premise not in expanded:
+                    expanded.add(premise)
+                    below.extend((depth + 1, child) for child, _ in self.children(premise))
+            stack.extend(reversed(below))

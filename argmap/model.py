@@ -1,0 +1,149 @@
+"""The argument map as data: claims, relations, sources and evidence anchors.
+
+These pydantic models are the single description of the file format: the store
+serialises them, the JSON Schema in ``docs/`` is generated from them, and every
+other module (operations, checks, rendering, the TUI) reads them.  Records are
+frozen so that an edit always produces a new value; that is what makes undo,
+diff and merge simple comparisons of before and after.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT_VERSION = 1
+"""The file format version this argmap writes (the ``"argmap"`` key)."""
+
+Id = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._~-]*$",
+        description="A short readable slug, unique across claims and relations, stable forever.",
+    ),
+]
+
+
+class ClaimKind(StrEnum):
+    """What a claim is: the thesis, an ordinary claim, or a basis that ends a chain."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EXPERT_OPINION = "expert-opinion"
+    STATISTIC = "statistic"
+    QUOTE = "quote"
+    EVENT = "event"
+    PUBLICATION = "publication"
+    COMMON_KNOWLEDGE = "common-knowledge"
+    DEFINITION = "definition"
+    PERSONAL_EXPERIENCE = "personal-experience"
+
+    @property
+    def is_basis(self) -> bool:
+        return self not in (ClaimKind.THESIS, ClaimKind.CLAIM)
+
+
+class RelationType(StrEnum):
+    """Whether the premises speak for or against their target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Anchor(_Record):
+    """A claim's link to the passage of a source it comes from.
+
+    Modelled on the W3C TextQuoteSelector plus TextPositionSelector: the offsets
+    (Unicode code points) find the passage fast, the quote with its context finds
+    it again when the text has shifted.
+    """
+
+    source: Id
+    quote: str = Field(min_length=1)
+    prefix: str = ""
+    suffix: str = ""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    speaker: Id | None = Field(default=None, description="Who said it, for debate transcripts.")
+
+
+class Claim(_Record):
+    """A statement in the argument."""
+
+    kind: ClaimKind = ClaimKind.CLAIM
+    text: str
+    implicit: bool = Field(default=False, description="An unstated premise the analyst reconstructed.")
+    tags: tuple[str, ...] = ()
+    translations: dict[str, str] = Field(default_factory=dict, description="Language code to text.")
+    evidence: tuple[Anchor, ...] = ()
+    base_score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
+    )
+    note: str = ""
+
+
+class Relation(_Record):
+    """Premises that together support or attack a target.
+
+    More than one premise means linked premises: they work only together.  The
+    target is a claim id or, for an undercut, the id of another relation.
+    """
+
+    type: RelationType
+    premises: tuple[Id, ...] = Field(min_length=1)
+    target: Id
+    rank: str = Field(
+        default="m", pattern=r"^[0-9A-Za-z]+$", description="Orders siblings under one target; compared as a string."
+    )
+    scheme: str | None = Field(default=None, description="An argument scheme id, e.g. 'expert-opinion'.")
+    answers: dict[str, str] = Field(
+        default_factory=dict, description="Answers to the scheme's critical questions, by question id."
+    )
+    weight: float | None = Field(default=None, ge=0.0, le=1.0)
+    note: str = ""
+
+
+class Source(_Record):
+    """A document the map annotates; ``path`` is relative to the map file."""
+
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    language: str = ""
+    url: str = ""
+    path: str = ""
+    sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+    note: str = ""
+
+
+class Speaker(_Record):
+    """A participant of a debate transcript."""
+
+    name: str
+    role: str = ""
+
+
+class ArgMap(BaseModel):
+    """One map: one ``*.argmap.json`` file."""
+
+    model_config = ConfigDict(extra="forbid", title="argmap map")
+
+    argmap: Literal[1] = Field(description="The format version.")
+    title: str = ""
+    language: str = Field(default="en", description="The language the claims are written in.")
+    description: str = ""
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    speakers: dict[Id, Speaker] = Field(default_factory=dict)
+    claims: dict[Id, Claim] = Field(default_factory=dict)
+    relations: dict[Id, Relation] = Field(default_factory=dict)
+
+    def theses(self) -> list[str]:
+        return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

@@ -1,0 +1,395 @@
+"""Editing operations: one function per thing a person can do to a map.
+
+Each function looks at a :class:`MapGraph`, checks that the request makes sense,
+and returns the :class:`Edit` that would carry it out, without applying it.
+Callers apply it with ``graph.apply(edit)`` and undo it with
+``graph.apply(edit.inverse())``.  The TUI, the CLI and the merge all call these,
+so a rule (no cycles, what a delete takes with it) lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap import rank
+from argmap.errors import OperationError
+from argmap.graph import Change, Edit, MapGraph
+from argmap.ids import slugify, unique_id
+from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source
+
+
+def new_map(thesis: str, *, title: str = "", language: str = "en", thesis_id: str | None = None) -> ArgMap:
+    """A map holding only its thesis."""
+    if not thesis.strip():
+        raise OperationError("a map needs a thesis: give its text")
+    claim_id = thesis_id or slugify(thesis)
+    return ArgMap(
+        argmap=FORMAT_VERSION,
+        title=title or thesis,
+        language=language,
+        claims={claim_id: Claim(kind=ClaimKind.THESIS, text=thesis.strip())},
+    )
+
+
+# Adding -------------------------------------------------------------------------------------
+
+
+def add_claim(
+    graph: MapGraph,
+    target: str,
+    text: str,
+    relation_type: RelationType,
+    *,
+    kind: ClaimKind = ClaimKind.CLAIM,
+    implicit: bool = False,
+    claim_id: str | None = None,
+) -> Edit:
+    """A new claim that supports or attacks ``target`` (a claim, or a relation for an undercut)."""
+    _require_node(graph, target)
+    text = _require_text(text)
+    new_id = _new_id(graph, claim_id or slugify(text))
+    relation_id = unique_id(f"r-{new_id}", graph)
+    relation = Relation(type=relation_type, premises=(new_id,), target=target, rank=_rank_after_last(graph, target))
+    word = {RelationType.SUPPORT: "reason", RelationType.ATTACK: "objection"}[relation_type]
+    if target in graph.map.relations:
+        word = "undercut" if relation_type is RelationType.ATTACK else "backing"
+    return Edit(
+        f"add {word} {new_id!r}",
+        (
+            Change("claims", new_id, None, Claim(kind=kind, text=text, implicit=implicit)),
+            Change("relations", relation_id, None, relation),
+        ),
+        select=new_id,
+    )
+
+
+def add_reason(graph: MapGraph, target: str, text: str, **options: Any) -> Edit:
+    """A new claim supporting ``target``."""
+    return add_claim(graph, target, text, RelationType.SUPPORT, **options)
+
+
+def add_objection(graph: MapGraph, target: str, text: str, **options: Any) -> Edit:
+    """A new claim attacking ``target``."""
+    return add_claim(graph, target, text, RelationType.ATTACK, **options)
+
+
+def add_undercut(graph: MapGraph, relation_id: str, text: str, **options: Any) -> Edit:
+    """A new claim that grants a reason's premises but denies they lead to its target."""
+    if relation_id not in graph.map.relations:
+        raise OperationError(f"an undercut attacks an inference: {relation_id!r} is not a relation")
+    return add_claim(graph, relation_id, text, RelationType.ATTACK, **options)
+
+
+def add_co_premise(
+    graph: MapGraph, relation_id: str, text: str, *, implicit: bool = False, claim_id: str | None = None
+) -> Edit:
+    """A new premise that works together with the premises of ``relation_id`` (linked premises)."""
+    relation = _require_relation(graph, relation_id)
+    text = _require_text(text)
+    new_id = _new_id(graph, claim_id or slugify(text))
+    return Edit(
+        f"add co-premise {new_id!r}",
+        (
+            Change("claims", new_id, None, Claim(text=text, implicit=implicit)),
+            Change(
+                "relations",
+                relation_id,
+                relation,
+                relation.model_copy(update={"premises": (*relation.premises, new_id)}),
+            ),
+        ),
+        select=new_id,
+    )
+
+
+def link_claim(graph: MapGraph, claim_id: str, target: str, relation_type: RelationType) -> Edit:
+    """Make an existing claim also a reason or objection of ``target``: maps are graphs."""
+    _require_claim(graph, claim_id)
+    _require_node(graph, target)
+    if claim_id == target:
+        raise OperationError(f"{claim_id!r} cannot be a reason or objection of itself")
+    for _, relation in graph.parents(claim_id):
+        if relation.target == target and relation.premises == (claim_id,):
+            raise OperationError(f"{claim_id!r} already bears on {target!r}")
+    if relation_type is RelationType.SUPPORT and target in graph.subtree(claim_id):
+        raise OperationError(f"linking {claim_id!r} under {target!r} would make a claim support itself")
+    relation_id = unique_id(f"r-{claim_id}", graph)
+    relation = Relation(type=relation_type, premises=(claim_id,), target=target, rank=_rank_after_last(graph, target))
+    return Edit(
+        f"link {claim_id!r} to {target!r}", (Change("relations", relation_id, None, relation),), select=claim_id
+    )
+
+
+def add_source(graph: MapGraph, source_id: str, source: Source) -> Edit:
+    """Register a document the map annotates."""
+    if source_id in graph.map.sources:
+        raise OperationError(f"there is already a source {source_id!r}")
+    return Edit(f"add source {source_id!r}", (Change("sources", source_id, None, source),))
+
+
+# Changing -----------------------------------------------------------------------------------
+
+
+def update_claim(graph: MapGraph, claim_id: str, label: str, **fields: Any) -> Edit:
+    """Replace some fields of a claim; the shared step of every claim edit."""
+    claim = _require_claim(graph, claim_id)
+    updated = Claim.model_validate({**claim.model_dump(), **fields})
+    changes = () if updated == claim else (Change("claims", claim_id, claim, updated),)
+    return Edit(label, changes, select=claim_id)
+
+
+def edit_text(graph: MapGraph, claim_id: str, text: str) -> Edit:
+    return update_claim(graph, claim_id, f"edit {claim_id!r}", text=_require_text(text))
+
+
+def set_kind(graph: MapGraph, claim_id: str, kind: ClaimKind | str) -> Edit:
+    try:
+        kind = ClaimKind(kind)
+    except ValueError:
+        raise OperationError(f"unknown kind {kind!r}; one of: {', '.join(k.value for k in ClaimKind)}") from None
+    if kind is ClaimKind.THESIS and graph.parents(claim_id):
+        raise OperationError(f"{claim_id!r} is a reason or objection; a thesis has no parent (move or unlink it first)")
+    return update_claim(graph, claim_id, f"set kind of {claim_id!r}", kind=kind)
+
+
+def set_tags(graph: MapGraph, claim_id: str, tags: list[str] | tuple[str, ...]) -> Edit:
+    cleaned = tuple(dict.fromkeys(tag.strip().lstrip("#") for tag in tags if tag.strip().lstrip("#")))
+    return update_claim(graph, claim_id, f"set tags of {claim_id!r}", tags=cleaned)
+
+
+def set_translation(graph: MapGraph, claim_id: str, language: str, text: str | None) -> Edit:
+    """Set (or with ``None`` or blank text, remove) a claim's text in another language."""
+    claim = _require_claim(graph, claim_id)
+    language = language.strip()
+    if not language:
+        raise OperationError("a translation needs a language code, such as 'de'")
+    translations = dict(claim.translations)
+    if text and text.strip():
+        translations[language] = text.strip()
+    else:
+        translations.pop(language, None)
+    return update_claim(
+        graph, claim_id, f"set {language} translation of {claim_id!r}", translations=dict(sorted(translations.items()))
+    )
+
+
+def set_note(graph: MapGraph, claim_id: str, note: str) -> Edit:
+    return update_claim(graph, claim_id, f"set note of {claim_id!r}", note=note.strip())
+
+
+def set_implicit(graph: MapGraph, claim_id: str, implicit: bool) -> Edit:
+    return update_claim(
+        graph, claim_id, f"mark {claim_id!r} {'implicit' if implicit else 'explicit'}", implicit=implicit
+    )
+
+
+def set_base_score(graph: MapGraph, claim_id: str, score: float | None) -> Edit:
+    return update_claim(graph, claim_id, f"set base score of {claim_id!r}", base_score=_unit(score, "base score"))
+
+
+def update_relation(graph: MapGraph, relation_id: str, label: str, **fields: Any) -> Edit:
+    """Replace some fields of a relation."""
+    relation = _require_relation(graph, relation_id)
+    updated = Relation.model_validate({**relation.model_dump(), **fields})
+    changes = () if updated == relation else (Change("relations", relation_id, relation, updated),)
+    return Edit(label, changes, select=relation.premises[0])
+
+
+def set_relation_type(graph: MapGraph, relation_id: str, relation_type: RelationType) -> Edit:
+    return update_relation(graph, relation_id, f"make {relation_id!r} {relation_type.value}", type=relation_type)
+
+
+def set_weight(graph: MapGraph, relation_id: str, weight: float | None) -> Edit:
+    return update_relation(graph, relation_id, f"set weight of {relation_id!r}", weight=_unit(weight, "weight"))
+
+
+def set_scheme(graph: MapGraph, relation_id: str, scheme: str | None) -> Edit:
+    return update_relation(graph, relation_id, f"set scheme of {relation_id!r}", scheme=scheme or None)
+
+
+def attach_evidence(graph: MapGraph, claim_id: str, anchor: Anchor) -> Edit:
+    """Anchor a claim to a passage of one of the map's sources."""
+    claim = _require_claim(graph, claim_id)
+    if anchor.source not in graph.map.sources:
+        raise OperationError(f"unknown source {anchor.source!r}; add it first")
+    if anchor in claim.evidence:
+        raise OperationError(f"{claim_id!r} already has this passage as evidence")
+    return update_claim(graph, claim_id, f"attach evidence to {claim_id!r}", evidence=(*claim.evidence, anchor))
+
+
+def detach_evidence(graph: MapGraph, claim_id: str, index: int) -> Edit:
+    """Remove the ``index``-th evidence anchor of a claim."""
+    claim = _require_claim(graph, claim_id)
+    if not 0 <= index < len(claim.evidence):
+        raise OperationError(f"{claim_id!r} has no evidence number {index + 1}")
+    evidence = claim.evidence[:index] + claim.evidence[index + 1 :]
+    return update_claim(graph, claim_id, f"detach evidence from {claim_id!r}", evidence=evidence)
+
+
+def replace_evidence(graph: MapGraph, claim_id: str, index: int, anchor: Anchor) -> Edit:
+    """Point an evidence anchor somewhere else (``check --fix`` re-anchors moved quotes with it)."""
+    claim = _require_claim(graph, claim_id)
+    if not 0 <= index < len(claim.evidence):
+        raise OperationError(f"{claim_id!r} has no evidence number {index + 1}")
+    evidence = (*claim.evidence[:index], anchor, *claim.evidence[index + 1 :])
+    return update_claim(graph, claim_id, f"re-anchor evidence of {claim_id!r}", evidence=evidence)
+
+
+def update_source(graph: MapGraph, source_id: str, **fields: Any) -> Edit:
+    source = graph.map.sources.get(source_id)
+    if source is None:
+        raise OperationError(f"no source {source_id!r}")
+    updated = Source.model_validate({**source.model_dump(), **fields})
+    changes = () if updated == source else (Change("sources", source_id, source, updated),)
+    return Edit(f"update source {source_id!r}", changes)
+
+
+# Structure ----------------------------------------------------------------------------------
+
+
+def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
+    """Delete a claim with everything that only hangs from it.
+
+    Goes with it: its relations, the reasons and objections below it that bear on
+    nothing else, and undercuts of removed relations.  A linked co-premise stays,
+    its relation keeps the other premises.  ``edit.removed("claims")`` says what goes.
+    """
+    _require_claim(graph, claim_id)
+    claims, relations = graph.map.claims, graph.map.relations
+    gone: set[str] = set()
+    pending = [claim_id]
+    while pending:
+        while pending:
+            node = pending.pop()
+            if node in gone:
+                continue
+            gone.add(node)
+            pending.extend(rid for rid, _ in graph.children(node))
+            if node in claims:
+                pending.extend(rid for rid, rel in graph.parents(node) if all(p in gone for p in rel.premises))
+        orphans = {
+            premise
+            for rid in gone
+            if rid in relations
+            for premise in relations[rid].premises
+            if premise not in gone
+            and claims[premise].kind is not ClaimKind.THESIS
+            and all(parent in gone for parent, _ in graph.parents(premise))
+        }
+        pending.extend(sorted(orphans))
+    changes: list[Change] = []
+    for rid in sorted(gone & relations.keys()):
+        changes.append(Change("relations", rid, relations[rid], None))
+    for rid in sorted({rid for node in gone & claims.keys() for rid, _ in graph.parents(node)} - gone):
+        relation = relations[rid]
+        kept = tuple(p for p in relation.premises if p not in gone)
+        changes.append(Change("relations", rid, relation, relation.model_copy(update={"premises": kept})))
+    for cid in sorted(gone & claims.keys()):
+        changes.append(Change("claims", cid, claims[cid], None))
+    return Edit(f"delete {claim_id!r}", tuple(changes))
+
+
+def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
+    """Hang a claim, with its subtree, under another claim (or relation).
+
+    ``via`` names which of the claim's relations moves when it has several.  A
+    linked premise moves with its co-premises: they are one reason.
+    """
+    claim = _require_claim(graph, claim_id)
+    _require_node(graph, new_target)
+    if claim.kind is ClaimKind.THESIS:
+        raise OperationError(f"{claim_id!r} is a thesis, the root of the map; change its kind to move it")
+    relation_id = via or _only_parent(graph, claim_id)
+    relation = _require_relation(graph, relation_id)
+    if claim_id not in relation.premises:
+        raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if relation.target == new_target:
+        return Edit(f"move {claim_id!r}", (), select=claim_id)
+    below = set(relation.premises) | {relation_id}
+    for premise in relation.premises:
+        below |= graph.subtree(premise)
+    below |= graph.subtree(relation_id)
+    if new_target in below:
+        raise OperationError(f"cannot move {claim_id!r} under {new_target!r}: it is part of what moves (a cycle)")
+    moved = relation.model_copy(update={"target": new_target, "rank": _rank_after_last(graph, new_target)})
+    return Edit(
+        f"move {claim_id!r} under {new_target!r}", (Change("relations", relation_id, relation, moved),), select=claim_id
+    )
+
+
+def reorder(graph: MapGraph, relation_id: str, offset: int) -> Edit:
+    """Move a reason or objection ``offset`` places among its siblings (negative: up)."""
+    relation = _require_relation(graph, relation_id)
+    siblings = [rid for rid, _ in graph.children(relation.target)]
+    old = siblings.index(relation_id)
+    new = max(0, min(len(siblings) - 1, old + offset))
+    label = f"move {relation.premises[0]!r} {'up' if offset < 0 else 'down'}"
+    if new == old:
+        return Edit(label, (), select=relation.premises[0])
+    siblings.remove(relation_id)
+    siblings.insert(new, relation_id)
+    relations = graph.map.relations
+    lo = relations[siblings[new - 1]].rank if new > 0 else None
+    hi = relations[siblings[new + 1]].rank if new + 1 < len(siblings) else None
+    if lo is None or hi is None or lo < hi:
+        new_ranks = {relation_id: rank.between(lo, hi)}
+    else:
+        new_ranks = dict(zip(siblings, rank.spread(len(siblings)), strict=True))
+    changes = tuple(
+        Change("relations", rid, relations[rid], relations[rid].model_copy(update={"rank": value}))
+        for rid, value in new_ranks.items()
+        if relations[rid].rank != value
+    )
+    return Edit(label, changes, select=relation.premises[0])
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+
+def _require_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise OperationError("a claim needs some text")
+    return text
+
+
+def _require_claim(graph: MapGraph, claim_id: str) -> Claim:
+    claim = graph.map.claims.get(claim_id)
+    if claim is None:
+        raise OperationError(f"no claim {claim_id!r} in this map")
+    return claim
+
+
+def _require_relation(graph: MapGraph, relation_id: str) -> Relation:
+    relation = graph.map.relations.get(relation_id)
+    if relation is None:
+        raise OperationError(f"no relation {relation_id!r} in this map")
+    return relation
+
+
+def _require_node(graph: MapGraph, ident: str) -> None:
+    if not graph.taken(ident):
+        raise OperationError(f"no claim or relation {ident!r} in this map")
+
+
+def _new_id(graph: MapGraph, wanted: str) -> str:
+    return unique_id(wanted, graph)
+
+
+def _only_parent(graph: MapGraph, claim_id: str) -> str:
+    parents = graph.parents(claim_id)
+    if len(parents) != 1:
+        where = ", ".join(rid for rid, _ in parents) or "nothing"
+        raise OperationError(f"{claim_id!r} bears on {where}; say which relation moves")
+    return parents[0][0]
+
+
+def _rank_after_last(graph: MapGraph, target: str) -> str:
+    children = graph.children(target)
+    return rank.between(children[-1][1].rank, None) if children else rank.FIRST
+
+
+def _unit(value: float | None, what: str) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise OperationError(f"a {what} lies between 0 and 1, not {value}")
+    return value

@@ -1,0 +1,327 @@
+"""Reading and writing map files: canonical JSON, format versions, atomic saves.
+
+The file is the contract with git (spec §3): records keyed by id in sorted
+order, fields in the models' order, defaults left out, 2-space indent, LF and a
+trailing newline.  Saving an unedited map reproduces it byte for byte, so a
+one-field edit is a one-line diff.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from argmap.errors import ArgmapError
+from argmap.model import FORMAT_VERSION, ArgMap, Source
+
+MAX_BYTES = 512 * 1024 * 1024
+"""Larger files are refused before reading: no real map comes near (100k claims ≈ 35 MB)."""
+
+ID_TABLES = ("sources", "speakers", "claims", "relations")
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""``MIGRATIONS[n]`` turns the raw data of format ``n`` into format ``n + 1``.
+
+Format 1 is the first; a change to the format adds its migration here and bumps
+:data:`argmap.model.FORMAT_VERSION`.
+"""
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key that stands twice in one JSON object: JSON parsers keep only the last."""
+
+    path: str
+    key: str
+    lines: tuple[int, ...]
+
+
+@dataclass
+class MapFile:
+    """A map as read from disk, with what the reading noticed."""
+
+    map: ArgMap
+    path: str
+    duplicates: list[DuplicateKey] = field(default_factory=list)
+    migrated_from: int | None = None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building 100k small objects triggers the cycle collector again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def dumps(argmap: ArgMap) -> bytes:
+    """The canonical bytes of a map."""
+    with _gc_paused():
+        data = argmap.model_dump(mode="json", exclude_defaults=True)
+        for table in ID_TABLES:
+            if table in data:
+                data[table] = dict(sorted(data[table].items()))
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
+    """Parse and validate map bytes; every failure is one :class:`ArgmapError`."""
+    if not data.strip():
+        raise ArgmapError(
+            "the file is empty, not a map", path=origin, fix="create one with: argmap new MAP --thesis TEXT"
+        )
+    with _gc_paused():
+        raw = _parse(data, origin)
+        if not isinstance(raw, dict) or "argmap" not in raw:
+            raise ArgmapError(
+                'not an argmap map: there is no "argmap" format version at the top',
+                path=origin,
+                line=1,
+                fix="is this the right file? maps are *.argmap.json files written by argmap",
+            )
+        raw, migrated_from = _migrate(raw, origin)
+        canonical_layout = migrated_from is None and orjson.dumps(raw, option=orjson.OPT_INDENT_2) + b"\n" == data
+        duplicates = [] if canonical_layout else _find_duplicates(data)
+        try:
+            argmap = ArgMap.model_validate(raw)
+        except ValidationError as error:
+            raise _schema_error(error, data, origin) from None
+    return MapFile(argmap, origin, duplicates, migrated_from)
+
+
+def read(path: str | os.PathLike[str]) -> MapFile:
+    """Read a map file; duplicate ids are reported, not fatal (``check`` lists them)."""
+    origin = str(path)
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise ArgmapError("is a directory, not a map file", path=origin, fix="name a *.argmap.json file")
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise ArgmapError(
+                f"the file is {size // 2**20} MiB; argmap reads maps up to {MAX_BYTES // 2**20} MiB",
+                path=origin,
+                fix="is this the right file?",
+            )
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
+    except PermissionError:
+        raise ArgmapError("permission denied", path=origin) from None
+    except OSError as error:
+        raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+    return loads(data, origin)
+
+
+def load(path: str | os.PathLike[str]) -> ArgMap:
+    """Read a map for use; a file with duplicate ids is refused because it is ambiguous."""
+    mapfile = read(path)
+    if mapfile.duplicates:
+        dup = mapfile.duplicates[0]
+        raise ArgmapError(
+            f"{dup.path} has the key {dup.key!r} twice",
+            path=mapfile.path,
+            line=dup.lines[-1],
+            fix="give one of them another id; argmap check lists every duplicate",
+        )
+    return mapfile.map
+
+
+def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
+    """Write a map atomically: a crash leaves the old file or the new one, never a torn one."""
+    write_atomic(Path(path), dumps(argmap))
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def source_path(map_path: str | os.PathLike[str], source: Source) -> Path:
+    """Where a source's text lives: its path is relative to the map file."""
+    return Path(map_path).parent / source.path
+
+
+def read_source_text(map_path: str | os.PathLike[str], source_id: str, source: Source) -> tuple[str, str]:
+    """A source's text (UTF-8, newlines untouched so offsets hold) and the SHA-256 of its bytes."""
+    if not source.path:
+        raise ArgmapError(
+            f"source {source_id!r} has no local text",
+            path=str(map_path),
+            fix="set its path to a text file beside the map",
+        )
+    location = source_path(map_path, source)
+    try:
+        data = location.read_bytes()
+    except OSError:
+        raise ArgmapError(
+            f"source {source_id!r}: cannot read {location}",
+            path=str(map_path),
+            fix="restore the file or correct the source's path",
+        ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArgmapError(
+            f"source {source_id!r}: {location} is not UTF-8 (byte {error.start})",
+            path=str(map_path),
+            fix="convert it to UTF-8",
+        ) from None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def _parse(data: bytes, origin: str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            line = data.count(b"\n", 0, bad.start) + 1
+            raise ArgmapError(
+                f"not UTF-8 text (byte {bad.start})",
+                path=origin,
+                line=line,
+                fix="a map is a UTF-8 JSON file; is this the right file?",
+            ) from None
+        reason = error.msg.split(":")[0]
+        raise ArgmapError(
+            f"malformed JSON: {reason}",
+            path=origin,
+            line=error.lineno,
+            column=error.colno,
+            fix="the file may be truncated or hand-edited; git diff shows what changed",
+        ) from None
+
+
+def _migrate(raw: dict[str, Any], origin: str) -> tuple[dict[str, Any], int | None]:
+    version = raw["argmap"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ArgmapError(f'the format version "argmap" must be a whole number, not {version!r}', path=origin, line=2)
+    if version > FORMAT_VERSION:
+        raise ArgmapError(
+            f"written by a newer argmap (format {version}; this argmap reads up to {FORMAT_VERSION})",
+            path=origin,
+            fix="upgrade argmap: pip install -U argmap",
+        )
+    if version == FORMAT_VERSION:
+        return raw, None
+    start = version
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ArgmapError(
+                f"format version {version} is not one argmap ever wrote",
+                path=origin,
+                line=2,
+                fix=f"the current format is {FORMAT_VERSION}",
+            )
+        raw = step(raw)
+        version += 1
+        raw["argmap"] = version
+    return raw, start
+
+
+def _schema_error(error: ValidationError, data: bytes, origin: str) -> ArgmapError:
+    first = error.errors(include_url=False)[0]
+    loc = [str(part) for part in first["loc"]]
+    where = ".".join(loc) or "the top level"
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown field"
+    elif first["type"] == "missing":
+        message = "required field missing"
+    return ArgmapError(
+        f"at {where}: {message}",
+        path=origin,
+        line=_line_of(data, loc),
+        fix="see docs/format.md or `argmap schema` for the format",
+    )
+
+
+def _line_of(data: bytes, loc: list[str]) -> int | None:
+    """The line of the deepest key of ``loc`` found in order in the text: good enough to jump to."""
+    at = 0
+    found = None
+    for key in loc:
+        position = data.find(f'"{key}"'.encode(), at)
+        if position < 0:
+            break
+        at = found = position
+    return None if found is None else data.count(b"\n", 0, found) + 1
+
+
+def _find_duplicates(data: bytes) -> list[DuplicateKey]:
+    """The slow, exact path for files not in canonical layout: parse again keeping every pair."""
+    seen: list[tuple[int, str]] = []
+
+    def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            keys = [key for key, _ in pairs]
+            seen.extend((id(obj), key) for key in dict.fromkeys(k for k in keys if keys.count(k) > 1))
+        return obj
+
+    root = json.loads(data, object_pairs_hook=keep_pairs)
+    if not seen:
+        return []
+    paths = {ident: path for ident, path in _object_paths(root, "")}
+    text = data.decode("utf-8")
+    found = []
+    for ident, key in seen:
+        pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+        lines = tuple(text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text))
+        found.append(DuplicateKey(paths.get(ident, "") or "the top level", key, lines))
+    return found
+
+
+def _object_paths(node: Any, path: str) -> Iterator[tuple[int, str]]:
+    if isinstance(node, dict):
+        yield id(node), path
+        for key, value in node.items():
+            yield from _object_paths(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _object_paths(value, f"{path}[{index}]")

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""The README's two commands: set up a local environment in .venv, then run argmap or its tests.
+
+    python3 dev.py edit [MAP]       open the editor (default: the seed map)
+    python3 dev.py test [ARGS…]     run the whole test suite (ARGS go to pytest)
+    python3 dev.py argmap ARGS…     run any argmap command
+
+Only Python 3.11+ is needed: the first run creates .venv and installs argmap with
+its test tools into it; later runs reinstall only when pyproject.toml changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".argmap-installed"
+SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_environment() -> Path:
+    """Create .venv and install argmap[test] into it unless it is already up to date."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"dev.py: argmap needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    python = venv_python()
+    if python.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return python
+    print("dev.py: setting up .venv with argmap and its test tools (the first time takes a minute)…", flush=True)
+    if not python.exists():
+        try:
+            venv.create(VENV, with_pip=True)
+        except Exception as error:  # ensurepip missing on some Linux distributions
+            sys.exit(f"dev.py: cannot create .venv ({error}); on Debian/Ubuntu: apt install python3-venv")
+    quiet = [] if os.environ.get("CI") else ["--quiet"]
+    subprocess.run([python, "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}[test]"],
+                   check=True)
+    STAMP.write_text(wanted)
+    return python
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command not in {"edit", "test", "argmap"}:
+        print(__doc__.strip())
+        return 0 if command in {"help", "-h", "--help"} else 2
+    python = ensure_environment()
+    if command == "test":
+        workers = [] if any(arg.startswith("-n") for arg in rest) else ["-n", "auto"]
+        return subprocess.call([python, "-m", "pytest", *workers, *rest], cwd=ROOT)
+    if command == "edit":
+        return subprocess.call([python, "-m", "argmap", "show", *(rest or [str(SEED_MAP)])], cwd=ROOT)
+    return subprocess.call([python, "-m", "argmap", *rest], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
