@@ -1,0 +1,736 @@
+"""The editor: tree, details, source and status, and one action per key of spec §5.
+
+Every action builds an :class:`~argmap.graph.Edit` with :mod:`argmap.ops` and
+hands it to the :class:`~argmap.document.Document`; then :meth:`EditorScreen.changed`
+brings the widgets up to date.  No edit logic lives here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Select, Tree
+from textual.worker import get_current_worker
+
+from argmap import ops, store
+from argmap.anchor import make_anchor
+from argmap.document import Document, write_recovery
+from argmap.errors import ArgmapError
+from argmap.graph import Edit
+from argmap.model import ClaimKind, RelationType
+from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.panels import FindingsScreen, HelpScreen
+from argmap.tui.screens.prompts import TextPrompt, TranslationPrompt
+from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
+from argmap.tui.widgets.details import DetailsPane
+from argmap.tui.widgets.source_pane import Passage, SourcePane, SourceText
+from argmap.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from argmap.tui.app import ArgmapApp
+
+RECOVERY_DELAY = 1.0
+"""Seconds of quiet after a change before the recovery file is written."""
+
+
+def check_delay(claims: int) -> float:
+    """Seconds of quiet before re-checking: a big map waits longer so typing stays smooth."""
+    return 0.3 if claims < 2_000 else 2.0
+
+
+EDITOR_BINDINGS: list[BindingType] = [
+    Binding("a", "add_reason", "Reason", id="add-reason"),
+    Binding("o", "add_objection", "Objection", id="add-objection"),
+    Binding("u", "add_undercut", "Undercut", id="add-undercut"),
+    Binding("p", "add_co_premise", "Co-premise", id="add-co-premise"),
+    Binding("l", "link", "Link", id="link"),
+    Binding("enter,e", "edit_text", "Edit", id="edit-text"),
+    Binding("t", "edit_tags", "Tags", show=False, id="edit-tags"),
+    Binding("k", "edit_kind", "Kind", show=False, id="edit-kind"),
+    Binding("d,delete", "delete", "Delete", id="delete"),
+    Binding("m", "move", "Move", id="move"),
+    Binding("shift+up", "reorder(-1)", "Move up among siblings", show=False, id="reorder-up"),
+    Binding("shift+down", "reorder(1)", "Move down among siblings", show=False, id="reorder-down"),
+    Binding("slash", "search", "Search", show=False, id="search"),
+    Binding("n", "search_next", "Next match", show=False, id="search-next"),
+    Binding("N", "search_previous", "Previous match", show=False, id="search-previous"),
+    Binding("x", "attach", "Attach passage", id="attach"),
+    Binding("g", "jump", "Claim ⇄ passage", show=False, id="jump"),
+    Binding("T", "edit_translation", "Translation", show=False, id="edit-translation"),
+    Binding("ctrl+n", "edit_note", "Note", show=False, id="edit-note"),
+    Binding("i", "toggle_implicit", "Implicit on/off", show=False, id="toggle-implicit"),
+    Binding("L", "switch_language", "Display language", show=False, id="switch-language"),
+    Binding("c", "findings", "Findings", show=False, id="findings"),
+    Binding("s", "choose_source", "Choose source", show=False, id="choose-source"),
+    Binding("r", "render", "Render SVG", show=False, id="render"),
+    Binding("ctrl+s", "save", "Save", id="save"),
+    Binding("ctrl+z", "undo", "Undo", id="undo"),
+    Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
+    Binding("f1,question_mark", "help", "Help", id="help"),
+    Binding("q", "request_quit", "Quit", id="quit"),
+]
+
+
+class EditorScreen(Screen[None]):
+    """The main screen of ``argmap edit``."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = ["editor.tcss", "../widgets/widgets.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = EDITOR_BINDINGS
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.source_id: str | None = None
+        self.source_text: str | None = None
+        self.findings: list | None = None
+        self.findings_revision = -1
+        self.flagged: dict[str, list[tuple[str, str]]] = {}
+        self.search_matches: list[str] = []
+        self.search_index = -1
+        self._recovery_timer: Timer | None = None
+        self._check_timer: Timer | None = None
+        self.last_key_cost: float = 0.0
+
+    @property
+    def argmap_app(self) -> ArgmapApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        tree = ArgumentTree(self.document.graph, id="tree")
+        tree.border_title = self.document.map.title or self.document.path.name
+        with Horizontal(id="upper"):
+            yield tree
+            yield DetailsPane(id="details")
+        yield SourcePane(id="source")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.tree.load()
+        self.query_one("#source", SourcePane).border_title = "source"
+        self.query_one("#details", DetailsPane).border_title = "details"
+        sources = sorted(self.document.map.sources)
+        self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], sources[0] if sources else None)
+        self.show_source(sources[0] if sources else None)
+        self.tree.focus()
+        if self.tree.root.children:
+            self.tree.move_cursor(self.tree.root.children[0], animate=False)
+        self.refresh_status()
+        self.schedule_check()
+
+    # Widgets ----------------------------------------------------------------------------------
+
+    @property
+    def tree(self) -> ArgumentTree:
+        return self.query_one(ArgumentTree)
+
+    @property
+    def source_area(self) -> SourceText:
+        return self.query_one(SourceText)
+
+    @property
+    def current(self) -> NodeRef | None:
+        return self.tree.current
+
+    def refresh_status(self) -> None:
+        findings = None if self.findings is None else len(self.findings)
+        self.query_one(StatusLine).show(str(self.document.path), self.document.dirty, findings, self.tree.language)
+
+    def refresh_details(self) -> None:
+        ref = self.current
+        self.query_one(DetailsPane).show(
+            self.document.graph, ref, self.flagged.get(ref.claim, []) if ref is not None else []
+        )
+        area = self.source_area
+        claim = ref.claim if ref is not None else None
+        if area.current_claim != claim:
+            area.set_passages(area.passages, claim)
+            self.scroll_source_to(claim)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        self.refresh_details()
+
+    # Source -------------------------------------------------------------------------------------
+
+    def show_source(self, source_id: str | None) -> None:
+        pane = self.query_one(SourcePane)
+        self.source_id = source_id
+        self.source_text = None
+        if source_id is None:
+            pane.show_text(None, "This map has no source text. Add one with: argmap edit MAP --source FILE")
+            return
+        source = self.document.map.sources[source_id]
+        try:
+            text, digest = store.read_source_text(self.document.path, source_id, source)
+        except ArgmapError as error:
+            pane.show_text(None, str(error))
+            return
+        self.source_text = text
+        stale = bool(source.sha256) and digest != source.sha256
+        pane.show_text(text, "the text changed since it was anchored: argmap check --fix re-anchors" if stale else "")
+        pane.border_title = f"source: {source.title or source_id}"
+        self.refresh_passages()
+
+    def refresh_passages(self) -> None:
+        if self.source_id is None:
+            return
+        passages = [
+            Passage(claim_id, anchor.start, anchor.end)
+            for claim_id, claim in self.document.map.claims.items()
+            for anchor in claim.evidence
+            if anchor.source == self.source_id
+        ]
+        ref = self.current
+        self.source_area.set_passages(passages, ref.claim if ref is not None else None)
+
+    def scroll_source_to(self, claim_id: str | None) -> None:
+        """Bring the claim's first passage into view without touching the user's selection."""
+        claim = self.document.map.claims.get(claim_id) if claim_id else None
+        if claim is None or self.source_text is None:
+            return
+        anchor = next((a for a in claim.evidence if a.source == self.source_id), None)
+        if anchor is None:
+            return
+        area = self.source_area
+        offset = area.wrapped_document.location_to_offset(area.location(anchor.start))
+        area.scroll_to(y=max(0, offset.y - 2), animate=False)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.source_id:
+            self.show_source(event.value)
+
+    # Applying edits -----------------------------------------------------------------------------
+
+    def apply(
+        self, make: Callable[[], Edit], path_for: Callable[[Edit], list[NodeRef]] | None = None
+    ) -> Edit | None:
+        """Build an edit, apply it, and show the result; a refused edit becomes a notification.
+
+        ``path_for`` says which tree line to select afterwards (e.g. the new claim under
+        the line it was added to); by default the edit's own ``select``.
+        """
+        started = time.perf_counter()
+        where = self.tree.path_of(self.tree.cursor_node)
+        try:
+            edit = make()
+        except ArgmapError as error:
+            self.notify(str(error), title="Not done", severity="error")
+            return None
+        if not self.document.apply(edit, where):
+            self.notify("nothing changed", timeout=2)
+            return None
+        self.changed(edit, path_for(edit) if path_for is not None else None)
+        self.last_key_cost = time.perf_counter() - started
+        return edit
+
+    def changed(self, edit: Edit, path: list[NodeRef] | None) -> None:
+        """Bring every widget up to date after ``edit`` was applied (or undone)."""
+        where = self.tree.path_of(self.tree.cursor_node)
+        touched: set[str] = set()
+        evidence_changed = False
+        for change in edit.changes:
+            touched.add(change.id)
+            for record in (change.before, change.after):
+                if change.table == "relations" and record is not None:
+                    touched.add(record.target)  # type: ignore[union-attr]
+                    touched.update(record.premises)  # type: ignore[union-attr]
+                if change.table == "claims" and record is not None and record.evidence:  # type: ignore[union-attr]
+                    evidence_changed = True
+            if change.table == "sources":
+                self.refresh_sources()
+        self.tree.sync(touched)
+        if path is not None:
+            self.tree.reveal_path(path)
+        elif edit.select is not None and edit.select in self.document.map.claims:
+            self.tree.reveal(edit.select)
+        else:
+            self.tree.reveal_path(where)
+        if evidence_changed:
+            self.refresh_passages()
+        self.refresh_details()
+        self.refresh_status()
+        self.schedule_recovery()
+        self.schedule_check()
+
+    def refresh_sources(self) -> None:
+        sources = sorted(self.document.map.sources)
+        current = self.source_id if self.source_id in sources else (sources[0] if sources else None)
+        self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], current)
+        if current != self.source_id or self.source_text is None:
+            self.show_source(current)
+
+    def _need_claim(self) -> NodeRef | None:
+        ref = self.current
+        if ref is None:
+            self.notify("select a claim first", severity="warning")
+        return ref
+
+    def _need_relation(self, what: str) -> NodeRef | None:
+        ref = self._need_claim()
+        if ref is not None and ref.relation is None:
+            self.notify(f"{what} needs a claim that is a reason or objection; this one has no parent", severity="warning")
+            return None
+        return ref
+
+    def _text(self, claim_id: str) -> str:
+        claim = self.document.map.claims.get(claim_id)
+        return claim.text if claim else claim_id
+
+    # Adding -------------------------------------------------------------------------------------
+
+    def _add_below(self, title: str, make: Callable[[str], Edit], path_for: Callable[[Edit], list[NodeRef]]) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply(lambda: make(text), path_for)
+
+        self.app.push_screen(TextPrompt(title, placeholder="the claim, in one sentence"), done)
+
+    def _child_path(self, parent: list[NodeRef]) -> Callable[[Edit], list[NodeRef]]:
+        def path(edit: Edit) -> list[NodeRef]:
+            rid = edit.added("relations")
+            return [*parent, NodeRef(edit.select or "", rid[0] if rid else None)]
+
+        return path
+
+    def action_add_reason(self) -> None:
+        if (ref := self._need_claim()) is not None:
+            here = self.tree.path_of(self.tree.cursor_node)
+            self._add_below(
+                f"A reason for: {self._text(ref.claim)}",
+                lambda text: ops.add_reason(self.document.graph, ref.claim, text),
+                self._child_path(here),
+            )
+
+    def action_add_objection(self) -> None:
+        if (ref := self._need_claim()) is not None:
+            here = self.tree.path_of(self.tree.cursor_node)
+            self._add_below(
+                f"An objection to: {self._text(ref.claim)}",
+                lambda text: ops.add_objection(self.document.graph, ref.claim, text),
+                self._child_path(here),
+            )
+
+    def action_add_undercut(self) -> None:
+        if (ref := self._need_relation("An undercut")) is not None and ref.relation is not None:
+            relation = self.document.map.relations[ref.relation]
+            here = self.tree.path_of(self.tree.cursor_node)
+            self._add_below(
+                f"Why does “{self._text(ref.claim)}” not bear on “{self._text(relation.target)}”?",
+                lambda text: ops.add_undercut(self.document.graph, ref.relation or "", text),
+                self._child_path(here),
+            )
+
+    def action_add_co_premise(self) -> None:
+        if (ref := self._need_relation("A co-premise")) is not None and ref.relation is not None:
+            parent = self.tree.path_of(self.tree.cursor_node)[:-1]
+            rid = ref.relation
+            self._add_below(
+                f"A premise that works together with: {self._text(ref.claim)}",
+                lambda text: ops.add_co_premise(self.document.graph, rid, text),
+                lambda edit: [*parent, NodeRef(edit.select or "", rid)],
+            )
+
+    def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
+        claims = self.document.map.claims
+
+        def candidates(query: str, limit: int) -> list[tuple[str, str]]:
+            needle = query.casefold().strip()
+            found: list[tuple[str, str]] = []
+            for cid, claim in claims.items():
+                if cid == exclude:
+                    continue
+                if not needle or needle in claim.text.casefold() or needle in cid:
+                    found.append((cid, claim.text))
+                    if len(found) >= limit:
+                        break
+            return found
+
+        return candidates
+
+    def action_link(self) -> None:
+        ref = self._need_claim()
+        if ref is None:
+            return
+        here = self.tree.path_of(self.tree.cursor_node)
+
+        def picked(claim_id: str | None) -> None:
+            if claim_id is None:
+                return
+
+            def typed(choice: str | None) -> None:
+                if choice is None:
+                    return
+                relation_type = RelationType(choice)
+                self.apply(
+                    lambda: ops.link_claim(self.document.graph, claim_id, ref.claim, relation_type),
+                    self._child_path(here),
+                )
+
+            self.app.push_screen(
+                ChoiceScreen(
+                    "Link as",
+                    f"“{self._text(claim_id)}” → “{self._text(ref.claim)}”",
+                    [("support", "a reason (supports)"), ("attack", "an objection (attacks)")],
+                ),
+                typed,
+            )
+
+        self.app.push_screen(
+            ClaimPicker(f"Link which claim to: {self._text(ref.claim)}", self.claim_candidates(ref.claim)), picked
+        )
+
+    # Changing -----------------------------------------------------------------------------------
+
+    def action_edit_text(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply(lambda: ops.edit_text(self.document.graph, ref.claim, text))
+
+        self.app.push_screen(TextPrompt("Edit the claim", self._text(ref.claim)), done)
+
+    def action_edit_tags(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        tags = " ".join(self.document.map.claims[ref.claim].tags)
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply(lambda: ops.set_tags(self.document.graph, ref.claim, text.replace(",", " ").split()))
+
+        self.app.push_screen(TextPrompt("Tags (separated by spaces or commas)", tags), done)
+
+    def action_edit_note(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply(lambda: ops.set_note(self.document.graph, ref.claim, text))
+
+        self.app.push_screen(TextPrompt("Note", self.document.map.claims[ref.claim].note), done)
+
+    def action_edit_kind(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        kinds = list(ClaimKind)
+        current = self.document.map.claims[ref.claim].kind
+
+        def done(kind: str | None) -> None:
+            if kind is not None:
+                self.apply(lambda: ops.set_kind(self.document.graph, ref.claim, kind))
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Kind",
+                self._text(ref.claim),
+                [(kind.value, kind.value.replace("-", " ")) for kind in kinds],
+                highlighted=kinds.index(current),
+            ),
+            done,
+        )
+
+    def action_edit_translation(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        claim = self.document.map.claims[ref.claim]
+        language = self.tree.language or next(iter(claim.translations), "")
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                self.apply(lambda: ops.set_translation(self.document.graph, ref.claim, result[0], result[1]))
+
+        self.app.push_screen(TranslationPrompt(claim.text, dict(claim.translations), language), done)
+
+    def action_toggle_implicit(self) -> None:
+        if (ref := self._need_claim()) is not None:
+            implicit = self.document.map.claims[ref.claim].implicit
+            self.apply(lambda: ops.set_implicit(self.document.graph, ref.claim, not implicit))
+
+    def action_delete(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        try:
+            edit = ops.delete_claim(self.document.graph, ref.claim)
+        except ArgmapError as error:
+            self.notify(str(error), severity="error")
+            return
+        going = [ref.claim, *(cid for cid in edit.removed("claims") if cid != ref.claim)]
+
+        def done(choice: str | None) -> None:
+            if choice == "delete":
+                self.apply(lambda: edit)
+
+        self.app.push_screen(ConfirmDeleteScreen(self._text(ref.claim), [self._text(cid) for cid in going]), done)
+
+    def action_move(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+
+        def picked(target: str | None) -> None:
+            if target is not None:
+                self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
+
+        self.app.push_screen(
+            ClaimPicker(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim)), picked
+        )
+
+    def action_reorder(self, offset: int) -> None:
+        if (ref := self._need_relation("Reordering")) is not None and ref.relation is not None:
+            self.apply(lambda: ops.reorder(self.document.graph, ref.relation or "", offset))
+
+    def action_attach(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        span = self.source_area.selected_span() if self.source_text is not None else None
+        if span is None or self.source_id is None or self.source_text is None:
+            self.notify(
+                "select a passage in the source pane first (tab to it, then shift+arrows or the mouse)",
+                severity="warning",
+            )
+            return
+        anchor = make_anchor(self.source_id, self.source_text, *span)
+        if self.apply(lambda: ops.attach_evidence(self.document.graph, ref.claim, anchor)):
+            self.notify(f"attached “{anchor.quote[:60]}” to {ref.claim}", timeout=3)
+
+    # Finding ----------------------------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        """From a claim to its passage, or from the passage under the source cursor to its claim."""
+        area = self.source_area
+        if area.has_focus:
+            passage = area.passage_at(area.index(area.cursor_location))
+            if passage is None:
+                self.notify("no anchored passage under the cursor", severity="warning")
+                return
+            self.tree.reveal(passage.claim)
+            self.tree.focus()
+            return
+        ref = self._need_claim()
+        if ref is None:
+            return
+        claim = self.document.map.claims[ref.claim]
+        if not claim.evidence:
+            self.notify("this claim has no evidence yet: select a passage and press x", severity="warning")
+            return
+        anchor = claim.evidence[0]
+        if anchor.source != self.source_id:
+            self.query_one(SourcePane).set_sources([(s, s) for s in sorted(self.document.map.sources)], anchor.source)
+            self.show_source(anchor.source)
+        if self.source_text is not None:
+            area.show_passage(anchor.start, min(anchor.end, len(self.source_text)))
+            area.focus()
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if not query or not query.strip():
+                return
+            needle = query.casefold().strip()
+            order = self._walk_order()
+            claims = self.document.map.claims
+            self.search_matches = [
+                cid
+                for cid in order
+                if needle in claims[cid].text.casefold()
+                or needle in cid
+                or any(needle in text.casefold() for text in claims[cid].translations.values())
+            ]
+            self.search_index = -1
+            if not self.search_matches:
+                self.notify(f"no claim contains “{query}”", severity="warning")
+                return
+            self.action_search_next()
+
+        self.app.push_screen(TextPrompt("Search claims", placeholder="words of a claim, or its id"), done)
+
+    def _walk_order(self) -> list[str]:
+        graph = self.document.graph
+        order: dict[str, None] = {}
+        for node in self.tree.root.children:
+            if node.data is None:
+                continue
+            order[node.data.claim] = None
+            for _depth, _rid, premise in graph.walk(node.data.claim):
+                order[premise] = None
+        for cid in graph.map.claims:
+            order.setdefault(cid, None)
+        return list(order)
+
+    def _step_search(self, step: int) -> None:
+        matches = [cid for cid in self.search_matches if cid in self.document.map.claims]
+        if not matches:
+            self.notify("no search yet: press / to search", severity="warning")
+            return
+        self.search_matches = matches
+        self.search_index = (self.search_index + step) % len(matches)
+        self.tree.reveal(matches[self.search_index])
+        self.tree.focus()
+        self.notify(f"match {self.search_index + 1} of {len(matches)}", timeout=2)
+
+    def action_search_next(self) -> None:
+        self._step_search(1)
+
+    def action_search_previous(self) -> None:
+        self._step_search(-1)
+
+    def action_choose_source(self) -> None:
+        sources = sorted(self.document.map.sources)
+        if not sources:
+            self.notify("this map has no source; add one with argmap edit MAP --source FILE", severity="warning")
+            return
+
+        def done(choice: str | None) -> None:
+            if choice is not None:
+                self.query_one(SourcePane).set_sources([(s, s) for s in sources], choice)
+                self.show_source(choice)
+
+        self.app.push_screen(
+            ChoiceScreen("Show which source?", "", [(s, self.document.map.sources[s].title or s) for s in sources]),
+            done,
+        )
+
+    def action_switch_language(self) -> None:
+        languages = sorted({lang for claim in self.document.map.claims.values() for lang in claim.translations})
+        if not languages:
+            self.notify("no claim has a translation yet (T adds one)", severity="warning")
+            return
+        cycle: list[str | None] = [None, *languages]
+        current = cycle.index(self.tree.language) if self.tree.language in cycle else 0
+        self.tree.language = cycle[(current + 1) % len(cycle)]
+        for node in self.tree.loaded_nodes():
+            if node.data is not None:
+                node.set_label(self.tree.label_for(node.data))
+        self.refresh_status()
+        self.notify(f"showing {self.tree.language or self.document.map.language or 'the original'} texts", timeout=2)
+
+    # Safety -------------------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        started = time.perf_counter()
+        step = self.document.undo()
+        if step is None:
+            self.notify("nothing to undo", timeout=2)
+            return
+        self.changed(step.edit.inverse(), step.where if isinstance(step.where, list) else None)
+        self.notify(f"undone: {step.edit.label}", timeout=2)
+        self.last_key_cost = time.perf_counter() - started
+
+    def action_redo(self) -> None:
+        step = self.document.redo()
+        if step is None:
+            self.notify("nothing to redo", timeout=2)
+            return
+        self.changed(step.edit, None)
+        self.notify(f"redone: {step.edit.label}", timeout=2)
+
+    def action_save(self) -> None:
+        try:
+            self.document.save()
+        except (ArgmapError, OSError) as error:
+            self.notify(f"not saved: {error}", severity="error")
+            return
+        self.refresh_status()
+        self.notify(f"saved {self.document.path}", timeout=2)
+
+    def schedule_recovery(self) -> None:
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery)
+
+    def write_recovery(self) -> None:
+        if self.document.dirty:
+            self._write_recovery(self.document.snapshot(), self.document.recovery_path)
+        else:
+            self.document.discard_recovery()
+
+    @work(thread=True, exclusive=True, group="recovery")
+    def _write_recovery(self, snapshot, path: Path) -> None:
+        write_recovery(snapshot, path)
+
+    def action_request_quit(self) -> None:
+        if not self.document.dirty:
+            self.document.discard_recovery()
+            self.app.exit()
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+                if not self.document.dirty:
+                    self.app.exit()
+            elif choice == "discard":
+                self.document.discard_recovery()
+                self.app.exit()
+
+        self.app.push_screen(QuitScreen(str(self.document.path)), done)
+
+    def action_help(self) -> None:
+        app = self.argmap_app
+        self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
+
+    def action_render(self) -> None:
+        self.argmap_app.render_map(self.document)
+
+    # Findings ---------------------------------------------------------------------------------
+
+    def schedule_check(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(check_delay(len(self.document.map.claims)), self.start_check)
+
+    def start_check(self) -> None:
+        self._check(self.document.snapshot(), self.document.revision)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self, snapshot, revision: int) -> None:
+        findings = self.argmap_app.check(snapshot, self.document.path)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_findings, findings, revision)
+
+    def show_findings(self, findings: list, revision: int) -> None:
+        if revision != self.document.revision:
+            return
+        self.findings = findings
+        self.findings_revision = revision
+        flagged: dict[str, list[tuple[str, str]]] = {}
+        for finding in findings:
+            if finding.subject:
+                flagged.setdefault(finding.subject, []).append((finding.severity, finding.message))
+        changed = set(flagged) ^ set(self.flagged)
+        self.flagged = flagged
+        self.tree.flagged = set(flagged)
+        for node in self.tree.loaded_nodes():
+            if node.data is not None and node.data.claim in changed:
+                node.set_label(self.tree.label_for(node.data))
+        self.refresh_status()
+        self.refresh_details()
+
+    def action_findings(self) -> None:
+        if self.findings is None:
+            self.notify("still checking…", timeout=2)
+            return
+        rows = [(f.severity, f.code, f.message, f.subject) for f in self.findings]
+
+        def done(subject: str | None) -> None:
+            if subject is None:
+                return
+            claim = subject if subject in self.document.map.claims else None
+            if claim is None and subject in self.document.map.relations:
+                claim = self.document.map.relations[subject].premises[0]
+            if claim is not None:
+                self.tree.reveal(claim)
+                self.tree.focus()
+
+        self.app.push_screen(FindingsScreen(rows), done)
+

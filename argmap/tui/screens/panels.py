@@ -1,0 +1,81 @@
+"""Modal screens that show things: every key binding, and the map's check findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, OptionList
+from textual.widgets.option_list import Option
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding of the editor: keys, what they do, and the id to rebind them with."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f1,question_mark", "close", "Close", id="dialog-close"),
+    ]
+
+    def __init__(self, rows: Sequence[tuple[str, str, str]], keymap_file: str) -> None:
+        super().__init__(classes="dialog")
+        self.rows = list(rows)
+        self.keymap_file = keymap_file
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box help-box"):
+            yield Label("Keys", classes="dialog-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            yield Label(
+                f"Rebind keys in {self.keymap_file}, e.g.  add-reason = \"a,plus\"      escape: close",
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("keys", "does", "binding id")
+        for keys, description, ident in self.rows:
+            table.add_row(Text(keys, style="bold"), description, Text(ident, style="dim"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class FindingsScreen(ModalScreen[str | None]):
+    """The check findings; choosing one jumps to the claim it is about."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close", id="dialog-cancel")]
+
+    def __init__(self, findings: Sequence[tuple[str, str, str, str | None]]) -> None:
+        """``findings``: (severity, code, message, subject id or None)."""
+        super().__init__(classes="dialog")
+        self.findings = list(findings)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box picker"):
+            count = len(self.findings)
+            yield Label(f"Check findings: {count}", classes="dialog-title")
+            options = [
+                Option(
+                    Text.assemble((f"{severity} ", SEVERITY_STYLE.get(severity, "")), (f"{code} ", "dim"), message),
+                    id=f"{index}",
+                )
+                for index, (severity, code, message, _subject) in enumerate(self.findings)
+            ]
+            yield OptionList(*options, id="findings-list")
+            yield Label("enter: go to the claim   escape: close", classes="dialog-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.findings[int(event.option.id or 0)][3])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

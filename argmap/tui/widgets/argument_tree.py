@@ -1,0 +1,270 @@
+"""The argument as a tree whose children are added only when a node is expanded.
+
+Textual's Tree rebuilds all its lines on every structural change, so a map of
+100,000 claims stays fast only if the tree holds just what the user opened.
+A map is a graph: a claim linked in two places shows in both, and a support
+cycle simply never ends when expanded, one level at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from argmap.graph import MapGraph
+from argmap.model import ClaimKind, RelationType
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """Which claim a tree line shows and through which relation it got there (None at the top)."""
+
+    claim: str
+    relation: str | None = None
+
+
+def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
+    """What hangs below a line: undercuts of the inference that brought the claim here, then its reasons."""
+    refs: list[NodeRef] = []
+    if ref.relation is not None and ref.relation in graph.map.relations:
+        refs.extend(NodeRef(premise, rid) for rid, rel in graph.children(ref.relation) for premise in rel.premises)
+    refs.extend(NodeRef(premise, rid) for rid, rel in graph.children(ref.claim) for premise in rel.premises)
+    return refs
+
+
+def top_refs(graph: MapGraph) -> list[NodeRef]:
+    """The theses first, then any claim that bears on nothing (so nothing is out of reach)."""
+    claims = graph.map.claims
+    theses = graph.map.theses()
+    loose = sorted(cid for cid, claim in claims.items() if claim.kind is not ClaimKind.THESIS and not graph.parents(cid))
+    return [NodeRef(cid) for cid in (*theses, *loose)]
+
+
+def claim_label(graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False) -> Text:
+    """One line: how it bears on its parent, the kind when not plain, the text, evidence and findings marks."""
+    claim = graph.map.claims.get(ref.claim)
+    label = Text()
+    relation = graph.map.relations.get(ref.relation) if ref.relation else None
+    if relation is not None:
+        undercut = relation.target in graph.map.relations
+        if relation.type is RelationType.SUPPORT:
+            label.append("+ " if not undercut else "↑ ", style="bold green")
+        else:
+            label.append("− " if not undercut else "⤫ ", style="bold red")
+        if len(relation.premises) > 1:
+            label.append("& ", style="bold cyan")
+    if claim is None:
+        return label.append(f"(missing claim {ref.claim})", style="red")
+    if claim.kind is ClaimKind.THESIS:
+        label.append("THESIS ", style="bold magenta")
+    elif claim.kind is not ClaimKind.CLAIM:
+        label.append(f"[{claim.kind.value}] ", style="cyan")
+    text = claim.translations.get(language, claim.text) if language else claim.text
+    label.append(text, style="italic" if claim.implicit else "")
+    if claim.evidence:
+        label.append(f" ❝{len(claim.evidence)}", style="yellow")
+    if flagged:
+        label.append(" ⚠", style="bold yellow")
+    return label
+
+
+class ArgumentTree(Tree[NodeRef]):
+    """The map's claims; the editor screen keeps it in step with the document after each edit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit_text", "Edit text", show=False, id="edit-text"),
+        Binding("shift+up", "screen.reorder(-1)", "Move up", show=False, id="reorder-up"),
+        Binding("shift+down", "screen.reorder(1)", "Move down", show=False, id="reorder-down"),
+    ]
+
+    def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
+        super().__init__("map", id=id)
+        self.graph = graph
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 3
+        self.language: str | None = None
+        self.flagged: set[str] = set()
+
+    # Building -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """(Re)build the top level; everything below waits for an expand."""
+        self.clear()
+        self._add_children(self.root, top_refs(self.graph))
+        self.root.expand()
+
+    def _add_children(self, node: TreeNode[NodeRef], refs: Iterable[NodeRef]) -> None:
+        for ref in refs:
+            child = node.add(self.label_for(ref), ref, allow_expand=self._has_children(ref))
+            child._loaded = False  # type: ignore[attr-defined]
+
+    def _has_children(self, ref: NodeRef) -> bool:
+        graph = self.graph
+        return bool(graph.children(ref.claim)) or (ref.relation is not None and bool(graph.children(ref.relation)))
+
+    def label_for(self, ref: NodeRef) -> Text:
+        return claim_label(self.graph, ref, self.language, ref.claim in self.flagged)
+
+    def fill(self, node: TreeNode[NodeRef]) -> None:
+        """Add a node's children if they are not there yet."""
+        if node.data is None or getattr(node, "_loaded", True):
+            return
+        node._loaded = True  # type: ignore[attr-defined]
+        self._add_children(node, child_refs(self.graph, node.data))
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+        self.fill(event.node)
+
+    # Keeping in step --------------------------------------------------------------------------
+
+    def loaded_nodes(self) -> Iterator[TreeNode[NodeRef]]:
+        """Every node present in the tree (only what has been opened), top to bottom."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def sync(self, touched: set[str]) -> None:
+        """Bring lines up to date after an edit that changed the records named in ``touched``.
+
+        ``touched`` holds the changed ids with the targets and premises of changed
+        relations.  A line is relabelled when its claim or relation changed; a node's
+        children are rebuilt when something below it came or went; open children stay open.
+        """
+        wanted_top = self._top_after(touched)
+        if [c.data for c in self.root.children] != wanted_top:
+            self._rebuild_children(self.root, wanted_top)
+        for node in list(self.loaded_nodes()):
+            ref = node.data
+            if ref is None or not self._alive(node):
+                continue
+            if ref.claim not in touched and ref.relation not in touched:
+                continue
+            node.set_label(self.label_for(ref))
+            node.allow_expand = self._has_children(ref)
+            if getattr(node, "_loaded", True):
+                wanted = child_refs(self.graph, ref)
+                if [c.data for c in node.children] != wanted:
+                    self._rebuild_children(node, wanted)
+
+    def _top_after(self, touched: set[str]) -> list[NodeRef]:
+        """The top level after an edit: only touched claims can have come or gone."""
+        graph = self.graph
+        claims = graph.map.claims
+        top = {c.data.claim for c in self.root.children if c.data is not None}
+        for ident in touched:
+            claim = claims.get(ident)
+            if claim is not None and (claim.kind is ClaimKind.THESIS or not graph.parents(ident)):
+                top.add(ident)
+            else:
+                top.discard(ident)
+        theses = sorted(cid for cid in top if claims[cid].kind is ClaimKind.THESIS)
+        loose = sorted(cid for cid in top if claims[cid].kind is not ClaimKind.THESIS)
+        return [NodeRef(cid) for cid in (*theses, *loose)]
+
+    def _alive(self, node: TreeNode[NodeRef]) -> bool:
+        return node._id in self._tree_nodes
+
+    def _rebuild_children(self, node: TreeNode[NodeRef], wanted: list[NodeRef]) -> None:
+        """Replace a node's children, reopening those that were open and are still there."""
+        opened = self._opened(node)
+        node.remove_children()
+        self._add_children(node, wanted)
+        self._reopen(node, opened)
+
+    def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
+        return {
+            child.data: self._opened(child)
+            for child in node.children
+            if child.data is not None and child.is_expanded
+        }
+
+    def _reopen(self, node: TreeNode[NodeRef], opened: dict[NodeRef, dict]) -> None:
+        for child in node.children:
+            if child.data in opened:
+                self.fill(child)
+                child.expand()
+                self._reopen(child, opened[child.data])
+
+    # Finding lines ------------------------------------------------------------------------------
+
+    def path_to(self, claim_id: str, via: str | None = None) -> list[NodeRef]:
+        """The lines from a top-level claim down to ``claim_id``, through first parents.
+
+        An undercut hangs below the line of the premise whose inference it attacks.
+        Empty when the way up runs in a circle.
+        """
+        relations = self.graph.map.relations
+        chain: list[NodeRef] = []
+        claim = claim_id
+        seen: set[tuple[str, str | None]] = set()
+        while (claim, via) not in seen:
+            seen.add((claim, via))
+            if via is None:
+                parents = self.graph.parents(claim)
+                if not parents:
+                    chain.append(NodeRef(claim))
+                    return chain[::-1]
+                via = parents[0][0]
+            chain.append(NodeRef(claim, via))
+            target = relations[via].target
+            if target in relations:
+                claim, via = relations[target].premises[0], target
+            else:
+                claim, via = target, None
+        return []
+
+    def path_of(self, node: TreeNode[NodeRef] | None) -> list[NodeRef]:
+        """The refs from the top down to ``node``: enough to find the same line after a rebuild."""
+        refs: list[NodeRef] = []
+        while node is not None and node is not self.root:
+            if node.data is not None:
+                refs.append(node.data)
+            node = node.parent
+        return refs[::-1]
+
+    def reveal_path(self, path: list[NodeRef]) -> TreeNode[NodeRef] | None:
+        """Open the tree along ``path`` as far as it still exists and put the cursor there."""
+        node = self.root
+        for ref in path:
+            if node is not self.root:
+                self.fill(node)
+            match = next((c for c in node.children if c.data == ref), None)
+            if match is None:
+                break
+            node = match
+        if node is self.root:
+            if not self.root.children:
+                return None
+            node = self.root.children[0]
+        return self._select(node)
+
+    def reveal(self, claim_id: str, via: str | None = None) -> TreeNode[NodeRef] | None:
+        """Put the cursor on a line of ``claim_id``: an open one if any, else open the way to it."""
+        for node in self.loaded_nodes():
+            ref = node.data
+            if ref is not None and ref.claim == claim_id and (via is None or ref.relation == via):
+                return self._select(node)
+        path = self.path_to(claim_id, via)
+        return self.reveal_path(path) if path else None
+
+    def _select(self, node: TreeNode[NodeRef]) -> TreeNode[NodeRef]:
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node, animate=False)
+        return node
+
+    @property
+    def current(self) -> NodeRef | None:
+        node = self.cursor_node
+        return node.data if node is not None else None

@@ -1,0 +1,80 @@
+"""The selected claim in full: text, kind, tags, evidence, translations, note, its inference."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from argmap.graph import MapGraph
+from argmap.tui.widgets.argument_tree import NodeRef
+
+
+def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]]) -> Group:
+    """The details of one tree line as rich text; ``findings`` are (severity, message) about it."""
+    claim = graph.map.claims.get(ref.claim)
+    if claim is None:
+        return Group(Text(f"no claim {ref.claim!r}", style="red"))
+    parts: list[Text] = [Text(claim.text, style="bold"), Text("")]
+    facts = Text()
+    facts.append("id ", style="dim").append(ref.claim)
+    facts.append("   kind ", style="dim").append(claim.kind.value)
+    if claim.implicit:
+        facts.append("   implicit", style="italic")
+    if claim.base_score is not None:
+        facts.append("   base score ", style="dim").append(f"{claim.base_score:g}")
+    parts.append(facts)
+    if claim.tags:
+        parts.append(Text("tags ", style="dim").append(" ".join(f"#{tag}" for tag in claim.tags), style="cyan"))
+    if claim.evidence:
+        parts.append(Text("\nevidence", style="bold dim"))
+        for anchor in claim.evidence:
+            line = Text("  ❝ ", style="yellow").append(anchor.quote).append(" ❞", style="yellow")
+            line.append(f"  {anchor.source} {anchor.start}–{anchor.end}", style="dim")
+            parts.append(line)
+    if claim.translations:
+        parts.append(Text("\ntranslations", style="bold dim"))
+        for language, text in claim.translations.items():
+            parts.append(Text(f"  {language}: ", style="dim").append(text))
+    if claim.note:
+        parts.append(Text("\nnote", style="bold dim"))
+        parts.append(Text(f"  {claim.note}"))
+    relation = graph.map.relations.get(ref.relation) if ref.relation else None
+    if relation is not None:
+        parts.append(Text("\ninference", style="bold dim"))
+        target = relation.target
+        undercut = target in graph.map.relations
+        what = {"support": "supports", "attack": "attacks"}[relation.type.value]
+        line = Text(f"  {ref.relation}: {what} ")
+        line.append(f"the inference {target}" if undercut else target, style="bold")
+        parts.append(line)
+        if len(relation.premises) > 1:
+            parts.append(Text("  linked with: " + ", ".join(p for p in relation.premises if p != ref.claim)))
+        if relation.scheme:
+            parts.append(Text(f"  scheme {relation.scheme}"))
+        for question, answer in relation.answers.items():
+            parts.append(Text(f"    {question}: {answer}", style="dim"))
+        if relation.weight is not None:
+            parts.append(Text(f"  weight {relation.weight:g}"))
+        if relation.note:
+            parts.append(Text(f"  note {relation.note}"))
+    others = [rid for rid, _ in graph.parents(ref.claim) if rid != ref.relation]
+    if others:
+        parts.append(Text("  also bears on: " + ", ".join(graph.map.relations[rid].target for rid in others), style="dim"))
+    if findings:
+        parts.append(Text("\nfindings", style="bold dim"))
+        for severity, message in findings:
+            parts.append(Text(f"  {severity}: ", style="bold yellow").append(message))
+    return Group(*parts)
+
+
+class DetailsPane(VerticalScroll, can_focus=True):
+    """Scrolls with the keyboard when focused (tab)."""
+
+    def compose(self):
+        yield Static(id="details-body")
+
+    def show(self, graph: MapGraph, ref: NodeRef | None, findings: list[tuple[str, str]]) -> None:
+        body = self.query_one("#details-body", Static)
+        body.update(describe(graph, ref, findings) if ref is not None else Text("no claim selected", style="dim"))

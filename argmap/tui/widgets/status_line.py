@@ -1,0 +1,24 @@
+"""One line under the panes: the file, whether it has unsaved changes, the check findings."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+def status_text(file: str, dirty: bool, findings: int | None, language: str | None) -> Text:
+    line = Text(" ")
+    line.append(file, style="bold")
+    line.append("  ● unsaved" if dirty else "  saved", style="bold yellow" if dirty else "dim")
+    if findings is None:
+        line.append("   checking…", style="dim")
+    else:
+        line.append(f"   {findings} finding{'s' if findings != 1 else ''}", style="yellow" if findings else "green")
+    if language:
+        line.append(f"   showing: {language}", style="cyan")
+    return line
+
+
+class StatusLine(Static):
+    def show(self, file: str, dirty: bool, findings: int | None, language: str | None) -> None:
+        self.update(status_text(file, dirty, findings, language))
