@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
         workers = [] if any(arg.startswith("-n") for arg in rest) else ["-n", "auto"]
         return subprocess.call([python, "-m", "pytest", *workers, *rest], cwd=ROOT)
     if command == "edit":
-        return subprocess.call([python, "-m", "argmap", "show", *(rest or [str(SEED_MAP)])], cwd=ROOT)
+        return subprocess.call([python, "-m", "argmap", "edit", *(rest or [str(SEED_MAP)])], cwd=ROOT)
     return subprocess.call([python, "-m", "argmap", *rest], cwd=ROOT)
 
 

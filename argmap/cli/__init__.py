@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import check, new, schema, show
+from argmap.cli import check, edit, new, schema, show
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, check, show, schema]
+COMMANDS = [new, edit, check, show, schema]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim

@@ -707,9 +707,10 @@ class EditorScreen(Screen[None]):
         for finding in findings:
             if finding.subject:
                 flagged.setdefault(finding.subject, []).append((finding.severity, finding.message))
-        changed = set(flagged) ^ set(self.flagged)
+        serious = {f.subject for f in findings if f.subject and f.severity != "hint"}
+        changed = serious ^ self.tree.flagged
         self.flagged = flagged
-        self.tree.flagged = set(flagged)
+        self.tree.flagged = {f.subject for f in findings if f.subject and f.severity != "hint"}
         for node in self.tree.loaded_nodes():
             if node.data is not None and node.data.claim in changed:
                 node.set_label(self.tree.label_for(node.data))

@@ -95,10 +95,18 @@ class ArgumentTree(Tree[NodeRef]):
     # Building -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """(Re)build the top level; everything below waits for an expand."""
+        """Build the top level and open the theses one level; everything else waits for an expand."""
         self.clear()
         self._add_children(self.root, top_refs(self.graph))
         self.root.expand()
+        for node in self.root.children:
+            if node.data is not None and node.data.relation is None and self._is_thesis(node.data.claim):
+                self.fill(node)
+                node.expand()
+
+    def _is_thesis(self, claim_id: str) -> bool:
+        claim = self.graph.map.claims.get(claim_id)
+        return claim is not None and claim.kind is ClaimKind.THESIS
 
     def _add_children(self, node: TreeNode[NodeRef], refs: Iterable[NodeRef]) -> None:
         for ref in refs:
@@ -261,6 +269,7 @@ class ArgumentTree(Tree[NodeRef]):
         while parent is not None and parent is not self.root:
             parent.expand()
             parent = parent.parent
+        self._tree_lines  # noqa: B018 - rebuild the lines now, so the node's line number is current
         self.move_cursor(node, animate=False)
         return node
 

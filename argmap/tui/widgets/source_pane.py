@@ -41,11 +41,11 @@ class SourceText(TextArea):
     """The source text with the passages of :attr:`passages` painted over it."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", read_only=True, soft_wrap=True, id=id, show_line_numbers=False)
-        self.cursor_blink = False
         self.passages: list[Passage] = []
         self.current_claim: str | None = None
         self._line_starts: list[int] = [0]
+        super().__init__("", read_only=True, soft_wrap=True, id=id, show_line_numbers=False)
+        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.register_theme(SOURCE_THEME)

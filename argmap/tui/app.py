@@ -1,0 +1,178 @@
+"""``argmap edit``: the Textual app that opens (or creates) a map and runs the editor screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from argmap import ops, store
+from argmap.check import Finding, check_map
+from argmap.document import Document, edit_between
+from argmap.errors import ArgmapError
+from argmap.graph import MapGraph
+from argmap.model import ArgMap
+from argmap.sources import describe_source
+from argmap.tui.keymap import keymap_path, load_keymap
+from argmap.tui.screens.choices import RecoveryScreen
+from argmap.tui.screens.editor import EDITOR_BINDINGS, EditorScreen
+from argmap.tui.screens.prompts import TextPrompt
+from argmap.tui.widgets.argument_tree import ArgumentTree
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+]
+
+
+def binding_ids() -> set[str]:
+    """Every id a keymap file may rebind."""
+    ids = {"command-palette"}
+    for binding in (*EDITOR_BINDINGS, *ArgumentTree.BINDINGS, *APP_BINDINGS):
+        if isinstance(binding, Binding) and binding.id:
+            ids.add(binding.id)
+    return ids
+
+
+class ArgmapApp(App[None]):
+    """Opens ``path`` (asking for a thesis when it does not exist) and edits it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "argmap"
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        document: Document | None = None,
+        add_source: Path | None = None,
+        keymap_file: Path | None = None,
+    ) -> None:
+        self.keymap_file = keymap_file if keymap_file is not None else keymap_path()
+        self.keymap = load_keymap(self.keymap_file, binding_ids())
+        palette_keys = self.keymap.get("command-palette")
+        if palette_keys:
+            self.COMMAND_PALETTE_BINDING = palette_keys
+        super().__init__()
+        self.path = path
+        self.add_source = add_source
+        self.document = document
+        self.set_keymap({ident: keys for ident, keys in self.keymap.items() if ident != "command-palette"})
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self.document is None and self.path.exists():
+            self.document = Document.open(self.path)
+        if self.document is not None:
+            kept = self.document.pending_recovery()
+            if kept is not None:
+                self.push_screen(self._recovery_screen(kept), lambda choice: self._recover(choice, kept))
+                return
+            self._start()
+        else:
+            self.push_screen(
+                TextPrompt(
+                    f"New map {self.path.name}: what is its thesis?",
+                    placeholder="the claim the map argues about",
+                    hint="enter: create the map   escape: quit without creating it",
+                ),
+                self._create,
+            )
+
+    def _recovery_screen(self, kept: ArgMap) -> RecoveryScreen:
+        assert self.document is not None
+        edit = edit_between(self.document.map, kept, "recover")
+        summary = f"{len(edit.changes)} changed record{'s' if len(edit.changes) != 1 else ''}"
+        return RecoveryScreen(str(self.path), str(self.document.recovery_path), summary)
+
+    def _recover(self, choice: str | None, kept: ArgMap) -> None:
+        assert self.document is not None
+        if choice == "restore":
+            self.document.restore(kept)
+        elif choice == "discard":
+            self.document.discard_recovery()
+        self._start()
+
+    def _create(self, thesis: str | None) -> None:
+        if thesis is None or not thesis.strip():
+            self.exit(message="no map created")
+            return
+        argmap = ops.new_map(thesis, thesis_id="thesis")
+        store.save(argmap, self.path)
+        self.document = Document(self.path, argmap)
+        self._start()
+
+    def _start(self) -> None:
+        assert self.document is not None
+        if self.add_source is not None:
+            self._add_source(self.document, self.add_source)
+        self.push_screen(EditorScreen(self.document))
+
+    def _add_source(self, document: Document, text_path: Path) -> None:
+        try:
+            source_id, source = describe_source(document.path, text_path)
+        except ArgmapError as error:
+            self.notify(str(error), severity="error")
+            return
+        if any(existing.path == source.path for existing in document.map.sources.values()):
+            self.notify(f"{text_path} is already a source of this map", timeout=3)
+            return
+        graph: MapGraph = document.graph
+        base, n = source_id, 2
+        while source_id in graph.map.sources:
+            source_id, n = f"{base}-{n}", n + 1
+        document.apply(ops.add_source(graph, source_id, source))
+        self.notify(f"added source {source_id!r} (unsaved)", timeout=3)
+
+    async def action_quit(self) -> None:
+        """``ctrl+q`` asks about unsaved changes too, like ``q``."""
+        if isinstance(self.screen, EditorScreen):
+            self.screen.action_request_quit()
+        elif self.document is None or not self.document.dirty:
+            self.exit()
+
+    # Shared services of the screens ------------------------------------------------------------
+
+    def check(self, snapshot: ArgMap, path: Path) -> list[Finding]:
+        """The map's findings (runs in a worker thread)."""
+        return check_map(snapshot, path)
+
+    def render_map(self, document: Document) -> None:
+        self.notify(
+            "rendering to SVG is not in this build yet (argmap render is being built); nothing was written",
+            severity="warning",
+        )
+
+    def binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:
+        """(keys, description, id) of every binding, after the user's keymap, for the help screen."""
+        rows: dict[str, tuple[list[str], str]] = {}
+        tree_bindings = screen.query_one(ArgumentTree)._bindings if isinstance(screen, EditorScreen) else None
+        maps = [screen._bindings, self._bindings, *([tree_bindings] if tree_bindings else [])]
+        for bindings in maps:
+            for key, key_bindings in bindings.key_to_bindings.items():
+                for binding in key_bindings:
+                    if not binding.id:
+                        continue
+                    keys, _ = rows.setdefault(binding.id, ([], binding.description))
+                    if key not in keys:
+                        keys.append(key)
+        rows.setdefault("command-palette", ([self.COMMAND_PALETTE_BINDING], "Command palette: every action"))
+        rows.setdefault("tab", (["tab", "shift+tab"], "Next / previous pane: tree, details, source"))
+        return [(", ".join(keys), description, ident) for ident, (keys, description) in rows.items()]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, EditorScreen):
+            return
+        for binding in EDITOR_BINDINGS:
+            assert isinstance(binding, Binding)
+            keys = ", ".join(self.keymap.get(binding.id or "", binding.key).split(","))
+            yield SystemCommand(
+                binding.description,
+                f"key: {keys}",
+                lambda action=binding.action: self.call_later(screen.run_action, action),
+            )
