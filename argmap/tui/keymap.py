@@ -44,6 +44,6 @@ def load_keymap(path: Path, known_ids: set[str]) -> dict[str, str]:
                 fix="the help screen (f1) lists the binding ids",
             )
         if not isinstance(keys, str) or not keys.strip():
-            raise ArgmapError(f"keys for {ident!r} must be a string such as \"ctrl+s\"", path=str(path))
+            raise ArgmapError(f'keys for {ident!r} must be a string such as "ctrl+s"', path=str(path))
         keymap[ident] = ",".join(key.strip() for key in keys.split(",") if key.strip())
     return keymap

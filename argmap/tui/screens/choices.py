@@ -59,7 +59,8 @@ class ConfirmDeleteScreen(ChoiceScreen):
                 lines.append(f"  … and {len(below) - 8} more")
         else:
             lines.append("\nNothing else goes with it.")
-        super().__init__("Delete this claim?", "\n".join(lines), [("delete", "Delete"), ("keep", "Keep it")], highlighted=1)
+        choices = [("delete", "Delete"), ("keep", "Keep it")]
+        super().__init__("Delete this claim?", "\n".join(lines), choices, highlighted=1)
 
 
 class QuitScreen(ChoiceScreen):

@@ -210,9 +210,7 @@ class EditorScreen(Screen[None]):
 
     # Applying edits -----------------------------------------------------------------------------
 
-    def apply(
-        self, make: Callable[[], Edit], path_for: Callable[[Edit], list[NodeRef]] | None = None
-    ) -> Edit | None:
+    def apply(self, make: Callable[[], Edit], path_for: Callable[[Edit], list[NodeRef]] | None = None) -> Edit | None:
         """Build an edit, apply it, and show the result; a refused edit becomes a notification.
 
         ``path_for`` says which tree line to select afterwards (e.g. the new claim under
@@ -277,7 +275,7 @@ class EditorScreen(Screen[None]):
     def _need_relation(self, what: str) -> NodeRef | None:
         ref = self._need_claim()
         if ref is not None and ref.relation is None:
-            self.notify(f"{what} needs a claim that is a reason or objection; this one has no parent", severity="warning")
+            self.notify(f"{what} needs a reason or objection; this claim has no parent", severity="warning")
             return None
         return ref
 
@@ -734,4 +732,3 @@ class EditorScreen(Screen[None]):
                 self.tree.focus()
 
         self.app.push_screen(FindingsScreen(rows), done)
-

@@ -34,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
             yield Label(
-                f"Rebind keys in {self.keymap_file}, e.g.  add-reason = \"a,plus\"      escape: close",
+                f'Rebind keys in {self.keymap_file}, e.g.  add-reason = "a,plus"      escape: close',
                 classes="dialog-hint",
             )
 

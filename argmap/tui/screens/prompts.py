@@ -55,7 +55,8 @@ class TranslationPrompt(ModalScreen[tuple[str, str] | None]):
             yield Label("Translation", classes="dialog-title")
             yield Label(self.claim_text, classes="dialog-body")
             yield Input(self.language, placeholder="language code, e.g. de", id="translation-language")
-            yield Input(self.translations.get(self.language, ""), placeholder="text (blank removes)", id="translation-text")
+            text = self.translations.get(self.language, "")
+            yield Input(text, placeholder="text (blank removes)", id="translation-text")
             yield Label("enter: next / done   escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:

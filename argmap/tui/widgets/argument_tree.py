@@ -42,7 +42,9 @@ def top_refs(graph: MapGraph) -> list[NodeRef]:
     """The theses first, then any claim that bears on nothing (so nothing is out of reach)."""
     claims = graph.map.claims
     theses = graph.map.theses()
-    loose = sorted(cid for cid, claim in claims.items() if claim.kind is not ClaimKind.THESIS and not graph.parents(cid))
+    loose = sorted(
+        cid for cid, claim in claims.items() if claim.kind is not ClaimKind.THESIS and not graph.parents(cid)
+    )
     return [NodeRef(cid) for cid in (*theses, *loose)]
 
 
@@ -190,9 +192,7 @@ class ArgumentTree(Tree[NodeRef]):
 
     def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
         return {
-            child.data: self._opened(child)
-            for child in node.children
-            if child.data is not None and child.is_expanded
+            child.data: self._opened(child) for child in node.children if child.data is not None and child.is_expanded
         }
 
     def _reopen(self, node: TreeNode[NodeRef], opened: dict[NodeRef, dict]) -> None:

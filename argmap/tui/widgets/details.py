@@ -61,7 +61,8 @@ def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]]) -> 
             parts.append(Text(f"  note {relation.note}"))
     others = [rid for rid, _ in graph.parents(ref.claim) if rid != ref.relation]
     if others:
-        parts.append(Text("  also bears on: " + ", ".join(graph.map.relations[rid].target for rid in others), style="dim"))
+        targets = ", ".join(graph.map.relations[rid].target for rid in others)
+        parts.append(Text(f"  also bears on: {targets}", style="dim"))
     if findings:
         parts.append(Text("\nfindings", style="bold dim"))
         for severity, message in findings:
