@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.style import Style
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Select, Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
@@ -38,7 +40,17 @@ SOURCE_THEME = TextAreaTheme(
 
 
 class SourceText(TextArea):
-    """The source text with the passages of :attr:`passages` painted over it."""
+    """The source text with the passages of :attr:`passages` painted over it.
+
+    The text is read-only, so the keys TextArea uses for editing it go to the editor:
+    ``delete`` deletes the selected claim, ``ctrl+z``/``ctrl+y`` undo and redo map edits.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "screen.delete", "Delete claim", show=False, id="delete"),
+        Binding("ctrl+z", "screen.undo", "Undo", show=False, id="undo"),
+        Binding("ctrl+y", "screen.redo", "Redo", show=False, id="redo"),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         self.passages: list[Passage] = []

@@ -1,0 +1,331 @@
+"""Every editor action, driven by its default key through Pilot, and undoing each one.
+
+Each test opens the real app on a real map file, presses the keys of spec §5,
+checks what changed in the map, then undoes and checks the map is byte for byte
+what it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from argmap import store
+from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.tui.screens.choices import ClaimPicker, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.editor import EditorScreen
+from argmap.tui.screens.panels import FindingsScreen, HelpScreen
+from tests.tui.helpers import SIZE, editor_app, write_uniforms
+
+
+async def open_editor(pilot: Pilot) -> EditorScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
+
+
+def select(screen: EditorScreen, claim: str) -> None:
+    assert screen.tree.reveal(claim) is not None
+    screen.tree.focus()
+
+
+def children_of(argmap: ArgMap, target: str) -> list[tuple[str, str]]:
+    return sorted(
+        (rel.premises[0], rel.type.value) for rel in argmap.relations.values() if rel.target == target
+    )
+
+
+Check = Callable[[ArgMap], None]
+
+
+def added_below(target: str, text: str, kind: RelationType) -> Check:
+    def check(argmap: ArgMap) -> None:
+        new = [cid for cid, claim in argmap.claims.items() if claim.text == text]
+        assert len(new) == 1
+        assert (new[0], kind.value) in children_of(argmap, target)
+
+    return check
+
+
+def co_premise(argmap: ArgMap) -> None:
+    assert argmap.relations["r-bullying"].premises == ("bullying", "clothing", "time-saved")
+
+
+def edited(claim: str, text: str) -> Check:
+    def check(argmap: ArgMap) -> None:
+        assert argmap.claims[claim].text == text
+
+    return check
+
+
+EDITS: list[tuple[str, str, list[str], Check]] = [
+    ("reason a", "thesis", ["a", *"Time saved.", "enter"],
+     added_below("thesis", "Time saved.", RelationType.SUPPORT)),
+    ("objection o", "cost", ["o", *"Cheap.", "enter"],
+     added_below("cost", "Cheap.", RelationType.ATTACK)),
+    ("undercut u", "cost", ["u", *"Irrelevant.", "enter"],
+     added_below("r-cost", "Irrelevant.", RelationType.ATTACK)),
+    ("co-premise p", "bullying", ["p", *"Time saved.", "enter"], co_premise),
+    ("edit enter", "cost", ["enter", "ctrl+a", "ctrl+k", *"Dear.", "enter"],
+     edited("cost", "Dear.")),
+    ("edit e", "subsidy", ["e", "end", *" fully", "enter"], edited("subsidy", "Schools can subsidise them. fully")),
+    ("tags t", "cost", ["t", *"eco, fam", "enter"],
+     lambda m: (m.claims["cost"].tags == ("eco", "fam")) or pytest.fail("tags")),
+    ("kind k", "subsidy", ["k", "down", "down", "enter"],
+     lambda m: (m.claims["subsidy"].kind is ClaimKind.STATISTIC) or pytest.fail("kind")),
+    ("implicit i", "clothing", ["i"], lambda m: m.claims["clothing"].implicit or pytest.fail("implicit")),
+    ("note ctrl+n", "cost", ["ctrl+n", *"check", "enter"],
+     lambda m: (m.claims["cost"].note == "check") or pytest.fail("note")),
+    ("translation T", "cost", ["T", *"de", "enter", *"Teuer.", "enter"],
+     lambda m: (m.claims["cost"].translations == {"de": "Teuer."}) or pytest.fail("translation")),
+    ("reorder shift+up", "cost", ["shift+up"],
+     lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order")),
+    ("reorder shift+down", "bullying", ["shift+down"],
+     lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order")),
+    ("delete d", "cost", ["d", "up", "enter"],
+     lambda m: ("cost" not in m.claims and "subsidy" not in m.claims) or pytest.fail("delete")),
+    ("delete key", "subsidy", ["delete", "up", "enter"],
+     lambda m: ("subsidy" not in m.claims and "cost" in m.claims) or pytest.fail("delete")),
+    ("move m", "subsidy", ["m", *"bullying", "enter"],
+     lambda m: (m.relations["r-subsidy"].target == "bullying") or pytest.fail("move")),
+    ("link l", "cost", ["l", *"markers", "enter", "down", "enter"],
+     lambda m: (("markers", "attack") in children_of(m, "cost")) or pytest.fail("link")),
+]
+
+
+@pytest.mark.parametrize(("name", "claim", "keys", "check"), EDITS, ids=[e[0] for e in EDITS])
+async def test_edit_and_undo(tmp_path: Path, name: str, claim: str, keys: list[str], check: Check) -> None:
+    path = write_uniforms(tmp_path)
+    original = path.read_bytes()
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, claim)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen), f"{name}: a dialog is still open"
+        check(app.document.map)
+        assert app.document.dirty
+        await pilot.press("ctrl+z")
+        assert store.dumps(app.document.map) == original
+        assert not app.document.dirty
+        await pilot.press("ctrl+y")
+        check(app.document.map)
+    assert path.read_bytes() == original, "nothing is written without ctrl+s"
+
+
+async def test_added_claim_is_selected_and_escape_cancels(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("o", *"Too dear.", "enter")
+        assert screen.tree.current is not None and screen.tree.current.claim == "too-dear"
+        await pilot.press("o", *"never mind", "escape")
+        assert "never-mind" not in app.document.map.claims
+        assert screen.tree.current.claim == "too-dear"
+        await pilot.press("ctrl+z")
+        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+
+
+async def test_delete_confirmation_says_what_goes_and_can_keep(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDeleteScreen)
+        assert "Schools can subsidise them." in dialog.body and "1 claim" in dialog.body
+        await pilot.press("enter")  # the highlighted answer is "Keep it"
+        assert "cost" in app.document.map.claims and not app.document.dirty
+
+
+async def test_move_refuses_a_cycle_with_a_notification(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("m")
+        assert isinstance(app.screen, ClaimPicker)
+        await pilot.press(*"subsidy", "enter")
+        await pilot.pause()
+        assert app.document.map.relations["r-cost"].target == "thesis"
+        assert any("cycle" in n.message for n in app._notifications)
+
+
+async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("tab", "tab")
+        assert screen.source_area.has_focus
+        await pilot.press("down", "down", "end", "left", *["shift+left"] * 11)  # "do not have"
+        await pilot.press("shift+tab", "shift+tab")
+        assert screen.tree.has_focus
+        await pilot.press("x")
+        anchor = app.document.map.claims["cost"].evidence[0]
+        assert anchor.quote == "do not have"
+        assert anchor.start == path.parent.joinpath("uniforms.en.txt").read_text().index("do not have")
+        from argmap.check import check_map
+
+        assert not [f for f in check_map(app.document.map, path) if f.subject == "cost"]
+        select(screen, "thesis")
+        await pilot.press("tab", "tab", "down", "down", "end", *["left"] * 5, "g")
+        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+        await pilot.press("g")
+        assert screen.source_area.has_focus
+        assert screen.source_area.selected_text == "do not have"
+        await pilot.press("ctrl+z")
+        assert app.document.map.claims["cost"].evidence == ()
+
+
+async def test_search_next_and_previous(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.press("slash", *"bullying", "enter")
+        assert screen.tree.current is not None and screen.tree.current.claim == "bullying"
+        await pilot.press("n")
+        assert screen.tree.current.claim == "clothing"
+        await pilot.press("n")
+        assert screen.tree.current.claim == "markers"
+        await pilot.press("N", "N")
+        assert screen.tree.current.claim == "bullying"
+
+
+async def test_save_writes_atomically_and_clears_the_unsaved_mark(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("o", *"Too dear.", "enter")
+        assert "unsaved" in str(screen.query_one("#status").render())
+        await pilot.press("ctrl+s")
+        assert "too-dear" in store.load(path).claims
+        assert not app.document.dirty
+        assert "unsaved" not in str(screen.query_one("#status").render())
+        assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+async def test_tab_moves_focus_between_tree_details_and_source(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.tree.has_focus
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "details"
+        await pilot.press("tab")
+        assert screen.source_area.has_focus
+        await pilot.press("tab")
+        assert screen.tree.has_focus
+
+
+@pytest.mark.parametrize("key", ["f1", "question_mark"])
+async def test_help_lists_every_binding(tmp_path: Path, key: str) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await pilot.press(key)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = {ident: keys for keys, _, ident in help_screen.rows}
+        for ident, expected in {
+            "add-reason": "a", "add-objection": "o", "add-undercut": "u", "add-co-premise": "p", "link": "l",
+            "edit-text": "enter, e", "edit-tags": "t", "edit-kind": "k", "delete": "d, delete", "move": "m",
+            "reorder-up": "shift+up", "reorder-down": "shift+down", "search": "slash", "search-next": "n",
+            "search-previous": "N", "attach": "x", "render": "r", "save": "ctrl+s", "undo": "ctrl+z",
+            "redo": "ctrl+y", "help": "f1, question_mark", "quit": "q", "command-palette": "ctrl+p",
+        }.items():
+            assert keys[ident] == expected, ident
+        await pilot.press("escape")
+        assert isinstance(app.screen, EditorScreen)
+
+
+async def test_command_palette_runs_an_action(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("ctrl+p", *"Objection")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Palette.", "enter")
+        await pilot.pause()
+        assert ("palette", "attack") in children_of(app.document.map, "cost")
+
+
+async def test_quit_asks_when_unsaved_and_can_save(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("o", *"Too dear.", "enter", "q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EditorScreen)
+        await pilot.press("q", "up", "up", "enter")
+        await pilot.pause()
+    assert "too-dear" in store.load(path).claims
+
+
+async def test_quit_without_changes_does_not_ask(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit_renderables is not None or not app.is_running
+
+
+async def test_findings_panel_counts_and_jumps_to_the_claim(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.findings is not None and len(screen.findings) > 0
+        assert f"{len(screen.findings)} findings" in str(screen.query_one("#status").render())
+        await pilot.press("c")
+        panel = app.screen
+        assert isinstance(panel, FindingsScreen)
+        subject = next(subject for _, _, _, subject in panel.findings if subject in app.document.map.claims)
+        index = next(i for i, row in enumerate(panel.findings) if row[3] == subject)
+        await pilot.press(*["down"] * index, "enter")
+        assert screen.tree.current is not None and screen.tree.current.claim == subject
+
+
+async def test_display_language_switch_shows_translations(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("T", *"de", "enter", *"Teuer.", "enter", "L")
+        assert screen.tree.language == "de"
+        assert "Teuer." in str(screen.tree.cursor_node.label)
+        await pilot.press("L")
+        assert screen.tree.language is None
+        assert "Uniforms cost families money." in str(screen.tree.cursor_node.label)
+
+
+async def test_render_says_what_happened(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app._notifications, "r must always say what it did"
