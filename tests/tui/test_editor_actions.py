@@ -34,9 +34,7 @@ def select(screen: EditorScreen, claim: str) -> None:
 
 
 def children_of(argmap: ArgMap, target: str) -> list[tuple[str, str]]:
-    return sorted(
-        (rel.premises[0], rel.type.value) for rel in argmap.relations.values() if rel.target == target
-    )
+    return sorted((rel.premises[0], rel.type.value) for rel in argmap.relations.values() if rel.target == target)
 
 
 Check = Callable[[ArgMap], None]
@@ -63,37 +61,73 @@ def edited(claim: str, text: str) -> Check:
 
 
 EDITS: list[tuple[str, str, list[str], Check]] = [
-    ("reason a", "thesis", ["a", *"Time saved.", "enter"],
-     added_below("thesis", "Time saved.", RelationType.SUPPORT)),
-    ("objection o", "cost", ["o", *"Cheap.", "enter"],
-     added_below("cost", "Cheap.", RelationType.ATTACK)),
-    ("undercut u", "cost", ["u", *"Irrelevant.", "enter"],
-     added_below("r-cost", "Irrelevant.", RelationType.ATTACK)),
+    ("reason a", "thesis", ["a", *"Time saved.", "enter"], added_below("thesis", "Time saved.", RelationType.SUPPORT)),
+    ("objection o", "cost", ["o", *"Cheap.", "enter"], added_below("cost", "Cheap.", RelationType.ATTACK)),
+    ("undercut u", "cost", ["u", *"Irrelevant.", "enter"], added_below("r-cost", "Irrelevant.", RelationType.ATTACK)),
     ("co-premise p", "bullying", ["p", *"Time saved.", "enter"], co_premise),
-    ("edit enter", "cost", ["enter", "ctrl+a", "ctrl+k", *"Dear.", "enter"],
-     edited("cost", "Dear.")),
+    ("edit enter", "cost", ["enter", "ctrl+a", "ctrl+k", *"Dear.", "enter"], edited("cost", "Dear.")),
     ("edit e", "subsidy", ["e", "end", *" fully", "enter"], edited("subsidy", "Schools can subsidise them. fully")),
-    ("tags t", "cost", ["t", *"eco, fam", "enter"],
-     lambda m: (m.claims["cost"].tags == ("eco", "fam")) or pytest.fail("tags")),
-    ("kind k", "subsidy", ["k", "down", "down", "enter"],
-     lambda m: (m.claims["subsidy"].kind is ClaimKind.STATISTIC) or pytest.fail("kind")),
+    (
+        "tags t",
+        "cost",
+        ["t", *"eco, fam", "enter"],
+        lambda m: (m.claims["cost"].tags == ("eco", "fam")) or pytest.fail("tags"),
+    ),
+    (
+        "kind k",
+        "subsidy",
+        ["k", "down", "down", "enter"],
+        lambda m: (m.claims["subsidy"].kind is ClaimKind.STATISTIC) or pytest.fail("kind"),
+    ),
     ("implicit i", "clothing", ["i"], lambda m: m.claims["clothing"].implicit or pytest.fail("implicit")),
-    ("note ctrl+n", "cost", ["ctrl+n", *"check", "enter"],
-     lambda m: (m.claims["cost"].note == "check") or pytest.fail("note")),
-    ("translation T", "cost", ["T", *"de", "enter", *"Teuer.", "enter"],
-     lambda m: (m.claims["cost"].translations == {"de": "Teuer."}) or pytest.fail("translation")),
-    ("reorder shift+up", "cost", ["shift+up"],
-     lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order")),
-    ("reorder shift+down", "bullying", ["shift+down"],
-     lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order")),
-    ("delete d", "cost", ["d", "up", "enter"],
-     lambda m: ("cost" not in m.claims and "subsidy" not in m.claims) or pytest.fail("delete")),
-    ("delete key", "subsidy", ["delete", "up", "enter"],
-     lambda m: ("subsidy" not in m.claims and "cost" in m.claims) or pytest.fail("delete")),
-    ("move m", "subsidy", ["m", *"bullying", "enter"],
-     lambda m: (m.relations["r-subsidy"].target == "bullying") or pytest.fail("move")),
-    ("link l", "cost", ["l", *"markers", "enter", "down", "enter"],
-     lambda m: (("markers", "attack") in children_of(m, "cost")) or pytest.fail("link")),
+    (
+        "note ctrl+n",
+        "cost",
+        ["ctrl+n", *"check", "enter"],
+        lambda m: (m.claims["cost"].note == "check") or pytest.fail("note"),
+    ),
+    (
+        "translation T",
+        "cost",
+        ["T", *"de", "enter", *"Teuer.", "enter"],
+        lambda m: (m.claims["cost"].translations == {"de": "Teuer."}) or pytest.fail("translation"),
+    ),
+    (
+        "reorder shift+up",
+        "cost",
+        ["shift+up"],
+        lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order"),
+    ),
+    (
+        "reorder shift+down",
+        "bullying",
+        ["shift+down"],
+        lambda m: (m.relations["r-cost"].rank < m.relations["r-bullying"].rank) or pytest.fail("order"),
+    ),
+    (
+        "delete d",
+        "cost",
+        ["d", "up", "enter"],
+        lambda m: ("cost" not in m.claims and "subsidy" not in m.claims) or pytest.fail("delete"),
+    ),
+    (
+        "delete key",
+        "subsidy",
+        ["delete", "up", "enter"],
+        lambda m: ("subsidy" not in m.claims and "cost" in m.claims) or pytest.fail("delete"),
+    ),
+    (
+        "move m",
+        "subsidy",
+        ["m", *"bullying", "enter"],
+        lambda m: (m.relations["r-subsidy"].target == "bullying") or pytest.fail("move"),
+    ),
+    (
+        "link l",
+        "cost",
+        ["l", *"markers", "enter", "down", "enter"],
+        lambda m: (("markers", "attack") in children_of(m, "cost")) or pytest.fail("link"),
+    ),
 ]
 
 
@@ -242,11 +276,29 @@ async def test_help_lists_every_binding(tmp_path: Path, key: str) -> None:
         assert isinstance(help_screen, HelpScreen)
         keys = {ident: keys for keys, _, ident in help_screen.rows}
         for ident, expected in {
-            "add-reason": "a", "add-objection": "o", "add-undercut": "u", "add-co-premise": "p", "link": "l",
-            "edit-text": "enter, e", "edit-tags": "t", "edit-kind": "k", "delete": "d, delete", "move": "m",
-            "reorder-up": "shift+up", "reorder-down": "shift+down", "search": "slash", "search-next": "n",
-            "search-previous": "N", "attach": "x", "render": "r", "save": "ctrl+s", "undo": "ctrl+z",
-            "redo": "ctrl+y", "help": "f1, question_mark", "quit": "q", "command-palette": "ctrl+p",
+            "add-reason": "a",
+            "add-objection": "o",
+            "add-undercut": "u",
+            "add-co-premise": "p",
+            "link": "l",
+            "edit-text": "enter, e",
+            "edit-tags": "t",
+            "edit-kind": "k",
+            "delete": "d, delete",
+            "move": "m",
+            "reorder-up": "shift+up",
+            "reorder-down": "shift+down",
+            "search": "slash",
+            "search-next": "n",
+            "search-previous": "N",
+            "attach": "x",
+            "render": "r",
+            "save": "ctrl+s",
+            "undo": "ctrl+z",
+            "redo": "ctrl+y",
+            "help": "f1, question_mark",
+            "quit": "q",
+            "command-palette": "ctrl+p",
         }.items():
             assert keys[ident] == expected, ident
         await pilot.press("escape")

@@ -1,0 +1,118 @@
+"""Opening the editor: a missing map, a recovery file, an added source, a user keymap, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap import ops, store
+from argmap.cli import main
+from argmap.document import Document, write_recovery
+from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.choices import RecoveryScreen
+from argmap.tui.screens.editor import EditorScreen
+from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
+
+
+async def test_a_missing_map_is_created_after_asking_for_the_thesis(tmp_path: Path) -> None:
+    path = tmp_path / "new.argmap.json"
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Homework helps.", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    argmap = store.load(path)
+    assert argmap.claims["thesis"].text == "Homework helps."
+
+
+async def test_escape_at_the_thesis_prompt_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "new.argmap.json"
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not path.exists()
+
+
+async def test_unsaved_work_is_offered_after_a_crash(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    crashed = Document.open(path)
+    crashed.apply(ops.add_objection(crashed.graph, "cost", "Cheap."))
+    write_recovery(crashed.snapshot(), crashed.recovery_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert "cheap" in app.document.map.claims and app.document.dirty
+        await pilot.press("ctrl+s")
+    assert "cheap" in store.load(path).claims
+    assert not crashed.recovery_path.exists()
+
+
+async def test_the_recovery_file_is_written_after_changes(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o", *"Cheap.", "enter")
+        await pilot.pause(1.3)
+        await app.workers.wait_for_complete()
+        recovery = path.with_name(path.name + ".recover")
+        assert "cheap" in store.load(recovery).claims
+        await pilot.press("q", "up", "enter")  # "Quit without saving", above the highlighted "Keep editing"
+        await pilot.pause()
+    assert not recovery.exists()
+    assert "cheap" not in store.load(path).claims
+
+
+async def test_source_option_adds_a_source_as_an_undoable_change(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path, with_source=False)
+    text = tmp_path / "notes.en.txt"
+    text.write_text(SOURCE_TEXT, encoding="utf-8")
+    app = ArgmapApp(path, add_source=text, keymap_file=tmp_path / "none.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert app.document.map.sources["notes"].path == "notes.en.txt"
+        assert screen.source_text == SOURCE_TEXT
+        await pilot.press("ctrl+z")
+        assert app.document.map.sources == {}
+
+
+async def test_a_map_without_source_can_be_edited(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path, with_source=False)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        assert any("select a passage" in n.message for n in app._notifications)
+        await pilot.press("a", *"Yes.", "enter")
+        assert "yes" in app.document.map.claims
+
+
+async def test_keys_can_be_rebound_in_the_keymap_file(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('add-objection = "b"\n', encoding="utf-8")
+    app = editor_app(path, keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b", *"Rebound.", "enter")
+        assert "rebound" in app.document.map.claims
+        await pilot.press("o")
+        assert isinstance(app.screen, EditorScreen), "o is no longer bound"
+
+
+def test_cli_refuses_bad_paths_with_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["edit", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert main(["edit", str(tmp_path / "notes.txt")]) == 2
+    assert "*.argmap.json" in capsys.readouterr().err
+    (tmp_path / "broken.argmap.json").write_text("{", encoding="utf-8")
+    assert main(["edit", str(tmp_path / "broken.argmap.json")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

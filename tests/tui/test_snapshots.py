@@ -1,0 +1,57 @@
+"""Pictures of the editor's main screens (pytest-textual-snapshot), from a fixed map at a fixed size.
+
+Update them after an intended change of the layout with ``--snapshot-update``
+and look at the SVGs in ``tests/tui/__snapshots__`` before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from argmap.tui.app import ArgmapApp
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tui"
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> ArgmapApp:
+    """The fixture map opened by a relative path, so the status line is the same everywhere."""
+    monkeypatch.chdir(FIXTURES)
+    return ArgmapApp(Path("uniforms.argmap.json"), keymap_file=FIXTURES / "no-keymap.toml")
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the live check has reported, so the finding count is in the picture."""
+    await pilot.pause(0.4)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_delete_confirmation(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.tree.reveal("cost")  # type: ignore[attr-defined]
+        await pilot.press("d")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
