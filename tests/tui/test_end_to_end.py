@@ -22,7 +22,7 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
 
 
-def wait_for(session: str, text: str, timeout: float = 20.0, *, gone: bool = False) -> str:
+def wait_for(session: str, text: str, timeout: float = 60.0, *, gone: bool = False) -> str:
     """The screen once ``text`` is on it (or, with ``gone``, no longer on it)."""
     deadline = time.monotonic() + timeout
     screen = ""

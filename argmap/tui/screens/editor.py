@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Select, Tree
+from textual.widgets import Select, Tree
 from textual.worker import get_current_worker
 
 from argmap import ops, store
@@ -29,9 +29,11 @@ from argmap.graph import Edit
 from argmap.model import ClaimKind, RelationType
 from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
-from argmap.tui.screens.prompts import TextPrompt, TranslationPrompt
+from argmap.tui.screens.prompts import TranslationPrompt
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
 from argmap.tui.widgets.details import DetailsPane
+from argmap.tui.widgets.key_hints import KeyHints, hints
+from argmap.tui.widgets.prompt_bar import PromptBar
 from argmap.tui.widgets.source_pane import Passage, SourcePane, SourceText
 from argmap.tui.widgets.status_line import StatusLine
 
@@ -80,11 +82,18 @@ EDITOR_BINDINGS: list[BindingType] = [
 ]
 
 
+EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if isinstance(binding, Binding)}
+
+
 class EditorScreen(Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = ["editor.tcss", "../widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = EDITOR_BINDINGS
+    BINDINGS_SHOWN: ClassVar[list[Binding]] = [
+        *(b for b in EDITOR_BINDINGS if isinstance(b, Binding)),
+        Binding("ctrl+p", "command_palette", "Palette", id="command-palette"),
+    ]
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -111,8 +120,9 @@ class EditorScreen(Screen[None]):
             yield tree
             yield DetailsPane(id="details")
         yield SourcePane(id="source")
+        yield PromptBar(id="prompt")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
 
     def on_mount(self) -> None:
         self.tree.load()
@@ -128,6 +138,14 @@ class EditorScreen(Screen[None]):
         self.schedule_check()
 
     # Widgets ----------------------------------------------------------------------------------
+
+    def ask(self, title: str, value: str, done: Callable[[str | None], None], *, placeholder: str = "") -> None:
+        """Ask for one line of text in the prompt bar under the panes."""
+        self.query_one(PromptBar).ask(title, value, done, placeholder=placeholder)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the prompt bar is open, its keys are for typing, not for editing the map."""
+        return not (action in EDITOR_ACTIONS and self.query_one(PromptBar).is_open)
 
     @property
     def tree(self) -> ArgumentTree:
@@ -290,7 +308,7 @@ class EditorScreen(Screen[None]):
             if text is not None:
                 self.apply(lambda: make(text), path_for)
 
-        self.app.push_screen(TextPrompt(title, placeholder="the claim, in one sentence"), done)
+        self.ask(title, "", done, placeholder="the claim, in one sentence")
 
     def _child_path(self, parent: list[NodeRef]) -> Callable[[Edit], list[NodeRef]]:
         def path(edit: Edit) -> list[NodeRef]:
@@ -396,7 +414,7 @@ class EditorScreen(Screen[None]):
             if text is not None:
                 self.apply(lambda: ops.edit_text(self.document.graph, ref.claim, text))
 
-        self.app.push_screen(TextPrompt("Edit the claim", self._text(ref.claim)), done)
+        self.ask("Edit the claim", self._text(ref.claim), done)
 
     def action_edit_tags(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -407,7 +425,7 @@ class EditorScreen(Screen[None]):
             if text is not None:
                 self.apply(lambda: ops.set_tags(self.document.graph, ref.claim, text.replace(",", " ").split()))
 
-        self.app.push_screen(TextPrompt("Tags (separated by spaces or commas)", tags), done)
+        self.ask("Tags (separated by spaces or commas)", tags, done)
 
     def action_edit_note(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -417,7 +435,7 @@ class EditorScreen(Screen[None]):
             if text is not None:
                 self.apply(lambda: ops.set_note(self.document.graph, ref.claim, text))
 
-        self.app.push_screen(TextPrompt("Note", self.document.map.claims[ref.claim].note), done)
+        self.ask("Note", self.document.map.claims[ref.claim].note, done)
 
     def action_edit_kind(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -550,7 +568,7 @@ class EditorScreen(Screen[None]):
                 return
             self.action_search_next()
 
-        self.app.push_screen(TextPrompt("Search claims", placeholder="words of a claim, or its id"), done)
+        self.ask("Search claims", "", done, placeholder="words of a claim, or its id")
 
     def _walk_order(self) -> list[str]:
         graph = self.document.graph
@@ -652,7 +670,7 @@ class EditorScreen(Screen[None]):
         else:
             self.document.discard_recovery()
 
-    @work(thread=True, exclusive=True, group="recovery")
+    @work(thread=True, exclusive=True, group="recovery", description="write the recovery file")
     def _write_recovery(self, snapshot, path: Path) -> None:
         write_recovery(snapshot, path)
 
@@ -690,7 +708,7 @@ class EditorScreen(Screen[None]):
     def start_check(self) -> None:
         self._check(self.document.snapshot(), self.document.revision)
 
-    @work(thread=True, exclusive=True, group="check")
+    @work(thread=True, exclusive=True, group="check", description="check the map")
     def _check(self, snapshot, revision: int) -> None:
         findings = self.argmap_app.check(snapshot, self.document.path)
         if not get_current_worker().is_cancelled:

@@ -41,11 +41,9 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 def top_refs(graph: MapGraph) -> list[NodeRef]:
     """The theses first, then any claim that bears on nothing (so nothing is out of reach)."""
     claims = graph.map.claims
-    theses = graph.map.theses()
-    loose = sorted(
-        cid for cid, claim in claims.items() if claim.kind is not ClaimKind.THESIS and not graph.parents(cid)
-    )
-    return [NodeRef(cid) for cid in (*theses, *loose)]
+    premises = {premise for relation in graph.map.relations.values() for premise in relation.premises}
+    loose = sorted(cid for cid, claim in claims.items() if cid not in premises and claim.kind is not ClaimKind.THESIS)
+    return [NodeRef(cid) for cid in (*graph.map.theses(), *loose)]
 
 
 def claim_label(graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False) -> Text:

@@ -1,0 +1,74 @@
+"""A one-line input under the panes: a claim's text, tags, a note, a search.
+
+It is always there, one line high, and only comes alive when asked: opening a
+modal screen, or showing and hiding a widget, makes Textual lay out and repaint
+the whole terminal, which alone costs more than the 50 ms a keystroke may take.
+``enter`` commits, ``escape`` cancels; the editor's other keys are off meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label
+
+IDLE = "  "
+TITLE_WIDTH = 60
+"""Longer questions are cut, so the text being typed keeps most of the line."""
+
+
+class PromptBar(Horizontal):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._done: Callable[[str | None], None] | None = None
+        self._return_focus: Widget | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(IDLE, id="prompt-title")
+        yield Input(id="prompt-input", disabled=True, compact=True)
+
+    @property
+    def is_open(self) -> bool:
+        return self._done is not None
+
+    def ask(self, title: str, value: str, done: Callable[[str | None], None], *, placeholder: str = "") -> None:
+        """Show the bar with ``value`` to edit; ``done`` gets the text, or None on escape."""
+        self._done = done
+        self._return_focus = self.app.focused
+        if len(title) > TITLE_WIDTH:
+            title = title[: TITLE_WIDTH - 1] + "…"
+        self.query_one("#prompt-title", Label).update(f" {title} ")
+        field = self.query_one(Input)
+        field.placeholder = placeholder or "enter: done   escape: cancel"
+        field.value = value
+        field.cursor_position = len(value)
+        field.disabled = False
+        self.add_class("-open")
+        field.focus()
+
+    def _close(self, value: str | None) -> None:
+        done, self._done = self._done, None
+        field = self.query_one(Input)
+        field.value = ""
+        field.placeholder = ""
+        field.disabled = True
+        self.remove_class("-open")
+        self.query_one("#prompt-title", Label).update(IDLE)
+        if self._return_focus is not None and self._return_focus.is_attached:
+            self._return_focus.focus()
+        if done is not None:
+            done(value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close(event.value)
+
+    def action_cancel(self) -> None:
+        self._close(None)
