@@ -18,8 +18,12 @@ from tests.tui.helpers import write_uniforms
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+SOCKET = f"argmap-e2e-{uuid.uuid4().hex[:8]}"
+"""A tmux server of our own: other tmux users on the machine cannot change its window size."""
+
+
+def tmux(*args: str, **options) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True, **options).stdout
 
 
 def wait_for(session: str, text: str, timeout: float = 60.0, *, gone: bool = False) -> str:
@@ -43,12 +47,7 @@ def test_add_an_objection_save_and_quit_in_a_real_terminal(tmp_path: Path) -> No
     session = f"argmap-e2e-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     command = f"{sys.executable} -m argmap edit {path}; echo EDITOR-EXITED $?; sleep 30"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
-        check=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "50", command, env=env, cwd=tmp_path)
     try:
         wait_for(session, "School uniforms should be required.")
         wait_for(session, "finding")
@@ -63,7 +62,7 @@ def test_add_an_objection_save_and_quit_in_a_real_terminal(tmp_path: Path) -> No
         screen = wait_for(session, "EDITOR-EXITED")
         assert "EDITOR-EXITED 0" in screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     after = store.load(path)
     new = set(after.claims) - set(before.claims)
     assert new == {"uniforms-stifle-self-expression"}
