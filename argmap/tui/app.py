@@ -161,7 +161,7 @@ class ArgmapApp(App[None]):
                 for binding in key_bindings:
                     if not binding.id:
                         continue
-                    keys, _ = rows.setdefault(binding.id, ([], binding.description))
+                    keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
                     if key not in keys:
                         keys.append(key)
         rows.setdefault("command-palette", ([self.COMMAND_PALETTE_BINDING], "Command palette: every action"))
@@ -177,6 +177,6 @@ class ArgmapApp(App[None]):
             keys = ", ".join(self.keymap.get(binding.id or "", binding.key).split(","))
             yield SystemCommand(
                 binding.description,
-                f"key: {keys}",
+                f"{binding.tooltip}   key: {keys}",
                 lambda action=binding.action: self.call_later(screen.run_action, action),
             )

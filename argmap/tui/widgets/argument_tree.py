@@ -56,7 +56,7 @@ def claim_label(graph: MapGraph, ref: NodeRef, language: str | None = None, flag
         if relation.type is RelationType.SUPPORT:
             label.append("+ " if not undercut else "↑ ", style="bold green")
         else:
-            label.append("− " if not undercut else "⤫ ", style="bold red")
+            label.append("− " if not undercut else "× ", style="bold red")
         if len(relation.premises) > 1:
             label.append("& ", style="bold cyan")
     if claim is None:
