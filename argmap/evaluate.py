@@ -1,0 +1,515 @@
+"""Which claims stand, and how strongly: argumentation semantics over an argument map.
+
+The map is read as an abstract argumentation framework (Dung 1995) whose
+arguments are the claims *and* the relations:
+
+* a claim is an argument; it is attacked by every attack relation that targets it;
+* a relation (premises P, target T) is the argument "P, therefore (not) T".  It
+  stands only if all of P stand, so whatever attacks a premise also attacks the
+  relation (linked premises act as one argument: one fallen premise and the
+  whole reason falls).  An undercut is an attack relation that targets a
+  relation: it attacks the inference, not the target claim;
+* an attack relation attacks its target (a claim, or for an undercut a relation);
+* a rebuttal, an attack on an attacking claim, needs no rule of its own: the
+  attacking claim is an argument like any other.
+
+Support relations carry no attacks, so they do not change IN/OUT/UNDEC labels;
+they count in the gradual strengths.
+
+Gradual strength (DF-QuAD, Rago et al. 2016; Euler-based, Amgoud & Ben-Naim
+2018) starts from each claim's base score (0.5 unless set).  A relation
+contributes ``inference × min(strength of its premises)`` to its target, where
+``inference`` is the relation judged as an argument of its own: its base is
+the relation's weight (1.0 unless set), its undercuts pull it down and its
+backings (supports of the relation) push it up, through the DF-QuAD
+combination.  So an unchallenged relation of weight w passes on w times its
+weakest premise, and an undercut of strength u leaves ``w × (1 − u)``.  The
+inference uses DF-QuAD under both semantics because Euler's formula cannot
+move a base of 1 at all, so undercuts of a default-weight relation would do
+nothing.  Acyclic maps are computed in one pass in dependency order; each
+cycle is iterated to :data:`TOLERANCE`, and a cycle that does not settle
+within :data:`MAX_ITERATIONS` is reported, never hidden.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgMap, RelationType
+
+Label = Literal["IN", "OUT", "UNDEC"]
+Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
+Gradual = Literal["dfquad", "euler"]
+Verdict = Literal["holds", "falls", "undecided"]
+
+SEMANTICS: tuple[Semantics, ...] = ("grounded", "preferred", "stable", "dfquad", "euler")
+DEFAULT_BASE_SCORE = 0.5
+DEFAULT_WEIGHT = 1.0
+TOLERANCE = 1e-6
+"""A cycle has settled when no strength moved more than this in one round."""
+MAX_ITERATIONS = 2000
+"""Rounds of iteration a cycle gets before it is reported as not converging."""
+SEARCH_BUDGET = 200_000
+"""Partial labellings the preferred/stable search may visit before it gives up with a message."""
+
+
+# The abstract framework ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Arguments (claim and relation ids) and, for each, the arguments that attack it."""
+
+    arguments: tuple[str, ...]
+    attackers: dict[str, frozenset[str]]
+    ignored: tuple[str, ...] = ()
+    """Relations left out because they name something the map does not hold."""
+
+    def targets(self) -> dict[str, list[str]]:
+        """For each argument, the arguments it attacks."""
+        attacked: dict[str, list[str]] = {a: [] for a in self.arguments}
+        for argument in self.arguments:
+            for attacker in self.attackers[argument]:
+                attacked[attacker].append(argument)
+        return attacked
+
+
+def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
+    """Relations whose premises and target exist (following undercut chains), and the others."""
+    relations = argmap.relations
+    verdict: dict[str, bool] = {}
+
+    def usable(rid: str) -> bool:
+        seen: list[str] = []
+        node = rid
+        while node in relations and node not in verdict and node not in seen:
+            seen.append(node)
+            node = relations[node].target
+        ok = verdict.get(node, node in argmap.claims)
+        for rel in reversed(seen):
+            ok = ok and all(p in argmap.claims for p in relations[rel].premises)
+            verdict[rel] = ok
+        return verdict[rid]
+
+    good = sorted(rid for rid in relations if usable(rid))
+    bad = sorted(rid for rid in relations if not verdict[rid])
+    return good, bad
+
+
+def framework(argmap: ArgMap) -> Framework:
+    """The attack graph of a map, as described in the module docstring."""
+    good, bad = usable_relations(argmap)
+    relations = argmap.relations
+    direct: dict[str, set[str]] = {cid: set() for cid in argmap.claims}
+    direct.update({rid: set() for rid in good})
+    for rid in good:
+        if relations[rid].type is RelationType.ATTACK:
+            direct[relations[rid].target].add(rid)
+    attackers = {cid: frozenset(direct[cid]) for cid in argmap.claims}
+    for rid in good:
+        inherited = set(direct[rid])
+        for premise in relations[rid].premises:
+            inherited |= direct[premise]
+        attackers[rid] = frozenset(inherited)
+    return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
+
+
+def grounded(fw: Framework) -> dict[str, Label]:
+    """The grounded labelling: IN when every attacker is OUT, OUT when some attacker is IN, else UNDEC.
+
+    The least fixpoint, built in linear time: start from the unattacked
+    arguments and propagate.
+    """
+    targets = fw.targets()
+    pending = {a: len(fw.attackers[a]) for a in fw.arguments}
+    labels: dict[str, Label] = {}
+    queue = [a for a in fw.arguments if pending[a] == 0]
+    while queue:
+        argument = queue.pop()
+        if argument in labels:
+            continue
+        labels[argument] = "IN"
+        for attacked in targets[argument]:
+            if attacked in labels:
+                continue
+            labels[attacked] = "OUT"
+            for further in targets[attacked]:
+                pending[further] -= 1
+                if pending[further] == 0 and further not in labels:
+                    queue.append(further)
+    return {a: labels.get(a, "UNDEC") for a in fw.arguments}
+
+
+def extensions(
+    fw: Framework, kind: Literal["preferred", "stable"], ground: dict[str, Label] | None = None
+) -> list[dict[str, Label]]:
+    """The preferred or stable labellings (each one an extension: its IN arguments).
+
+    Exponential in general.  Every complete labelling agrees with the grounded
+    one on its IN and OUT arguments, so only the grounded UNDEC arguments are
+    searched: depth-first, assigning IN/OUT/UNDEC (stable: IN/OUT) and
+    pruning an assignment as soon as one argument's rule can no longer hold.
+    Raises :class:`ArgmapError` when the search exceeds :data:`SEARCH_BUDGET`.
+    """
+    ground = ground if ground is not None else grounded(fw)
+    open_args = [a for a in fw.arguments if ground[a] == "UNDEC"]
+    inside = set(open_args)
+    attackers = {a: [b for b in fw.attackers[a] if b in inside] for a in open_args}
+    targets: dict[str, list[str]] = {a: [] for a in open_args}
+    for a in open_args:
+        for b in attackers[a]:
+            targets[b].append(a)
+    order = _attack_order(open_args, targets)
+    choices: tuple[Label, ...] = ("IN", "OUT") if kind == "stable" else ("IN", "OUT", "UNDEC")
+    found: list[dict[str, Label]] = []
+    assigned: dict[str, Label] = {}
+    visited = 0
+
+    def possible(argument: str) -> bool:
+        label = assigned.get(argument)
+        if label is None:
+            return True
+        seen = [assigned.get(b) for b in attackers[argument]]
+        if label == "IN":
+            return all(s in (None, "OUT") for s in seen)
+        if label == "OUT":
+            return any(s in (None, "IN") for s in seen)
+        return "IN" not in seen and any(s in (None, "UNDEC") for s in seen)
+
+    def search(index: int) -> None:
+        nonlocal visited
+        visited += 1
+        if visited > SEARCH_BUDGET:
+            raise ArgmapError(
+                f"{kind} semantics gave up after {SEARCH_BUDGET:,} steps on {len(open_args)} arguments in cycles"
+                " (it is exponential in general)",
+                fix="use --semantics grounded, dfquad or euler for this map",
+            )
+        if index == len(order):
+            found.append(dict(assigned))
+            return
+        argument = order[index]
+        for label in choices:
+            assigned[argument] = label
+            if possible(argument) and all(possible(t) for t in targets[argument]):
+                search(index + 1)
+        del assigned[argument]
+
+    if open_args:
+        _with_recursion_room(len(order), lambda: search(0))
+    else:
+        found.append({})
+    if kind == "preferred":
+        sets = [frozenset(a for a, lab in labelling.items() if lab == "IN") for labelling in found]
+        found = [lab for lab, s in zip(found, sets, strict=True) if not any(s < other for other in sets)]
+        unique: dict[frozenset[str], dict[str, Label]] = {}
+        for lab in found:
+            unique.setdefault(frozenset(a for a, v in lab.items() if v == "IN"), lab)
+        found = list(unique.values())
+    complete = [{**ground, **labelling} for labelling in found]
+    complete.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
+    return complete
+
+
+def _attack_order(arguments: list[str], targets: dict[str, list[str]]) -> list[str]:
+    """Arguments in depth-first order along attacks, so a rule is checked soon after its inputs are set."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in arguments:
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append(node)
+            stack.extend(sorted(targets[node], reverse=True))
+    return order
+
+
+def _with_recursion_room(depth: int, action: Any) -> None:
+    import sys
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, depth + 200))
+    try:
+        action()
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def sceptical(labellings: Sequence[dict[str, Label]], arguments: Iterable[str]) -> dict[str, Label]:
+    """IN when IN in every labelling, OUT when OUT in every one, otherwise UNDEC (also when there is none)."""
+    result: dict[str, Label] = {}
+    for argument in arguments:
+        seen = {lab[argument] for lab in labellings}
+        result[argument] = seen.pop() if len(seen) == 1 and seen != {"UNDEC"} else "UNDEC"
+    return result
+
+
+# Gradual strength ---------------------------------------------------------------------------
+
+
+def dfquad_aggregate(values: Iterable[float]) -> float:
+    """DF-QuAD's aggregation of several attackers (or supporters): 1 − ∏(1 − v); 0 for none."""
+    rest = 1.0
+    for value in values:
+        rest *= 1.0 - value
+    return 1.0 - rest
+
+
+def dfquad_combine(base: float, attack: float, support: float) -> float:
+    """DF-QuAD's combination: move the base towards 0 or 1 by the difference of the aggregates."""
+    if attack >= support:
+        return base - base * (attack - support)
+    return base + (1.0 - base) * (support - attack)
+
+
+def dfquad(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """DF-QuAD strength from a base score and the strengths of attackers and supporters."""
+    return dfquad_combine(base, dfquad_aggregate(attackers), dfquad_aggregate(supporters))
+
+
+def euler(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """Euler-based strength: 1 − (1 − τ²) / (1 + τ·e^E) with E = Σ supporters − Σ attackers."""
+    energy = math.fsum(supporters) - math.fsum(attackers)
+    return 1.0 - (1.0 - base * base) / (1.0 + base * math.exp(min(energy, 700.0)))
+
+
+@dataclass(frozen=True)
+class Strengths:
+    """Gradual strengths of claims and relations (a relation's is what it passes to its target)."""
+
+    method: Gradual
+    values: dict[str, float]
+    inference: dict[str, float]
+    """Per relation: the inference after undercuts and backings (its weight when unchallenged)."""
+    converged: bool = True
+    unsettled: tuple[str, ...] = ()
+    """Claims and relations in cycles that did not settle."""
+    rounds: int = 0
+    """Most rounds any cycle needed (0 for an acyclic map)."""
+
+
+def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
+    """Gradual strength of every claim and (usable) relation."""
+    combine = {"dfquad": dfquad, "euler": euler}[method]
+    good, _ = usable_relations(argmap)
+    relations = argmap.relations
+    attacks: dict[str, list[str]] = {node: [] for node in (*argmap.claims, *good)}
+    supports: dict[str, list[str]] = {node: [] for node in attacks}
+    for rid in good:
+        relation = relations[rid]
+        (attacks if relation.type is RelationType.ATTACK else supports)[relation.target].append(rid)
+    for table in (attacks, supports):
+        for rids in table.values():
+            rids.sort()
+    depends = {node: attacks[node] + supports[node] for node in attacks}
+    for rid in good:
+        depends[rid] = depends[rid] + list(relations[rid].premises)
+
+    value: dict[str, float] = {}
+    inference: dict[str, float] = {}
+    for cid, claim in argmap.claims.items():
+        value[cid] = DEFAULT_BASE_SCORE if claim.base_score is None else claim.base_score
+    for rid in good:
+        weight = _weight(argmap, rid)
+        inference[rid] = weight
+        value[rid] = weight * min(value[p] for p in relations[rid].premises)
+
+    def step(node: str, current: dict[str, float]) -> float:
+        if node in argmap.claims:
+            base = argmap.claims[node].base_score
+            return combine(
+                DEFAULT_BASE_SCORE if base is None else base,
+                [current[r] for r in attacks[node]],
+                [current[r] for r in supports[node]],
+            )
+        inference[node] = dfquad(
+            _weight(argmap, node), [current[r] for r in attacks[node]], [current[r] for r in supports[node]]
+        )
+        return inference[node] * min(current[p] for p in relations[node].premises)
+
+    converged = True
+    unsettled: list[str] = []
+    rounds = 0
+    for component in _components(depends):
+        if len(component) == 1 and component[0] not in depends[component[0]]:
+            value[component[0]] = step(component[0], value)
+            continue
+        settled, used = _iterate(component, step, value)
+        rounds = max(rounds, used)
+        if not settled:
+            converged = False
+            unsettled.extend(component)
+    return Strengths(method, value, inference, converged, tuple(sorted(unsettled)), rounds)
+
+
+def _weight(argmap: ArgMap, rid: str) -> float:
+    weight = argmap.relations[rid].weight
+    return DEFAULT_WEIGHT if weight is None else weight
+
+
+def _iterate(component: list[str], step: Any, value: dict[str, float]) -> tuple[bool, int]:
+    """Update a cycle's nodes all at once from the previous round until nothing moves more than the tolerance."""
+    for rounds in range(1, MAX_ITERATIONS + 1):
+        new = {node: step(node, value) for node in component}
+        moved = max(abs(new[node] - value[node]) for node in component)
+        value.update(new)
+        if moved < TOLERANCE:
+            return True, rounds
+    return False, MAX_ITERATIONS
+
+
+def _components(depends: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components, each after every component it depends on (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: list[list[str]] = []
+    counter = 0
+    for root in sorted(depends):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            successors = depends[node]
+            if position < len(successors):
+                work.append((node, position + 1))
+                successor = successors[position]
+                if successor not in index:
+                    work.append((successor, 0))
+                elif successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                result.append(sorted(component))
+    return result
+
+
+# The whole evaluation -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How one claim or relation fares: its label and its gradual strength."""
+
+    label: Label
+    strength: float
+
+
+@dataclass(frozen=True)
+class ThesisVerdict:
+    thesis: str
+    verdict: Verdict
+    label: Label
+    strength: float
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything ``argmap eval`` reports about one map."""
+
+    semantics: Semantics
+    gradual: Gradual
+    claims: dict[str, Standing]
+    relations: dict[str, Standing]
+    theses: tuple[ThesisVerdict, ...]
+    converged: bool
+    extensions: tuple[frozenset[str], ...] | None = None
+    """Preferred or stable extensions, as sets of claim ids (None for the other semantics)."""
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """A stable JSON-ready form: keys sorted by id, strengths rounded to 6 places."""
+        data: dict[str, Any] = {
+            "semantics": self.semantics,
+            "gradual": self.gradual,
+            "converged": self.converged,
+            "theses": [
+                {"id": v.thesis, "verdict": v.verdict, "label": v.label, "strength": round(v.strength, 6)}
+                for v in self.theses
+            ],
+            "claims": {
+                cid: {"label": s.label, "strength": round(s.strength, 6)} for cid, s in sorted(self.claims.items())
+            },
+            "relations": {
+                rid: {"label": s.label, "strength": round(s.strength, 6)} for rid, s in sorted(self.relations.items())
+            },
+            "warnings": list(self.warnings),
+        }
+        if self.extensions is not None:
+            data["extensions"] = [sorted(ext) for ext in self.extensions]
+        return data
+
+
+def verdict_of(semantics: Semantics, label: Label, strength: float, settled: bool) -> Verdict:
+    """Labels decide under grounded/preferred/stable; strength against 0.5 (at two decimals) under the gradual ones."""
+    if semantics in ("dfquad", "euler"):
+        if not settled:
+            return "undecided"
+        shown = round(strength, 2)
+        return "holds" if shown > 0.5 else "falls" if shown < 0.5 else "undecided"
+    return {"IN": "holds", "OUT": "falls", "UNDEC": "undecided"}[label]
+
+
+def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
+    """Label and weigh every claim of a map, and say whether each thesis holds."""
+    if semantics not in SEMANTICS:
+        raise ArgmapError(f"unknown semantics {semantics!r}; one of: {', '.join(SEMANTICS)}")
+    gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
+    warnings: list[str] = []
+    fw = framework(argmap)
+    for rid in fw.ignored:
+        warnings.append(f"relation {rid!r} names a claim or relation the map does not hold; left out")
+    labels = grounded(fw)
+    found: tuple[frozenset[str], ...] | None = None
+    if semantics in ("preferred", "stable"):
+        labellings = extensions(fw, semantics, labels)
+        labels = sceptical(labellings, fw.arguments)
+        found = tuple(frozenset(a for a, v in lab.items() if v == "IN" and a in argmap.claims) for lab in labellings)
+        if not labellings:
+            warnings.append("there is no stable extension (an odd cycle of attacks); every claim is UNDEC")
+    weighed = strengths(argmap, gradual)
+    if not weighed.converged:
+        shown = ", ".join(weighed.unsettled[:8]) + (" …" if len(weighed.unsettled) > 8 else "")
+        warnings.append(
+            f"{gradual} strengths did not converge within {MAX_ITERATIONS} rounds in a cycle ({shown}); "
+            "their numbers are the last round's, not a result"
+        )
+    unsettled = set(weighed.unsettled)
+    claims = {cid: Standing(labels[cid], weighed.values[cid]) for cid in argmap.claims}
+    relations = {rid: Standing(labels[rid], weighed.values[rid]) for rid in fw.arguments if rid in argmap.relations}
+    theses = tuple(
+        ThesisVerdict(
+            tid,
+            verdict_of(semantics, claims[tid].label, claims[tid].strength, tid not in unsettled),
+            claims[tid].label,
+            claims[tid].strength,
+        )
+        for tid in argmap.theses()
+    )
+    if not theses:
+        warnings.append("the map has no thesis, so there is no verdict")
+    return Evaluation(semantics, gradual, claims, relations, theses, weighed.converged, found, tuple(warnings))
