@@ -51,7 +51,7 @@ DEFAULT_BASE_SCORE = 0.5
 DEFAULT_WEIGHT = 1.0
 TOLERANCE = 1e-6
 """A cycle has settled when no strength moved more than this in one round."""
-MAX_ITERATIONS = 2000
+MAX_ITERATIONS = 10_000
 """Rounds of iteration a cycle gets before it is reported as not converging."""
 SEARCH_BUDGET = 200_000
 """Partial labellings the preferred/stable search may visit before it gives up with a message."""
@@ -341,7 +341,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
-        settled, used = _iterate(component, step, value)
+        settled, used = _iterate(component, step, value, argmap.claims)
         rounds = max(rounds, used)
         if not settled:
             converged = False
@@ -354,13 +354,23 @@ def _weight(argmap: ArgMap, rid: str) -> float:
     return DEFAULT_WEIGHT if weight is None else weight
 
 
-def _iterate(component: list[str], step: Any, value: dict[str, float]) -> tuple[bool, int]:
-    """Update a cycle's nodes all at once from the previous round until nothing moves more than the tolerance."""
+def _iterate(component: list[str], step: Any, value: dict[str, float], claims: dict[str, Any]) -> tuple[bool, int]:
+    """Iterate a cycle round by round until no claim or relation moves more than the tolerance.
+
+    One round updates the cycle's relations (in id order) from the previous
+    round's claim strengths, then its claims from those relations: every claim
+    moves from the previous round's claims, as in σₜ₊₁ = f(σₜ), whatever the
+    order of the ids.
+    """
+    relations = [node for node in component if node not in claims]
+    members = [node for node in component if node in claims]
     for rounds in range(1, MAX_ITERATIONS + 1):
-        new = {node: step(node, value) for node in component}
-        moved = max(abs(new[node] - value[node]) for node in component)
-        value.update(new)
-        if moved < TOLERANCE:
+        before = {node: value[node] for node in component}
+        for node in relations:
+            value[node] = step(node, value)
+        for node in members:
+            value[node] = step(node, value)
+        if max(abs(value[node] - before[node]) for node in component) < TOLERANCE:
             return True, rounds
     return False, MAX_ITERATIONS
 

@@ -1,0 +1,331 @@
+"""Evaluation: hand-computed strengths, classic frameworks for the extensions, and monotonicity properties."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap import store
+from argmap.errors import ArgmapError
+from argmap.evaluate import (
+    dfquad,
+    dfquad_aggregate,
+    dfquad_combine,
+    euler,
+    evaluate,
+    extensions,
+    framework,
+    grounded,
+    strengths,
+)
+from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+
+SEED_MAP = Path(__file__).resolve().parent.parent / "maps" / "partnership-of-convenience.argmap.json"
+
+
+def build(claims: dict[str, float | None], relations: dict[str, tuple[str, list[str], str] | tuple]) -> ArgMap:
+    """A map from ``{claim: base score}`` and ``{relation: (type, premises, target[, weight])}``; 't' is the thesis."""
+    return ArgMap(
+        argmap=1,
+        claims={
+            cid: Claim(kind=ClaimKind.THESIS if cid == "t" else ClaimKind.CLAIM, text=f"claim {cid}", base_score=score)
+            for cid, score in claims.items()
+        },
+        relations={
+            rid: Relation(
+                type=RelationType(spec[0]),
+                premises=tuple(spec[1]),
+                target=spec[2],
+                weight=spec[3] if len(spec) > 3 else None,
+            )
+            for rid, spec in relations.items()
+        },
+    )
+
+
+def labels(argmap: ArgMap, semantics: str = "grounded") -> dict[str, str]:
+    return {cid: s.label for cid, s in evaluate(argmap, semantics).claims.items()}
+
+
+def strength(argmap: ArgMap, claim: str, semantics: str = "dfquad") -> float:
+    return evaluate(argmap, semantics).claims[claim].strength
+
+
+# Formulas, by hand --------------------------------------------------------------------------
+
+
+def test_dfquad_aggregation():
+    # F(∅) = 0;  F(0.5, 0.5) = 1 − (0.5 × 0.5) = 0.75;  F(0.2, 0.5) = 1 − 0.8 × 0.5 = 0.6;  any 1 gives 1.
+    assert dfquad_aggregate([]) == 0.0
+    assert dfquad_aggregate([0.5, 0.5]) == pytest.approx(0.75)
+    assert dfquad_aggregate([0.2, 0.5]) == pytest.approx(0.6)
+    assert dfquad_aggregate([0.3, 1.0]) == pytest.approx(1.0)
+
+
+def test_dfquad_combination():
+    # attack wins: τ − τ·(va − vs) = 0.5 − 0.5 × (0.75 − 0.5) = 0.375
+    assert dfquad_combine(0.5, 0.75, 0.5) == pytest.approx(0.375)
+    # support wins: τ + (1 − τ)·(vs − va) = 0.4 + 0.6 × (0.6 − 0.2) = 0.64
+    assert dfquad_combine(0.4, 0.2, 0.6) == pytest.approx(0.64)
+    # a tie leaves the base
+    assert dfquad_combine(0.7, 0.3, 0.3) == pytest.approx(0.7)
+    # both together: attackers 0.5, 0.5 → 0.75; supporter 0.6 → 0.6; 0.5 − 0.5 × 0.15 = 0.425
+    assert dfquad(0.5, [0.5, 0.5], [0.6]) == pytest.approx(0.425)
+
+
+def test_euler():
+    # no arguments: E = 0, 1 − (1 − 0.25) / (1 + 0.5) = 1 − 0.75 / 1.5 = 0.5: the base
+    assert euler(0.5, [], []) == pytest.approx(0.5)
+    # one supporter of 0.5: E = 0.5, e^0.5 = 1.648721; 1 − 0.75 / (1 + 0.824361) = 1 − 0.411102 = 0.588898
+    assert euler(0.5, [], [0.5]) == pytest.approx(0.588898, abs=1e-6)
+    # one attacker of 0.5: E = −0.5, e^−0.5 = 0.606531; 1 − 0.75 / (1 + 0.303265) = 1 − 0.575478 = 0.424522
+    assert euler(0.5, [0.5], []) == pytest.approx(0.424522, abs=1e-6)
+    # base 1 cannot move, base 0 neither
+    assert euler(1.0, [1.0, 1.0], []) == 1.0
+    assert euler(0.0, [], [1.0]) == 0.0
+    # a huge sum does not overflow
+    assert euler(0.5, [], [1.0] * 2000) == pytest.approx(1.0)
+
+
+def test_reason_and_objection_on_a_map():
+    # t (0.5) gets a reason a (0.8) and an objection b (0.5): va = 0.5, vs = 0.8, σ = 0.5 + 0.5 × 0.3 = 0.65
+    argmap = build({"t": None, "a": 0.8, "b": None}, {"ra": ("support", ["a"], "t"), "rb": ("attack", ["b"], "t")})
+    assert strength(argmap, "t") == pytest.approx(0.65)
+    # Euler: E = 0.8 − 0.5 = 0.3, e^0.3 = 1.349859; 1 − 0.75 / (1 + 0.674929) = 1 − 0.447780 = 0.552220
+    assert strength(argmap, "t", "euler") == pytest.approx(0.552220, abs=1e-6)
+    result = evaluate(argmap)
+    assert result.theses[0].verdict == "holds"
+    assert labels(argmap) == {"t": "OUT", "a": "IN", "b": "IN"}
+
+
+def test_linked_premises_count_as_their_weakest():
+    # a (0.8) and b (0.6) support t only together: the reason passes min(0.8, 0.6) = 0.6; σ = 0.5 + 0.5 × 0.6 = 0.8
+    argmap = build({"t": None, "a": 0.8, "b": 0.6}, {"r": ("support", ["a", "b"], "t")})
+    assert strength(argmap, "t") == pytest.approx(0.8)
+
+
+def test_weight_scales_what_a_relation_passes_on():
+    # weight 0.5 × premise 0.8 = 0.4; σ = 0.5 + 0.5 × 0.4 = 0.7
+    argmap = build({"t": None, "a": 0.8}, {"r": ("support", ["a"], "t", 0.5)})
+    assert strength(argmap, "t") == pytest.approx(0.7)
+    # weight 0 switches the relation off: the base stays
+    argmap = build({"t": None, "a": 0.8}, {"r": ("support", ["a"], "t", 0.0)})
+    assert strength(argmap, "t") == pytest.approx(0.5)
+
+
+def test_undercut_weakens_the_inference_not_the_claim():
+    # a (0.8) supports t through r; u (0.5) undercuts r.
+    # inference(r) = 1 − 1 × 0.5 = 0.5; r passes 0.5 × 0.8 = 0.4; σ(t) = 0.5 + 0.5 × 0.4 = 0.7 (0.9 without u)
+    argmap = build({"t": None, "a": 0.8, "u": None}, {"r": ("support", ["a"], "t"), "ru": ("attack", ["u"], "r")})
+    result = evaluate(argmap)
+    assert result.claims["t"].strength == pytest.approx(0.7)
+    assert result.claims["a"].strength == pytest.approx(0.8)
+    assert result.relations["r"].strength == pytest.approx(0.4)
+    # labels: the undercut defeats the inference, while the premise and the thesis stay IN
+    assert result.relations["r"].label == "OUT"
+    assert result.claims["a"].label == "IN"
+    assert result.claims["t"].label == "IN"
+
+
+def test_undercut_of_an_attack_saves_the_target():
+    # b attacks t; u undercuts that attack: the attack relation is OUT, so t is IN although b is IN
+    argmap = build({"t": None, "b": None, "u": None}, {"rb": ("attack", ["b"], "t"), "ru": ("attack", ["u"], "rb")})
+    assert labels(argmap) == {"t": "IN", "b": "IN", "u": "IN"}
+    # strengths: inference(rb) = 0.5, rb passes 0.25; σ(t) = 0.5 − 0.5 × 0.25 = 0.375
+    assert strength(argmap, "t") == pytest.approx(0.375)
+
+
+def test_rebuttal_is_an_attack_on_an_attacker():
+    # a attacks t, b attacks a: b IN, a OUT, t IN.  σ(a) = 0.5 − 0.25 = 0.25; σ(t) = 0.5 − 0.5 × 0.25 = 0.375
+    argmap = build({"t": None, "a": None, "b": None}, {"ra": ("attack", ["a"], "t"), "rb": ("attack", ["b"], "a")})
+    assert labels(argmap) == {"t": "IN", "a": "OUT", "b": "IN"}
+    assert strength(argmap, "a") == pytest.approx(0.25)
+    assert strength(argmap, "t") == pytest.approx(0.375)
+
+
+def test_a_linked_attack_needs_all_its_premises():
+    # p1 and p2 attack t together; q defeats p2, so the linked attack falls and t stands
+    argmap = build(
+        {"t": None, "p1": None, "p2": None, "q": None},
+        {"r": ("attack", ["p1", "p2"], "t"), "rq": ("attack", ["q"], "p2")},
+    )
+    assert labels(argmap) == {"t": "IN", "p1": "IN", "p2": "OUT", "q": "IN"}
+    # without q the linked attack stands and t is OUT
+    argmap = build({"t": None, "p1": None, "p2": None}, {"r": ("attack", ["p1", "p2"], "t")})
+    assert labels(argmap)["t"] == "OUT"
+
+
+def test_supports_do_not_change_labels():
+    argmap = build({"t": None, "a": None, "b": None}, {"ra": ("support", ["a"], "t"), "rb": ("attack", ["b"], "a")})
+    assert labels(argmap) == {"t": "IN", "a": "OUT", "b": "IN"}
+
+
+# Classic frameworks -------------------------------------------------------------------------
+
+
+def test_chain():
+    # c attacks b attacks a: c IN, b OUT, a IN; one preferred and one stable extension {a, c}
+    argmap = build({"a": None, "b": None, "c": None}, {"rb": ("attack", ["b"], "a"), "rc": ("attack", ["c"], "b")})
+    assert labels(argmap) == {"a": "IN", "b": "OUT", "c": "IN"}
+    for semantics in ("preferred", "stable"):
+        result = evaluate(argmap, semantics)
+        assert result.extensions == (frozenset({"a", "c"}),)
+        assert {c: s.label for c, s in result.claims.items()} == {"a": "IN", "b": "OUT", "c": "IN"}
+
+
+def test_odd_cycle_is_undecided():
+    argmap = build(
+        {"a": None, "b": None, "c": None},
+        {"ra": ("attack", ["a"], "b"), "rb": ("attack", ["b"], "c"), "rc": ("attack", ["c"], "a")},
+    )
+    assert set(labels(argmap).values()) == {"UNDEC"}
+    preferred = evaluate(argmap, "preferred")
+    assert preferred.extensions == (frozenset(),)
+    assert set(s.label for s in preferred.claims.values()) == {"UNDEC"}
+    stable = evaluate(argmap, "stable")
+    assert stable.extensions == ()
+    assert any("no stable extension" in w for w in stable.warnings)
+    # DF-QuAD settles on the symmetric fixpoint σ = 0.5 − 0.5σ, so σ = 1/3
+    assert strength(argmap, "a") == pytest.approx(1 / 3, abs=1e-5)
+
+
+def test_even_cycle():
+    argmap = build({"t": None, "b": None}, {"rt": ("attack", ["t"], "b"), "rb": ("attack", ["b"], "t")})
+    assert labels(argmap) == {"t": "UNDEC", "b": "UNDEC"}
+    for semantics in ("preferred", "stable"):
+        result = evaluate(argmap, semantics)
+        assert result.extensions == (frozenset({"b"}), frozenset({"t"}))
+        assert result.claims["t"].label == "UNDEC"
+        assert result.theses[0].verdict == "undecided"
+        assert not result.warnings
+
+
+def test_self_attack():
+    argmap = build({"a": None, "b": None}, {"ra": ("attack", ["a"], "a"), "rb": ("attack", ["a"], "b")})
+    assert labels(argmap) == {"a": "UNDEC", "b": "UNDEC"}
+    assert evaluate(argmap, "preferred").extensions == (frozenset(),)
+    assert evaluate(argmap, "stable").extensions == ()
+
+
+def test_grounded_is_inside_every_preferred_extension():
+    # a 2-cycle b⇄c plus an unattacked d attacking c: grounded IN {d, b}; one preferred {b, d}
+    argmap = build(
+        {"b": None, "c": None, "d": None},
+        {"rb": ("attack", ["b"], "c"), "rc": ("attack", ["c"], "b"), "rd": ("attack", ["d"], "c")},
+    )
+    assert labels(argmap) == {"b": "IN", "c": "OUT", "d": "IN"}
+    assert evaluate(argmap, "preferred").extensions == (frozenset({"b", "d"}),)
+
+
+def test_extension_search_has_a_budget():
+    # 14 independent 2-cycles: 3^14 complete labellings, far beyond the budget
+    claims = {f"{side}{i}": None for i in range(14) for side in "xy"}
+    relations = {}
+    for i in range(14):
+        relations[f"rx{i}"] = ("attack", [f"x{i}"], f"y{i}")
+        relations[f"ry{i}"] = ("attack", [f"y{i}"], f"x{i}")
+    argmap = build(claims, relations)
+    fw = framework(argmap)
+    with pytest.raises(ArgmapError, match="exponential"):
+        extensions(fw, "preferred", grounded(fw))
+
+
+# Cycles and convergence ---------------------------------------------------------------------
+
+
+def test_non_convergence_is_reported():
+    # two claims of base 1 attacking each other: the rounds go 1,1 → 0,0 → 1,1 … and never settle
+    argmap = build({"t": 1.0, "b": 1.0}, {"rt": ("attack", ["t"], "b"), "rb": ("attack", ["b"], "t")})
+    result = evaluate(argmap)
+    assert result.converged is False
+    assert any("did not converge" in w for w in result.warnings)
+    assert result.theses[0].verdict == "undecided"
+    weighed = strengths(argmap)
+    assert set(weighed.unsettled) == {"t", "b", "rt", "rb"}
+
+
+def test_euler_cycle_converges_and_says_so():
+    # Euler on the same 2-cycle with base 0.5: σ = 1 − 0.75 / (1 + 0.5·e^(−σ)), fixpoint 0.433575 (found by bisection)
+    argmap = build({"t": None, "b": None}, {"rt": ("attack", ["t"], "b"), "rb": ("attack", ["b"], "t")})
+    result = evaluate(argmap, "euler")
+    assert result.converged
+    sigma = result.claims["t"].strength
+    assert sigma == pytest.approx(1 - 0.75 / (1 + 0.5 * math.exp(-sigma)), abs=1e-5)
+    assert sigma == pytest.approx(0.433575, abs=1e-5)
+
+
+def test_dangling_relation_is_left_out_with_a_warning():
+    argmap = build({"t": None}, {"r": ("support", ["ghost"], "t")})
+    result = evaluate(argmap)
+    assert result.claims["t"].strength == 0.5
+    assert any("'r'" in w for w in result.warnings)
+
+
+def test_unknown_semantics_is_refused():
+    with pytest.raises(ArgmapError, match="unknown semantics"):
+        evaluate(build({"t": None}, {}), "magic")  # type: ignore[arg-type]
+
+
+# Properties ---------------------------------------------------------------------------------
+
+scores = st.one_of(st.none(), st.floats(0.0, 1.0))
+
+
+@st.composite
+def acyclic_maps(draw: st.DrawFn) -> ArgMap:
+    """Random DAG maps: claim i only bears on claims (or relations) made before it; linked premises, undercuts."""
+    size = draw(st.integers(1, 7))
+    claims = {f"c{i}": draw(scores) for i in range(size)}
+    relations: dict[str, tuple] = {}
+    for i in range(1, size):
+        for _ in range(draw(st.integers(1, 2))):
+            targets = [f"c{j}" for j in range(i)] + [r for r in relations if int(r.split("-")[1]) < i]
+            target = draw(st.sampled_from(targets))
+            extra = draw(st.sets(st.integers(0, size - 1).filter(lambda j, i=i: j > i), max_size=1))
+            premises = [f"c{i}", *(f"c{j}" for j in extra)]
+            kind = draw(st.sampled_from(["support", "attack"]))
+            weight = draw(st.one_of(st.none(), st.floats(0.0, 1.0)))
+            relations[f"r-{max(int(p[1:]) for p in premises)}-{len(relations)}"] = (kind, premises, target, weight)
+    return build(claims, relations)
+
+
+@settings(max_examples=150, deadline=None)
+@given(acyclic_maps(), st.data(), scores, st.sampled_from(["support", "attack"]))
+def test_adding_a_supporter_never_lowers_and_an_attacker_never_raises(argmap, data, score, kind):
+    claim = data.draw(st.sampled_from(sorted(argmap.claims)))
+    before = strengths(argmap).values[claim]
+    grown = argmap.model_copy(deep=True)
+    grown.claims["new"] = Claim(text="new", base_score=score)
+    grown.relations["r-new"] = Relation(type=RelationType(kind), premises=("new",), target=claim)
+    after = strengths(grown).values[claim]
+    if kind == "support":
+        assert after >= before - 1e-12
+    else:
+        assert after <= before + 1e-12
+
+
+@settings(max_examples=100, deadline=None)
+@given(acyclic_maps())
+def test_acyclic_maps_settle_in_one_pass_with_strengths_in_range(argmap):
+    for method in ("dfquad", "euler"):
+        weighed = strengths(argmap, method)
+        assert weighed.converged and weighed.rounds == 0
+        assert all(0.0 <= v <= 1.0 for v in weighed.values.values())
+
+
+# The seed map -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED_MAP.exists(), reason="the seed map is not in this checkout yet")
+@pytest.mark.parametrize("semantics", ["grounded", "preferred", "stable", "dfquad", "euler"])
+def test_seed_map_evaluates_without_warnings(semantics):
+    argmap = store.load(SEED_MAP)
+    result = evaluate(argmap, semantics)
+    assert result.warnings == ()
+    assert result.converged
+    assert set(result.claims) == set(argmap.claims)
+    assert [v.thesis for v in result.theses] == ["thesis"]
