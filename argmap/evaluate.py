@@ -34,6 +34,7 @@ within :data:`MAX_ITERATIONS` is reported, never hidden.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -55,6 +56,8 @@ MAX_ITERATIONS = 10_000
 """Rounds of iteration a cycle gets before it is reported as not converging."""
 SEARCH_BUDGET = 200_000
 """Partial labellings the preferred/stable search may visit before it gives up with a message."""
+MAX_LABELLINGS = 1000
+"""Complete labellings the search may collect: beyond that no listing of extensions helps anyone."""
 
 
 # The abstract framework ---------------------------------------------------------------------
@@ -151,68 +154,140 @@ def extensions(
 
     Exponential in general.  Every complete labelling agrees with the grounded
     one on its IN and OUT arguments, so only the grounded UNDEC arguments are
-    searched: depth-first, assigning IN/OUT/UNDEC (stable: IN/OUT) and
-    pruning an assignment as soon as one argument's rule can no longer hold.
-    Raises :class:`ArgmapError` when the search exceeds :data:`SEARCH_BUDGET`.
+    searched: depth-first over IN/OUT/UNDEC (stable: IN/OUT), each choice
+    followed by the labels it forces (an IN attacker makes OUT, all attackers
+    OUT make IN, an OUT argument with one possible attacker left makes that
+    one IN…), backtracking on a contradiction.  Raises :class:`ArgmapError`
+    when the search exceeds :data:`SEARCH_BUDGET` steps or finds more than
+    :data:`MAX_LABELLINGS` complete labellings.
     """
     ground = ground if ground is not None else grounded(fw)
     open_args = [a for a in fw.arguments if ground[a] == "UNDEC"]
-    inside = set(open_args)
-    attackers = {a: [b for b in fw.attackers[a] if b in inside] for a in open_args}
-    targets: dict[str, list[str]] = {a: [] for a in open_args}
-    for a in open_args:
-        for b in attackers[a]:
-            targets[b].append(a)
-    order = _attack_order(open_args, targets)
-    choices: tuple[Label, ...] = ("IN", "OUT") if kind == "stable" else ("IN", "OUT", "UNDEC")
-    found: list[dict[str, Label]] = []
-    assigned: dict[str, Label] = {}
-    visited = 0
-
-    def possible(argument: str) -> bool:
-        label = assigned.get(argument)
-        if label is None:
-            return True
-        seen = [assigned.get(b) for b in attackers[argument]]
-        if label == "IN":
-            return all(s in (None, "OUT") for s in seen)
-        if label == "OUT":
-            return any(s in (None, "IN") for s in seen)
-        return "IN" not in seen and any(s in (None, "UNDEC") for s in seen)
-
-    def search(index: int) -> None:
-        nonlocal visited
-        visited += 1
-        if visited > SEARCH_BUDGET:
-            raise ArgmapError(
-                f"{kind} semantics gave up after {SEARCH_BUDGET:,} steps on {len(open_args)} arguments in cycles"
-                " (it is exponential in general)",
-                fix="use --semantics grounded, dfquad or euler for this map",
-            )
-        if index == len(order):
-            found.append(dict(assigned))
-            return
-        argument = order[index]
-        for label in choices:
-            assigned[argument] = label
-            if possible(argument) and all(possible(t) for t in targets[argument]):
-                search(index + 1)
-        del assigned[argument]
-
-    if open_args:
-        _with_recursion_room(len(order), lambda: search(0))
-    else:
-        found.append({})
+    found = _LabellingSearch(fw, open_args, kind).run() if open_args else [{}]
     if kind == "preferred":
-        sets = [frozenset(a for a, lab in labelling.items() if lab == "IN") for labelling in found]
-        found = [lab for lab, s in zip(found, sets, strict=True) if not any(s < other for other in sets)]
-        unique: dict[frozenset[str], dict[str, Label]] = {}
-        for lab in found:
-            unique.setdefault(frozenset(a for a, v in lab.items() if v == "IN"), lab)
-        found = list(unique.values())
+        found = _maximal_in(found)
     complete = [{**ground, **labelling} for labelling in found]
     complete.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
     return complete
+
+
+class _Contradiction(Exception):
+    """A partial labelling that no complete labelling extends."""
+
+
+class _LabellingSearch:
+    """Complete (or stable) labellings of the sub-framework of the given arguments."""
+
+    def __init__(self, fw: Framework, arguments: list[str], kind: Literal["preferred", "stable"]) -> None:
+        inside = set(arguments)
+        self.kind = kind
+        self.attackers = {a: [b for b in fw.attackers[a] if b in inside] for a in arguments}
+        self.targets: dict[str, list[str]] = {a: [] for a in arguments}
+        for a in arguments:
+            for b in self.attackers[a]:
+                self.targets[b].append(a)
+        self.order = _attack_order(arguments, self.targets)
+        self.choices: tuple[Label, ...] = ("IN", "OUT") if kind == "stable" else ("IN", "OUT", "UNDEC")
+        self.assigned: dict[str, Label] = {}
+        self.trail: list[str] = []
+        self.found: list[dict[str, Label]] = []
+        self.steps = 0
+
+    def run(self) -> list[dict[str, Label]]:
+        _with_recursion_room(len(self.order), lambda: self._search(0))
+        return self.found
+
+    def _search(self, index: int) -> None:
+        while index < len(self.order) and self.order[index] in self.assigned:
+            index += 1
+        if index == len(self.order):
+            self._collect()
+            return
+        argument = self.order[index]
+        for label in self.choices:
+            self._count_step()
+            mark = len(self.trail)
+            try:
+                self._assign(argument, label)
+                self._search(index + 1)
+            except _Contradiction:
+                pass
+            for undone in self.trail[mark:]:
+                del self.assigned[undone]
+            del self.trail[mark:]
+
+    def _assign(self, argument: str, label: Label) -> None:
+        """Set a label and everything it forces; raise :class:`_Contradiction` when a rule breaks."""
+        pending = [(argument, label)]
+        while pending:
+            node, wanted = pending.pop()
+            have = self.assigned.get(node)
+            if have is not None:
+                if have != wanted:
+                    raise _Contradiction
+                continue
+            if wanted == "UNDEC" and self.kind == "stable":
+                raise _Contradiction
+            self.assigned[node] = wanted
+            self.trail.append(node)
+            for checked in (node, *self.targets[node]):
+                pending.extend(self._forced(checked))
+
+    def _forced(self, node: str) -> list[tuple[str, Label]]:
+        """The labels that the rule of ``node`` forces now (on itself or its attackers)."""
+        label = self.assigned.get(node)
+        attackers = self.attackers[node]
+        seen = [self.assigned.get(b) for b in attackers]
+        free = [b for b, s in zip(attackers, seen, strict=True) if s is None]
+        if label is None:
+            if "IN" in seen:
+                return [(node, "OUT")]
+            if not free and all(s == "OUT" for s in seen):
+                return [(node, "IN")]
+            return []
+        if label == "IN":
+            if "IN" in seen or "UNDEC" in seen:
+                raise _Contradiction
+            return [(b, "OUT") for b in free]
+        if label == "OUT":
+            if "IN" in seen:
+                return []
+            if not free:
+                raise _Contradiction
+            return [(free[0], "IN")] if len(free) == 1 else []
+        if "IN" in seen or (not free and "UNDEC" not in seen):
+            raise _Contradiction
+        return [(free[0], "UNDEC")] if len(free) == 1 and "UNDEC" not in seen else []
+
+    def _collect(self) -> None:
+        if len(self.found) == MAX_LABELLINGS:
+            raise ArgmapError(
+                f"{self.kind} semantics found more than {MAX_LABELLINGS:,} complete labellings of the"
+                f" {len(self.order)} arguments in cycles (their number is exponential in general)",
+                fix="use --semantics grounded, dfquad or euler for this map",
+            )
+        self.found.append(dict(self.assigned))
+
+    def _count_step(self) -> None:
+        self.steps += 1
+        if self.steps > SEARCH_BUDGET:
+            raise ArgmapError(
+                f"{self.kind} semantics gave up after {SEARCH_BUDGET:,} steps on {len(self.order)} arguments"
+                " in cycles (it is exponential in general)",
+                fix="use --semantics grounded, dfquad or euler for this map",
+            )
+
+
+def _maximal_in(labellings: list[dict[str, Label]]) -> list[dict[str, Label]]:
+    """The labellings whose IN sets no other labelling's IN set strictly contains, one per IN set."""
+    keyed = sorted(
+        ((frozenset(a for a, v in lab.items() if v == "IN"), lab) for lab in labellings), key=lambda p: -len(p[0])
+    )
+    kept: list[tuple[frozenset[str], dict[str, Label]]] = []
+    for ins, lab in keyed:
+        if not any(ins <= other for other, _ in kept):
+            kept.append((ins, lab))
+    return [lab for _, lab in kept]
 
 
 def _attack_order(arguments: list[str], targets: dict[str, list[str]]) -> list[str]:
@@ -232,8 +307,6 @@ def _attack_order(arguments: list[str], targets: dict[str, list[str]]) -> list[s
 
 
 def _with_recursion_room(depth: int, action: Any) -> None:
-    import sys
-
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, depth + 200))
     try:
@@ -427,6 +500,12 @@ class Standing:
 
     label: Label
     strength: float
+    inference: float | None = None
+    """For a relation: its inference after undercuts and backings (the weight when unchallenged)."""
+
+    def badge(self) -> str:
+        """The short form ``show``, the editor and diagrams print: ``IN 0.73``."""
+        return f"{self.label} {self.strength:.2f}"
 
 
 @dataclass(frozen=True)
@@ -465,7 +544,8 @@ class Evaluation:
                 cid: {"label": s.label, "strength": round(s.strength, 6)} for cid, s in sorted(self.claims.items())
             },
             "relations": {
-                rid: {"label": s.label, "strength": round(s.strength, 6)} for rid, s in sorted(self.relations.items())
+                rid: {"label": s.label, "strength": round(s.strength, 6), "inference": round(s.inference or 0.0, 6)}
+                for rid, s in sorted(self.relations.items())
             },
             "warnings": list(self.warnings),
         }
@@ -510,7 +590,11 @@ def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
         )
     unsettled = set(weighed.unsettled)
     claims = {cid: Standing(labels[cid], weighed.values[cid]) for cid in argmap.claims}
-    relations = {rid: Standing(labels[rid], weighed.values[rid]) for rid in fw.arguments if rid in argmap.relations}
+    relations = {
+        rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid])
+        for rid in fw.arguments
+        if rid in argmap.relations
+    }
     theses = tuple(
         ThesisVerdict(
             tid,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from argmap import store
 from argmap.errors import ArgmapError
 from argmap.evaluate import (
+    Framework,
     dfquad,
     dfquad_aggregate,
     dfquad_combine,
@@ -329,3 +330,37 @@ def test_seed_map_evaluates_without_warnings(semantics):
     assert result.converged
     assert set(result.claims) == set(argmap.claims)
     assert [v.thesis for v in result.theses] == ["thesis"]
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> Framework:
+    names = [f"a{i}" for i in range(draw(st.integers(1, 7)))]
+    pairs = draw(st.sets(st.tuples(st.sampled_from(names), st.sampled_from(names)), max_size=14))
+    return Framework(tuple(names), {n: frozenset(b for b, a in pairs if a == n) for n in names})
+
+
+def brute_force(fw: Framework) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """Preferred and stable extensions straight from Dung's definitions, by trying every subset."""
+    args = fw.arguments
+    subsets = [frozenset(a for i, a in enumerate(args) if mask >> i & 1) for mask in range(1 << len(args))]
+
+    def attacks(s: frozenset[str], a: str) -> bool:
+        return bool(fw.attackers[a] & s)
+
+    conflict_free = [s for s in subsets if not any(attacks(s, a) for a in s)]
+    admissible = [s for s in conflict_free if all(attacks(s, b) for a in s for b in fw.attackers[a])]
+    preferred = {s for s in admissible if not any(s < t for t in admissible)}
+    stable = {s for s in conflict_free if all(attacks(s, a) for a in args if a not in s)}
+    return preferred, stable
+
+
+@settings(max_examples=300, deadline=None)
+@given(frameworks())
+def test_extensions_agree_with_the_definitions(fw: Framework):
+    preferred, stable = brute_force(fw)
+    ins = lambda labellings: {frozenset(a for a, v in lab.items() if v == "IN") for lab in labellings}  # noqa: E731
+    assert ins(extensions(fw, "preferred")) == preferred
+    assert ins(extensions(fw, "stable")) == stable
+    # the grounded extension is the intersection of all complete ones, so it lies inside every preferred one
+    ground = {a for a, v in grounded(fw).items() if v == "IN"}
+    assert all(ground <= s for s in preferred)

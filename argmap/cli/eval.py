@@ -92,7 +92,11 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
                 marker = "⊘ " if relation.type is RelationType.ATTACK else "⊕ "
             else:
                 marker = "+ " if relation.type is RelationType.SUPPORT else "− "
-            lines.append(_row(argmap, result, premise, depth, marker))
+            row = _row(argmap, result, premise, depth, marker)
+            reason = result.relations.get(rid)
+            if reason is not None and reason.label != result.claims[premise].label:
+                row.append(f"  [this {_word(argmap, rid)} is {reason.label}]", style="dim")
+            lines.append(row)
             shown.add(premise)
     rest = sorted(set(argmap.claims) - shown)
     if rest:
@@ -108,6 +112,13 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
     for warning in result.warnings:
         lines.append(Text(f"warning: {warning}", style="yellow"))
     return lines
+
+
+def _word(argmap: ArgMap, rid: str) -> str:
+    relation = argmap.relations[rid]
+    if relation.target in argmap.relations:
+        return "undercut" if relation.type is RelationType.ATTACK else "backing"
+    return "reason" if relation.type is RelationType.SUPPORT else "objection"
 
 
 def _row(argmap: ArgMap, result: Evaluation, claim_id: str, depth: int, marker: str) -> Text:
