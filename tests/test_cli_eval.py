@@ -48,10 +48,19 @@ def test_eval_text_lists_every_claim_and_the_verdict(map_path: Path):
     assert "thesis thesis: holds (label IN, strength 0.78)" in out
     for claim in ("thesis", "bullying", "cost", "subsidy"):
         assert claim in out
-    assert re.search(r"^OUT +0\.25 +− cost  Uniforms cost families money\.$", out, re.M)
-    assert re.search(r"^IN +0\.50 +− subsidy", out, re.M)
+    assert re.search(r"^OUT +0\.25 +− objection  Uniforms cost families money\.  \[cost\]$", out, re.M)
+    assert re.search(r"^IN +0\.50 +− rebuttal  Schools can subsidise them\.  \[subsidy\]$", out, re.M)
     assert "\x1b[" not in out
     assert done.stderr == b""
+
+
+def test_eval_text_shows_a_linked_reason_as_one_argument(uniforms_path: Path):
+    # the undercut 'markers' (IN) defeats the linked reason bullying & clothing: its header row is OUT,
+    # its premises stay IN; inference 1 − 0.5 = 0.5 × min(0.5, 0.5) passes 0.25
+    out = argmap("eval", str(uniforms_path)).stdout.decode()
+    assert re.search(r"^OUT +0\.25 +\+ linked reason  \(these premises work only together\)$", out, re.M)
+    assert re.search(r"^IN +0\.50 +& co-premise  Uniforms reduce bullying\.  \[bullying\]$", out, re.M)
+    assert re.search(r"^IN +0\.50 +⊘ undercut  Bullying moves to other markers\.  \[markers\]$", out, re.M)
 
 
 def test_eval_json_is_stable(map_path: Path):

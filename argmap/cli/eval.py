@@ -10,11 +10,22 @@ from rich.text import Text
 
 from argmap import store
 from argmap.cli.common import add_command, console
-from argmap.evaluate import SEMANTICS, Evaluation, evaluate
+from argmap.evaluate import SEMANTICS, Evaluation, Standing, evaluate
 from argmap.graph import MapGraph
-from argmap.model import ArgMap, RelationType
+from argmap.model import ArgMap
+from argmap.outline import MARKERS, Role, Row, outline
 
 LABEL_STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "bold yellow"}
+ROLE_STYLE = {
+    Role.REASON: "green",
+    Role.BACKING: "green",
+    Role.LINKED_REASON: "green",
+    Role.OBJECTION: "red",
+    Role.REBUTTAL: "dark_orange",
+    Role.LINKED_OBJECTION: "red",
+    Role.UNDERCUT: "magenta",
+    Role.UNCONNECTED: "yellow",
+}
 VERDICT_STYLE = {"holds": "bold green", "falls": "bold red", "undecided": "bold yellow"}
 SEMANTICS_NAME = {
     "grounded": "grounded labels, DF-QuAD strengths",
@@ -65,10 +76,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
-    """The text report: verdicts, then every claim as an outline under its thesis, then warnings."""
+    """The text report: verdicts, then the outline of ``argmap show`` with a label and strength per row."""
     lines: list[Text] = []
     if argmap.title:
-        lines.append(Text(argmap.title, style="bold"))
+        lines.append(Text(argmap.title, style="bold underline"))
     lines.append(Text(f"semantics: {SEMANTICS_NAME[result.semantics]}", style="dim"))
     for verdict in result.theses:
         line = Text("thesis ")
@@ -78,30 +89,8 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
         line.append(f" (label {verdict.label}, strength {verdict.strength:.2f})")
         lines.append(line)
     lines.append(Text(""))
-    lines.append(Text("label  strength  claim", style="dim"))
-    graph = MapGraph(argmap)
-    shown: set[str] = set()
-    for thesis in argmap.theses():
-        lines.append(_row(argmap, result, thesis, 0, ""))
-        shown.add(thesis)
-        for depth, rid, premise in graph.walk(thesis):
-            relation = argmap.relations[rid]
-            if relation.premises.index(premise) > 0:
-                marker = "& "
-            elif relation.target in argmap.relations:
-                marker = "⊘ " if relation.type is RelationType.ATTACK else "⊕ "
-            else:
-                marker = "+ " if relation.type is RelationType.SUPPORT else "− "
-            row = _row(argmap, result, premise, depth, marker)
-            reason = result.relations.get(rid)
-            if reason is not None and reason.label != result.claims[premise].label:
-                row.append(f"  [this {_word(argmap, rid)} is {reason.label}]", style="dim")
-            lines.append(row)
-            shown.add(premise)
-    rest = sorted(set(argmap.claims) - shown)
-    if rest:
-        lines.append(Text("not connected to a thesis:", style="dim"))
-        lines.extend(_row(argmap, result, cid, 1, "") for cid in rest)
+    lines.append(Text("label  strength", style="dim"))
+    lines.extend(_row(row, result) for row in outline(MapGraph(argmap)))
     if result.extensions is not None:
         lines.append(Text(""))
         lines.append(Text(f"{result.semantics} extensions (the claims each one accepts):"))
@@ -114,18 +103,32 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
     return lines
 
 
-def _word(argmap: ArgMap, rid: str) -> str:
-    relation = argmap.relations[rid]
-    if relation.target in argmap.relations:
-        return "undercut" if relation.type is RelationType.ATTACK else "backing"
-    return "reason" if relation.type is RelationType.SUPPORT else "objection"
+def _row(row: Row, result: Evaluation) -> Text:
+    """One outline row; a linked reason's header row carries the standing of the reason as a whole."""
+    reason = result.relations.get(row.relation_id or "")
+    standing = result.claims.get(row.claim_id or "") if row.claim_id is not None else reason
+    line = _standing(standing)
+    line.append("    " * row.depth)
+    line.append(f"{MARKERS[row.role]} {row.role.value}", style=ROLE_STYLE.get(row.role, ""))
+    if row.claim_id is None:
+        line.append("  (these premises work only together)", style="dim")
+        return line
+    if row.claim is None:
+        line.append(f"  missing claim {row.claim_id!r}", style="red")
+        return line
+    line.append("  ")
+    line.append(row.claim.text, style="bold" if row.role is Role.THESIS else "")
+    line.append(f"  [{row.claim_id}]", style="dim")
+    if row.repeated:
+        line.append(" (again)", style="dim")
+    if reason is not None and standing is not None and reason.label != standing.label and row.role is not Role.PREMISE:
+        line.append(f"  [this {row.role.value} is {reason.label}]", style="dim")
+    return line
 
 
-def _row(argmap: ArgMap, result: Evaluation, claim_id: str, depth: int, marker: str) -> Text:
-    standing = result.claims[claim_id]
+def _standing(standing: Standing | None) -> Text:
+    if standing is None:
+        return Text(" " * 17)
     line = Text(f"{standing.label:<5}", style=LABEL_STYLE[standing.label])
     line.append(f"  {standing.strength:8.2f}  ")
-    line.append("  " * depth + marker)
-    line.append(claim_id, style="bold" if depth == 0 else "cyan")
-    line.append(f"  {argmap.claims[claim_id].text}")
     return line
