@@ -33,9 +33,11 @@ within :data:`MAX_ITERATIONS` is reported, never hidden.
 
 from __future__ import annotations
 
+import gc
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -369,48 +371,50 @@ class Strengths:
 
 
 def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
-    """Gradual strength of every claim and (usable) relation."""
+    """Gradual strength of every claim and (usable) relation.
+
+    Everything outside cycles is computed once, in dependency order (Kahn's
+    algorithm); what is left are the cycles and what hangs from them, taken
+    strongly connected component by component, each cycle iterated.
+    """
     combine = {"dfquad": dfquad, "euler": euler}[method]
     good, _ = usable_relations(argmap)
     relations = argmap.relations
-    attacks: dict[str, list[str]] = {node: [] for node in (*argmap.claims, *good)}
-    supports: dict[str, list[str]] = {node: [] for node in attacks}
+    base: dict[str, float] = {}
+    premises: dict[str, tuple[str, ...] | None] = {}
+    for cid, claim in argmap.claims.items():
+        base[cid] = DEFAULT_BASE_SCORE if claim.base_score is None else claim.base_score
+        premises[cid] = None
+    for rid in good:
+        weight = relations[rid].weight
+        base[rid] = DEFAULT_WEIGHT if weight is None else weight
+        premises[rid] = relations[rid].premises
+    attacks: dict[str, list[str]] = {node: [] for node in base}
+    supports: dict[str, list[str]] = {node: [] for node in base}
     for rid in good:
         relation = relations[rid]
         (attacks if relation.type is RelationType.ATTACK else supports)[relation.target].append(rid)
-    for table in (attacks, supports):
-        for rids in table.values():
-            rids.sort()
-    depends = {node: attacks[node] + supports[node] for node in attacks}
-    for rid in good:
-        depends[rid] = depends[rid] + list(relations[rid].premises)
 
-    value: dict[str, float] = {}
-    inference: dict[str, float] = {}
-    for cid, claim in argmap.claims.items():
-        value[cid] = DEFAULT_BASE_SCORE if claim.base_score is None else claim.base_score
+    value = dict(base)
+    inference = {rid: base[rid] for rid in good}
     for rid in good:
-        weight = _weight(argmap, rid)
-        inference[rid] = weight
-        value[rid] = weight * min(value[p] for p in relations[rid].premises)
+        value[rid] = base[rid] * min(base[p] for p in relations[rid].premises)
 
     def step(node: str, current: dict[str, float]) -> float:
-        if node in argmap.claims:
-            base = argmap.claims[node].base_score
-            return combine(
-                DEFAULT_BASE_SCORE if base is None else base,
-                [current[r] for r in attacks[node]],
-                [current[r] for r in supports[node]],
-            )
-        inference[node] = dfquad(
-            _weight(argmap, node), [current[r] for r in attacks[node]], [current[r] for r in supports[node]]
-        )
-        return inference[node] * min(current[p] for p in relations[node].premises)
+        against = [current[r] for r in attacks[node]]
+        for_ = [current[r] for r in supports[node]]
+        own = premises[node]
+        if own is None:
+            return combine(base[node], against, for_)
+        inference[node] = dfquad(base[node], against, for_)
+        return inference[node] * min(current[p] for p in own)
 
+    depends = {node: attacks[node] + supports[node] + list(premises[node] or ()) for node in base}
+    left = _settle_acyclic(depends, lambda node: value.__setitem__(node, step(node, value)))
     converged = True
     unsettled: list[str] = []
     rounds = 0
-    for component in _components(depends):
+    for component in _components({node: [d for d in depends[node] if d in left] for node in sorted(left)}):
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
@@ -422,9 +426,23 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     return Strengths(method, value, inference, converged, tuple(sorted(unsettled)), rounds)
 
 
-def _weight(argmap: ArgMap, rid: str) -> float:
-    weight = argmap.relations[rid].weight
-    return DEFAULT_WEIGHT if weight is None else weight
+def _settle_acyclic(depends: dict[str, list[str]], compute: Any) -> set[str]:
+    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles)."""
+    waiting = {node: len(set(deps)) for node, deps in depends.items()}
+    dependents: dict[str, list[str]] = {node: [] for node in depends}
+    for node, deps in depends.items():
+        for dep in set(deps):
+            dependents[dep].append(node)
+    ready = [node for node, count in waiting.items() if count == 0]
+    while ready:
+        node = ready.pop()
+        compute(node)
+        del waiting[node]
+        for dependent in dependents[node]:
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                ready.append(dependent)
+    return set(waiting)
 
 
 def _iterate(component: list[str], step: Any, value: dict[str, float], claims: dict[str, Any]) -> tuple[bool, int]:
@@ -566,6 +584,24 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
 
 def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
     """Label and weigh every claim of a map, and say whether each thesis holds."""
+    with _gc_paused():
+        return _evaluate(argmap, semantics)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The indexes here are many small containers: with a big map in memory each full collection
+    walks every record again (seconds at 100k claims) and finds nothing to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
     if semantics not in SEMANTICS:
         raise ArgmapError(f"unknown semantics {semantics!r}; one of: {', '.join(SEMANTICS)}")
     gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
