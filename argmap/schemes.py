@@ -125,18 +125,20 @@ def question_to_objection(graph: MapGraph, relation_id: str, question_id: str, t
     A question about the inference becomes an undercut of the relation; one
     about a premise becomes an objection to that premise when there is just
     one (with linked premises it is not known which, so it undercuts).  The
-    new claim's text is ``text``, or the question itself for the user to reword.
+    new claim's text is ``text`` (its id made from it, as for any new claim),
+    or else the question itself for the user to reword.
     """
     relation = _relation_with_scheme(graph, relation_id)
     scheme = get_scheme(relation.scheme or "")
     question = scheme.question(question_id)
-    wording = text.strip() if text and text.strip() else f"Critical question ({scheme.name}): {question.text}"
-    claim_id = f"{relation_id}-{question_id}"
+    given = text.strip() if text else ""
+    wording = given or f"Critical question ({scheme.name}): {question.text}"
+    claim_id = None if given else f"{relation_id.removeprefix('r-')}-{question_id}"
     if question.challenges == "premise" and len(relation.premises) == 1:
         added = ops.add_objection(graph, relation.premises[0], wording, claim_id=claim_id)
     else:
         added = ops.add_undercut(graph, relation_id, wording, claim_id=claim_id)
-    new_id = added.select or claim_id
+    (new_id,) = added.added("claims")
     noted = ops.update_relation(
         graph,
         relation_id,

@@ -155,8 +155,9 @@ def test_scheme_answer_and_objection_round_trip(map_path: Path):
     done = argmap("answer", str(map_path), "r-bullying", "interference", "--objection", "Bullying moves online.")
     assert done.returncode == 0, done.stderr
     after = store.load(map_path)
-    assert after.claims["r-bullying-interference"].text == "Bullying moves online."
-    assert after.relations["r-r-bullying-interference"].target == "r-bullying"
+    assert after.claims["bullying-moves-online"].text == "Bullying moves online."
+    assert after.relations["r-bullying-moves-online"].target == "r-bullying"
+    assert after.relations["r-bullying"].answers["interference"] == "objection bullying-moves-online"
     # the undercut halves the reason: inference 0.5, passes 0.4; σ(thesis) = 0.5 + 0.5 × (0.4 − 0.25) = 0.575
     data = json.loads(argmap("eval", str(map_path), "--format", "json").stdout)
     assert data["claims"]["thesis"]["strength"] == pytest.approx(0.575)

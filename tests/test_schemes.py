@@ -100,7 +100,7 @@ def test_inference_question_becomes_an_undercut(graph: MapGraph):
     edit = question_to_objection(graph, "r-analyst", "consistency")
     graph.apply(edit)
     new = edit.select
-    assert new == "r-analyst-consistency"
+    assert new == "analyst-consistency"
     assert "other experts" in graph.map.claims[new].text
     (_, relation) = graph.parents(new)[0]
     assert relation.type.value == "attack" and relation.target == "r-analyst"
@@ -114,6 +114,7 @@ def test_premise_question_becomes_an_objection_to_a_single_premise(graph: MapGra
     graph.apply(set_relation_scheme(graph, "r-analyst", "expert-opinion"))
     edit = question_to_objection(graph, "r-analyst", "asserted", "The quote is taken out of context.")
     graph.apply(edit)
+    assert edit.select == "quote-taken-out-context"
     (_, relation) = graph.parents(edit.select)[0]
     assert relation.target == "analyst"
     assert graph.map.claims[edit.select].text == "The quote is taken out of context."
