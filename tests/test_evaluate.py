@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap.evaluate as evaluation
 from argmap import store
 from argmap.errors import ArgmapError
 from argmap.evaluate import (
@@ -364,3 +365,40 @@ def test_extensions_agree_with_the_definitions(fw: Framework):
     # the grounded extension is the intersection of all complete ones, so it lies inside every preferred one
     ground = {a for a, v in grounded(fw).items() if v == "IN"}
     assert all(ground <= s for s in preferred)
+
+
+def test_search_step_budget(monkeypatch: pytest.MonkeyPatch):
+    # five independent 2-cycles need a few hundred steps; with a budget of 10 the search must stop and say why
+    claims = {f"{side}{i}": None for i in range(5) for side in "xy"}
+    relations = {
+        f"r{side}{i}": ("attack", [f"{side}{i}"], f"{'y' if side == 'x' else 'x'}{i}")
+        for i in range(5)
+        for side in "xy"
+    }
+    fw = framework(build(claims, relations))
+    assert len(extensions(fw, "stable")) == 32
+    monkeypatch.setattr(evaluation, "SEARCH_BUDGET", 10)
+    with pytest.raises(ArgmapError, match="gave up after 10 steps"):
+        extensions(fw, "stable")
+
+
+@pytest.mark.skipif(not SEED_MAP.exists(), reason="the seed map is not in this checkout yet")
+def test_seed_map_numbers_quoted_in_docs_evaluation():
+    """docs/evaluation.md works these numbers through by hand; when the seed map changes, update the page."""
+    argmap = store.load(SEED_MAP)
+    result = evaluate(argmap)
+    assert (len(argmap.claims), len(argmap.relations)) == (42, 39)
+    labels = [s.label for s in result.claims.values()]
+    assert (labels.count("IN"), labels.count("OUT"), labels.count("UNDEC")) == (40, 2, 0)
+    assert result.theses[0].verdict == "holds"
+    assert result.claims["thesis"].strength == pytest.approx(0.649, abs=5e-4)
+    assert result.claims["labour-no-go"].strength == pytest.approx(0.75)
+    assert result.claims["labour-complementarity"].strength == pytest.approx(0.125)
+    assert result.claims["relations-deteriorated"].strength == pytest.approx(0.875)
+    assert result.relations["r-friendship-treaty-1961"].inference == pytest.approx(0.125)
+    assert result.relations["r-friendship-treaty-1961"].strength == pytest.approx(0.0625)
+    assert result.relations["r-friendship-treaty-1961"].label == "OUT"
+    assert result.claims["friendship-treaty-1961"].label == "IN"
+    assert result.relations["r-no-economic-complementarity"].strength == pytest.approx(0.5)
+    assert round(result.claims["no-economic-complementarity"].strength, 2) == 0.94
+    assert round(evaluate(argmap, "euler").claims["thesis"].strength, 2) == 0.71
