@@ -133,6 +133,27 @@ def test_undercut_weakens_the_inference_not_the_claim():
     assert result.claims["t"].label == "IN"
 
 
+def test_backing_raises_the_inference():
+    # r (weight 0.5) from a (0.8) to t, backed by b (0.5): inference = 0.5 + 0.5 × 0.5 = 0.75;
+    # r passes 0.75 × 0.8 = 0.6; σ(t) = 0.5 + 0.5 × 0.6 = 0.8
+    argmap = build({"t": None, "a": 0.8, "b": None}, {"r": ("support", ["a"], "t", 0.5), "rb": ("support", ["b"], "r")})
+    result = evaluate(argmap)
+    assert result.relations["r"].inference == pytest.approx(0.75)
+    assert result.claims["t"].strength == pytest.approx(0.8)
+
+
+def test_gradual_verdicts():
+    # alone: 0.5, undecided; one objection of 0.5: 0.25, falls; one reason of 0.5: 0.75, holds
+    assert evaluate(build({"t": None}, {})).theses[0].verdict == "undecided"
+    attacked = build({"t": None, "a": None}, {"r": ("attack", ["a"], "t")})
+    assert evaluate(attacked).theses[0].verdict == "falls"
+    assert evaluate(attacked, "grounded").theses[0].verdict == "falls"
+    supported = build({"t": None, "a": None}, {"r": ("support", ["a"], "t")})
+    assert evaluate(supported).theses[0].verdict == "holds"
+    # grounded ignores support: the thesis is IN, and IN holds
+    assert evaluate(build({"t": None}, {}), "grounded").theses[0].verdict == "holds"
+
+
 def test_undercut_of_an_attack_saves_the_target():
     # b attacks t; u undercuts that attack: the attack relation is OUT, so t is IN although b is IN
     argmap = build({"t": None, "b": None, "u": None}, {"rb": ("attack", ["b"], "t"), "ru": ("attack", ["u"], "rb")})
