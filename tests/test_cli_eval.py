@@ -165,3 +165,19 @@ def test_scheme_answer_and_objection_round_trip(map_path: Path):
     assert refused.returncode == 2 and b"no critical question" in refused.stderr
     assert argmap("scheme", str(map_path), "r-bullying", "--clear").returncode == 0
     assert store.load(map_path).relations["r-bullying"].scheme is None
+
+
+def test_score_sets_base_scores_and_weights(map_path: Path):
+    assert argmap("score", str(map_path), "subsidy", "0.2").returncode == 0
+    assert argmap("score", str(map_path), "r-bullying", "0.5").returncode == 0
+    saved = store.load(map_path)
+    assert saved.claims["subsidy"].base_score == 0.2 and saved.relations["r-bullying"].weight == 0.5
+    # σ(cost) = 0.5 − 0.5 × 0.2 = 0.4; r-bullying passes 0.5 × 0.8 = 0.4; σ(thesis) = 0.5 (0.4 against 0.4)
+    data = json.loads(argmap("eval", str(map_path), "--format", "json").stdout)
+    assert data["claims"]["cost"]["strength"] == pytest.approx(0.4)
+    assert data["theses"][0] == {"id": "thesis", "verdict": "undecided", "label": "IN", "strength": 0.5}
+    assert argmap("score", str(map_path), "subsidy", "--clear").returncode == 0
+    assert store.load(map_path).claims["subsidy"].base_score is None
+    for bad in (["subsidy", "1.5"], ["subsidy"], ["nobody", "0.3"]):
+        done = argmap("score", str(map_path), *bad)
+        assert done.returncode == 2 and done.stderr
