@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap.evaluate as evaluation
-from argmap import store
+from argmap import ops, store
 from argmap.errors import ArgmapError
 from argmap.evaluate import (
     Framework,
@@ -24,6 +24,7 @@ from argmap.evaluate import (
     grounded,
     strengths,
 )
+from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 
 SEED_MAP = Path(__file__).resolve().parent.parent / "maps" / "partnership-of-convenience.argmap.json"
@@ -423,3 +424,9 @@ def test_seed_map_numbers_quoted_in_docs_evaluation():
     assert result.relations["r-no-economic-complementarity"].strength == pytest.approx(0.5)
     assert round(result.claims["no-economic-complementarity"].strength, 2) == 0.94
     assert round(evaluate(argmap, "euler").claims["thesis"].strength, 2) == 0.71
+    # the classroom experiments: a stronger linked premise changes nothing, a weaker undercut does
+    graph = MapGraph(argmap)
+    graph.apply(ops.set_base_score(graph, "russia-needs-allies", 0.9))
+    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.65
+    graph.apply(ops.set_weight(graph, "r-relations-deteriorated", 0.2))
+    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.59
