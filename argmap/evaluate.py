@@ -409,12 +409,12 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
         inference[node] = dfquad(base[node], against, for_)
         return inference[node] * min(current[p] for p in own)
 
-    depends = {node: attacks[node] + supports[node] + list(premises[node] or ()) for node in base}
-    left = _settle_acyclic(depends, lambda node: value.__setitem__(node, step(node, value)))
+    depends = {node: {*attacks[node], *supports[node], *(premises[node] or ())} for node in base}
+    left = _settle_acyclic(depends, step, value)
     converged = True
     unsettled: list[str] = []
     rounds = 0
-    for component in _components({node: [d for d in depends[node] if d in left] for node in sorted(left)}):
+    for component in _components({node: sorted(depends[node] & left) for node in sorted(left)}):
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
@@ -426,17 +426,17 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     return Strengths(method, value, inference, converged, tuple(sorted(unsettled)), rounds)
 
 
-def _settle_acyclic(depends: dict[str, list[str]], compute: Any) -> set[str]:
+def _settle_acyclic(depends: dict[str, set[str]], step: Any, value: dict[str, float]) -> set[str]:
     """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles)."""
-    waiting = {node: len(set(deps)) for node, deps in depends.items()}
+    waiting = {node: len(deps) for node, deps in depends.items()}
     dependents: dict[str, list[str]] = {node: [] for node in depends}
     for node, deps in depends.items():
-        for dep in set(deps):
+        for dep in deps:
             dependents[dep].append(node)
     ready = [node for node, count in waiting.items() if count == 0]
     while ready:
         node = ready.pop()
-        compute(node)
+        value[node] = step(node, value)
         del waiting[node]
         for dependent in dependents[node]:
             waiting[dependent] -= 1
