@@ -78,7 +78,7 @@ def test_eval_json_is_stable(map_path: Path):
 def test_eval_semantics_choices(map_path: Path):
     preferred = argmap("eval", str(map_path), "--semantics", "preferred")
     assert preferred.returncode == 0
-    assert "1. bullying, subsidy, thesis" in preferred.stdout.decode()
+    assert "1 preferred extension: it accepts exactly the claims labelled IN" in preferred.stdout.decode()
     euler = json.loads(argmap("eval", str(map_path), "--semantics", "euler", "--format", "json").stdout)
     # Euler: σ(cost) = 1 − 0.75 / (1 + 0.5·e^−0.5) = 0.424522; E(thesis) = 0.8 − 0.424522 = 0.375478,
     # e^E = 1.455686; σ(thesis) = 1 − 0.75 / (1 + 0.727843) = 1 − 0.434067 = 0.565933
@@ -96,6 +96,19 @@ COLOUR = re.compile(rb"\x1b\[[0-9;]*3[0-7]m")
 def test_colour_only_without_no_color(map_path: Path):
     assert COLOUR.search(argmap("eval", str(map_path), env={"FORCE_COLOR": "1"}).stdout)
     assert not COLOUR.search(argmap("eval", str(map_path), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout)
+
+
+def test_eval_lists_what_each_extension_adds(tmp_path: Path):
+    graph = MapGraph(ops.new_map("A.", thesis_id="thesis"))
+    graph.apply(ops.add_reason(graph, "thesis", "C.", claim_id="c"))
+    graph.apply(ops.add_objection(graph, "thesis", "B.", claim_id="b"))
+    graph.apply(ops.link_claim(graph, "thesis", "b", ops.RelationType.ATTACK))
+    path = tmp_path / "standoff.argmap.json"
+    store.save(graph.map, path)
+    out = argmap("eval", str(path), "--semantics", "stable").stdout.decode()
+    assert "2 stable extensions; each accepts the claims labelled IN, and besides:\n  1. b\n  2. thesis\n" in out
+    assert re.search(r"^IN +0\.\d\d +\+ reason  C\.  \[c\]$", out, re.M)
+    assert "thesis thesis: undecided (label UNDEC" in out
 
 
 def test_non_convergence_shows_in_the_output(tmp_path: Path):

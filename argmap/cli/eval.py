@@ -93,13 +93,23 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
     lines.extend(_row(row, result) for row in outline(MapGraph(argmap)))
     if result.extensions is not None:
         lines.append(Text(""))
-        lines.append(Text(f"{result.semantics} extensions (the claims each one accepts):"))
-        for number, extension in enumerate(result.extensions, 1):
-            lines.append(Text(f"  {number}. {', '.join(sorted(extension)) or '(none)'}"))
-        if not result.extensions:
-            lines.append(Text("  none"))
+        lines.extend(_extensions(result.semantics, result.extensions))
     for warning in result.warnings:
         lines.append(Text(f"warning: {warning}", style="yellow"))
+    return lines
+
+
+def _extensions(semantics: str, extensions: tuple[frozenset[str], ...]) -> list[Text]:
+    """How many extensions there are and, beyond the claims all of them accept (IN above), what each adds."""
+    if not extensions:
+        return [Text(f"no {semantics} extension")]
+    count = f"{len(extensions)} {semantics} extension{'s' if len(extensions) > 1 else ''}"
+    if len(extensions) == 1:
+        return [Text(f"{count}: it accepts exactly the claims labelled IN")]
+    common = frozenset.intersection(*extensions)
+    lines = [Text(f"{count}; each accepts the claims labelled IN, and besides:")]
+    for number, extension in enumerate(extensions, 1):
+        lines.append(Text(f"  {number}. {', '.join(sorted(extension - common)) or '(nothing more)'}"))
     return lines
 
 
