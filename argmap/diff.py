@@ -104,7 +104,7 @@ class Entry:
     words: tuple[tuple[str, str], ...] = ()
     detail: dict[str, Any] = dataclasses.field(default_factory=dict)
 
-    def torecord_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"action": self.action, "table": self.table, "id": self.id}
         if self.field:
             data["field"] = self.field
