@@ -309,10 +309,7 @@ def conflict_findings(argmap: ArgMap) -> list[tuple[str, str]]:
             what = f"{where} was deleted on their side but changed or used on ours"
         else:
             what = f"{where} was added differently on both sides"
-        message = (
-            f"merge conflict {cid}: {what}; ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
-            f" (resolve: argmap resolve MAP {cid} --ours|--theirs|--value JSON)"
-        )
+        message = f"merge conflict {cid}: {what}; ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
         findings.append((conflict.id or cid, message))
     return findings
 

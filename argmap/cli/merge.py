@@ -58,3 +58,4 @@ def report(result: MergeResult, where: str) -> None:
         conflicted = result.map.model_copy(update={"conflicts": result.conflicts})
         for _, message in conflict_findings(conflicted):
             console.print(f"  {message}", markup=False)
+        console.print("settle each with: argmap resolve MAP CONFLICT --ours|--theirs|--value JSON", markup=False)
