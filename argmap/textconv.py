@@ -70,7 +70,7 @@ def _header(argmap: ArgMap) -> list[str]:
         lines.append(f"CONFLICT {cid} (unresolved)")
         for side in ("base", "ours", "theirs"):
             value = getattr(conflict, side)
-            lines.append(f"{INDENT}{side}: {'(none)' if value is None else _one_line(_json_text(value))}")
+            lines.append(f"{INDENT}{side}: {'(none)' if value is None else _json_text(value)}")
     return lines
 
 
