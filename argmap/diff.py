@@ -51,18 +51,24 @@ def diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
     for table in TABLES:
         before: dict[str, Record] = getattr(old, table)
         after: dict[str, Record] = getattr(new, table)
-        if before == after:
-            continue
-        for ident in sorted(before.keys() | after.keys()):
-            was, now = before.get(ident), after.get(ident)
-            if was is not now and was != now:
-                changes.append(Change(table, ident, was, now))
+        differing = [ident for ident, was in before.items() if not same(was, after.get(ident))]
+        differing += after.keys() - before.keys()
+        changes.extend(Change(table, ident, before.get(ident), after.get(ident)) for ident in sorted(differing))
     fields = tuple(
         FieldChange(name, getattr(old, name), getattr(new, name))
         for name in MAP_FIELDS
         if getattr(old, name) != getattr(new, name)
     )
     return MapDiff(Edit("apply diff", tuple(changes)), fields)
+
+
+def same(a: Record | None, b: Record | None) -> bool:
+    """Whether two records of one table are equal; comparing field values directly is the fast path."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return a.__dict__ == b.__dict__
 
 
 def apply_diff(argmap: ArgMap, diff: MapDiff) -> ArgMap:

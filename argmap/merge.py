@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap import ops
-from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json
+from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json, same
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph, Record, Table
 from argmap.ids import unique_id
@@ -60,10 +60,17 @@ def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
     theirs, renamed = _rename_collisions(base, ours, theirs)
     conflicts: dict[str, Conflict] = {}
     tables: dict[str, dict[str, Record]] = {}
+    touched: dict[str, set[str]] = {table: set() for table in TABLES}
     for table in TABLES:
         tables[table] = _merge_table(
-            table, getattr(base, table), getattr(ours, table), getattr(theirs, table), conflicts
+            table, getattr(base, table), getattr(ours, table), getattr(theirs, table), conflicts, touched[table]
         )
+    gone = {
+        ident
+        for table in ("claims", "relations", "sources", "speakers")
+        for ident in touched[table]
+        if ident not in tables[table]
+    }
     fields: dict[str, Any] = {}
     for name in MAP_FIELDS:
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
@@ -71,24 +78,26 @@ def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
         if fields[name] is _CONFLICT:
             fields[name] = o
             conflicts[f"map.{name}"] = Conflict(table="map", field=name, base=b, ours=o, theirs=t)
-    _restore_referenced(tables, base, ours, theirs, conflicts)
-    merged_conflicts = tables["conflicts"]
+    if gone:
+        _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
+    merged_conflicts = tables["conflicts"] = dict(tables["conflicts"])
     for cid, conflict in sorted(conflicts.items()):
-        merged_conflicts[unique_id(cid, merged_conflicts)] = conflict
+        new_id = unique_id(cid, merged_conflicts)
+        merged_conflicts[new_id] = conflict
+        touched["conflicts"].add(new_id)
     changes = []
     for table in TABLES:
         before: dict[str, Record] = getattr(ours, table)
         after = tables[table]
-        for ident in sorted(before.keys() | after.keys()):
+        for ident in sorted(touched[table]):
             was, now = before.get(ident), after.get(ident)
-            if was is not now and was != now:
+            if not same(was, now):
                 changes.append(Change(table, ident, was, now))
     edit = Edit("merge", tuple(changes))
     result = ours.model_copy(update={**{table: dict(getattr(ours, table)) for table in TABLES}, **fields})
     MapGraph(result).apply(edit)
-    return MergeResult(
-        result, {cid: c for cid, c in result.conflicts.items() if cid not in ours.conflicts}, renamed, edit
-    )
+    new_conflicts = {cid: c for cid, c in result.conflicts.items() if cid not in ours.conflicts}
+    return MergeResult(result, new_conflicts, renamed, edit)
 
 
 class _Conflict:
@@ -114,31 +123,50 @@ def _merge_table(
     ours: dict[str, Record],
     theirs: dict[str, Record],
     conflicts: dict[str, Conflict],
+    touched: set[str],
 ) -> dict[str, Record]:
-    if theirs == base or ours == theirs:
-        return dict(ours)
-    if ours == base:
-        return dict(theirs)
+    """Ours' records with theirs' changes merged in; ``touched`` collects the ids it may have changed.
+
+    Only what theirs changed needs a decision, so the loop compares each of
+    theirs' records with base once and moves on when it is unchanged.
+    """
+    if theirs is base or theirs is ours:
+        return ours
     merged = dict(ours)
-    for ident in base.keys() | ours.keys() | theirs.keys():
-        b, o, t = base.get(ident), ours.get(ident), theirs.get(ident)
-        if o is t or o == t or t == b:
+    for ident, t in theirs.items():
+        b = base.get(ident)
+        if same(t, b):
             continue
-        if o == b:
-            if t is None:
-                del merged[ident]
-            else:
-                merged[ident] = t
+        o = ours.get(ident)
+        if same(o, t):
+            continue
+        touched.add(ident)
+        if same(o, b):
+            merged[ident] = t
         elif table == "conflicts":
             continue  # conflicts are only added or removed: keep ours' record
-        elif o is None or t is None or b is None:
-            # Deleted on one side, edited on the other: keep the edited record, decide later.
+        elif o is None or b is None:
+            # Deleted on our side but edited on theirs (or added differently): keep theirs, decide later.
             merged[ident] = o if o is not None else t
             conflicts[f"{table}.{ident}"] = Conflict(
                 table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=record_json(t)
             )
         else:
             merged[ident] = _merge_record(table, ident, b, o, t, conflicts)
+    for ident in base.keys() - theirs.keys():
+        o = ours.get(ident)
+        if o is None:
+            continue
+        b = base[ident]
+        if same(o, b):
+            del merged[ident]
+            touched.add(ident)
+        elif table != "conflicts":
+            # Deleted on their side but edited on ours: keep ours, decide later.
+            conflicts[f"{table}.{ident}"] = Conflict(
+                table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=None
+            )
+    touched.update(base.keys() & (theirs.keys() - ours.keys()))  # deleted by ours: gone unless theirs edited it
     return merged
 
 
@@ -189,35 +217,47 @@ def _rename_collisions(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> tuple[ArgM
     renamed: dict[str, str] = {}
     namespaces = (("claims", "relations"), ("sources",), ("speakers",), ("conflicts",))
     while True:
-        found: dict[str, str] = {}
         for namespace in namespaces:
-
-            def lookup(argmap: ArgMap, ident: str, namespace: tuple[str, ...] = namespace) -> Record | None:
-                for table in namespace:
-                    record = getattr(argmap, table).get(ident)
-                    if record is not None:
-                        return record
-                return None
-
-            added_both = set()
-            for table in namespace:
-                for ident in getattr(theirs, table).keys() - getattr(base, table).keys():
-                    if lookup(ours, ident) is not None and lookup(base, ident) is None:
-                        added_both.add(ident)
-            taken: set[str] = set()
-            for table in namespace:
-                taken |= getattr(base, table).keys() | getattr(ours, table).keys() | getattr(theirs, table).keys()
-            for ident in sorted(added_both):
-                if lookup(ours, ident) != lookup(theirs, ident):
-                    new = unique_id(ident, taken)
-                    taken.add(new)
-                    found[ident] = new
+            found = _collisions(namespace, base, ours, theirs)
             if found:
                 theirs = _renamed(theirs, namespace, found)
                 renamed.update(found)
                 break
         else:
             return theirs, renamed
+
+
+def _collisions(namespace: tuple[str, ...], base: ArgMap, ours: ArgMap, theirs: ArgMap) -> dict[str, str]:
+    """New names for the ids both sides added, with different records, in one id namespace."""
+
+    def lookup(argmap: ArgMap, ident: str) -> Record | None:
+        for table in namespace:
+            record = getattr(argmap, table).get(ident)
+            if record is not None:
+                return record
+        return None
+
+    candidates: set[str] = set()
+    for table in namespace:
+        candidates |= getattr(theirs, table).keys() - getattr(base, table).keys()
+    clashing = sorted(
+        ident
+        for ident in candidates
+        if lookup(base, ident) is None
+        and lookup(ours, ident) is not None
+        and not same(lookup(ours, ident), lookup(theirs, ident))
+    )
+    if not clashing:
+        return {}
+    taken: set[str] = set()
+    for table in namespace:
+        for side in (base, ours, theirs):
+            taken |= getattr(side, table).keys()
+    found = {}
+    for ident in clashing:
+        found[ident] = unique_id(ident, taken)
+        taken.add(found[ident])
+    return found
 
 
 def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) -> ArgMap:
@@ -251,6 +291,8 @@ def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) 
 
 def _restore_referenced(
     tables: dict[str, dict[str, Record]],
+    touched: dict[str, set[str]],
+    gone: set[str],
     base: ArgMap,
     ours: ArgMap,
     theirs: ArgMap,
@@ -258,9 +300,12 @@ def _restore_referenced(
 ) -> None:
     """Bring back records one side deleted while the other still points at them, as conflicts."""
     sides = (base, ours, theirs)
-    if all(getattr(side, table).keys() <= tables[table].keys() for side in (ours, theirs) for table in TABLES):
-        return  # nothing was deleted, so nothing can dangle
-    pending = [record for table in ("claims", "relations") for record in tables[table].values()]
+    pending = [
+        record
+        for table in ("claims", "relations")
+        for record in tables[table].values()
+        if any(ref in gone for _, ref in _references(record))
+    ]
     while pending:
         record = pending.pop()
         for namespace, ref in _references(record):
@@ -272,6 +317,7 @@ def _restore_referenced(
             b, o, t = (getattr(side, home).get(ref) for side in sides)
             restored = next(r for r in (o, t, b) if r is not None)
             tables[home][ref] = restored
+            touched[home].add(ref)
             conflicts.setdefault(
                 f"{home}.{ref}",
                 Conflict(table=home, id=ref, base=record_json(b), ours=record_json(o), theirs=record_json(t)),
