@@ -346,7 +346,8 @@ def conflict_findings(argmap: ArgMap) -> list[tuple[str, str]]:
     """``(subject id, message)`` for every unresolved conflict: ``argmap check`` reports them as errors."""
     findings = []
     for cid, conflict in sorted(argmap.conflicts.items()):
-        where = f"{conflict.table} {conflict.id!r}" if conflict.id else "the map"
+        noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
+        where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
         if conflict.field:
             what = f"{conflict.field} of {where} was changed on both sides"
         elif conflict.ours is None:
