@@ -196,3 +196,23 @@ def test_merge_driver_falls_back_to_a_line_merge_for_unreadable_input(tmp_path: 
     merged = ours.read_text()
     assert "<<<<<<< ours:x.argmap.json" in merged
     assert '"title": "ours"' in merged and "not json at all" in merged
+
+
+def test_a_map_added_on_both_branches_merges_by_id(repo: Repo):
+    repo.git("checkout", "-qb", "feature")
+    new = "maps/other.argmap.json"
+    graph = MapGraph(ops.new_map("Sanctions work.", thesis_id="thesis"))
+    graph.apply(ops.add_reason(graph, "thesis", "Exports fell.", claim_id="exports"))
+    store.save(graph.map, repo.path / new)
+    repo.git("add", new)
+    repo.git("commit", "-qm", "other map with a reason")
+    repo.git("checkout", "-q", "main")
+    graph = MapGraph(ops.new_map("Sanctions work.", thesis_id="thesis"))
+    graph.apply(ops.add_objection(graph, "thesis", "Imports rose.", claim_id="imports"))
+    store.save(graph.map, repo.path / new)
+    repo.git("add", new)
+    repo.git("commit", "-qm", "other map with an objection")
+    repo.git("merge", "feature", "-m", "merge")
+    merged = store.load(repo.path / new)
+    assert set(merged.claims) == {"thesis", "exports", "imports"}
+    assert merged.conflicts == {}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from argmap import git, store
 from argmap.cli.common import add_command, err_console
 from argmap.cli.merge import report
 from argmap.errors import ArgmapError
 from argmap.merge import merge_maps
+from argmap.model import FORMAT_VERSION, ArgMap
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +41,9 @@ example (what argmap git-setup writes):
 def run(args: argparse.Namespace) -> int:
     name = args.path or args.ours
     try:
-        base, ours, theirs = (store.load(path) for path in (args.base, args.ours, args.theirs))
+        ours, theirs = store.load(args.ours), store.load(args.theirs)
+        # A file added on both branches has no common version: git passes an empty one.
+        base = ArgMap(argmap=FORMAT_VERSION) if os.path.getsize(args.base) == 0 else store.load(args.base)
     except ArgmapError as error:
         err_console().print(f"argmap merge-driver: {name}: {error}; falling back to a line merge", markup=False)
         status = git.line_merge(args.base, args.ours, args.theirs, args.marker_size, name)
