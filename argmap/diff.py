@@ -19,6 +19,7 @@ from typing import Any
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph, Record, StaleEditError, Table
 from argmap.model import ArgMap, Claim, Relation
+from argmap.store import _gc_paused as gc_paused
 
 TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
 MAP_FIELDS = ("argmap", "title", "language", "description")
@@ -47,11 +48,20 @@ class MapDiff:
 
 def diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
     """Every record that differs, by table and id (sorted), and the map fields that differ."""
+    with gc_paused():  # the cycle collector would walk both large maps for nothing
+        return _diff_maps(old, new)
+
+
+def _diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
     changes: list[Change] = []
     for table in TABLES:
         before: dict[str, Record] = getattr(old, table)
         after: dict[str, Record] = getattr(new, table)
-        differing = [ident for ident, was in before.items() if not same(was, after.get(ident))]
+        differing = [
+            ident  # not same(was, now), inlined: the hot loop
+            for ident, was in before.items()
+            if (now := after.get(ident)) is not was and (now is None or was.__dict__ != now.__dict__)
+        ]
         differing += after.keys() - before.keys()
         changes.extend(Change(table, ident, before.get(ident), after.get(ident)) for ident in sorted(differing))
     fields = tuple(

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from typing import Any
 
+import orjson
 from rich.text import Text
 
 from argmap.diff import Entry
@@ -123,4 +124,4 @@ def render_json(entries: list[Entry], old: str, new: str) -> str:
         "summary": dict(sorted(Counter(entry.action for entry in entries).items())),
         "changes": [entry.to_json() for entry in entries],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n").decode()

@@ -26,6 +26,7 @@ from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph, Record, Table
 from argmap.ids import unique_id
 from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.store import _gc_paused as gc_paused
 
 SET_FIELDS = frozenset({"tags", "evidence", "premises"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""
@@ -57,6 +58,12 @@ class MergeResult:
 
 def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
     """Merge ``theirs`` into ``ours``, both descended from ``base``."""
+    # Right after loading three large maps, the cycle collector would walk them all for nothing.
+    with gc_paused():
+        return _merge_maps(base, ours, theirs)
+
+
+def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
     theirs, renamed = _rename_collisions(base, ours, theirs)
     conflicts: dict[str, Conflict] = {}
     tables: dict[str, dict[str, Record]] = {}
@@ -135,7 +142,7 @@ def _merge_table(
     merged = dict(ours)
     for ident, t in theirs.items():
         b = base.get(ident)
-        if same(t, b):
+        if t is b or (b is not None and t.__dict__ == b.__dict__):  # same(t, b), inlined: the hot loop
             continue
         o = ours.get(ident)
         if same(o, t):
