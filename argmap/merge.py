@@ -87,7 +87,7 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
             conflicts[f"map.{name}"] = Conflict(table="map", field=name, base=b, ours=o, theirs=t)
     if gone:
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
-    merged_conflicts = tables["conflicts"] = dict(tables["conflicts"])
+    merged_conflicts = tables["conflicts"]
     for cid, conflict in sorted(conflicts.items()):
         new_id = unique_id(cid, merged_conflicts)
         merged_conflicts[new_id] = conflict
@@ -137,8 +137,6 @@ def _merge_table(
     Only what theirs changed needs a decision, so the loop compares each of
     theirs' records with base once and moves on when it is unchanged.
     """
-    if theirs is base or theirs is ours:
-        return ours
     merged = dict(ours)
     for ident, t in theirs.items():
         b = base.get(ident)
@@ -435,6 +433,8 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
                 return Edit("delete", ())
             if table == "claims":
                 return ops.delete_claim(graph, ident)
+            if table == "relations":
+                return _delete_relation(graph, ident)
             return Edit(f"delete {ident!r}", (Change(table, ident, current, None),))
         record = _validated(model, chosen, conflict)
         return Edit(f"restore {ident!r}", () if record == current else (Change(table, ident, current, record),))
@@ -461,6 +461,15 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
     return Edit(
         f"set {conflict.field} of {ident!r}", () if record == current else (Change(table, ident, current, record),)
     )
+
+
+def _delete_relation(graph: MapGraph, relation_id: str) -> Edit:
+    """Remove a relation with the undercuts aimed at it (their premises stay, as claims of their own)."""
+    doomed = [relation_id]
+    for rid in doomed:
+        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
+    relations = graph.map.relations
+    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
 
 
 def _validated(model: type[Record], data: Any, conflict: Conflict) -> Record:

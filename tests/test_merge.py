@@ -212,3 +212,32 @@ def test_link_on_one_side_and_type_change_on_the_other():
     assert result.clean
     assert result.map.relations["r-stocks"].target == "treaty"
     assert result.map.relations["r-treaty"].type is RelationType.SUPPORT
+
+
+def test_merge_leaves_its_inputs_alone_even_when_tables_are_shared():
+    base = sample_map()
+    ours = edited(base, lambda g: ops.delete_claim(g, "treaty"))
+    theirs = base.model_copy(
+        update={
+            "relations": dict(
+                edited(base, lambda g: ops.link_claim(g, "treaty", "stocks", RelationType.ATTACK)).relations
+            )
+        }
+    )
+    assert theirs.claims is base.claims
+    snapshots = [store.dumps(m) for m in (base, ours, theirs)]
+    result = merge_maps(base, ours, theirs)
+    assert "claims.treaty" in result.conflicts and "treaty" in result.map.claims
+    assert [store.dumps(m) for m in (base, ours, theirs)] == snapshots
+
+
+def test_resolving_a_relation_deleted_on_one_side_takes_its_undercuts_along():
+    base = sample_map()
+    ours = edited(base, lambda g: ops.delete_claim(g, "stocks"), lambda g: ops.delete_claim(g, "shells"))
+    theirs = edited(base, lambda g: ops.add_undercut(g, "r-shells", "Stocks are old.", claim_id="old"))
+    result = merge_maps(base, ours, theirs)
+    assert result.conflicts["relations.r-shells"].ours is None
+    assert result.map.relations["r-old"].target == "r-shells"
+    settled = resolve_in_map(result.map, "relations.r-shells", "ours")
+    assert "r-shells" not in settled.relations and "r-old" not in settled.relations
+    assert all(r.target in settled.claims or r.target in settled.relations for r in settled.relations.values())
