@@ -25,12 +25,18 @@ import json
 
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+from argmap.store import _gc_paused as gc_paused
 
 INDENT = "  "
 
 
 def outline(argmap: ArgMap) -> str:
     """The whole map as outline text, ending with a newline."""
+    with gc_paused():  # building the indexes of a large map would wake the cycle collector again and again
+        return _outline(argmap)
+
+
+def _outline(argmap: ArgMap) -> str:
     graph = MapGraph(argmap)
     lines = _header(argmap)
     printed: set[str] = set()
