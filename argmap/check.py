@@ -18,6 +18,7 @@ from argmap import anchor as anchors
 from argmap import ops
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
+from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.store import DuplicateKey, read_source_text
 
@@ -44,6 +45,7 @@ def check_map(
 ) -> list[Finding]:
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
     findings = [
+        *_conflict_findings(argmap),
         *_duplicate_findings(argmap, duplicates),
         *_reference_findings(argmap),
         *_structure_findings(argmap),
@@ -82,6 +84,14 @@ def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
         if isinstance(loaded, tuple) and loaded[1] != source.sha256 and source_id not in lost:
             changes.extend(ops.update_source(graph, source_id, sha256=loaded[1]).changes)
     return Edit("re-anchor moved quotes", tuple(changes))
+
+
+def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
+    for subject, message in conflict_findings(argmap):
+        yield Finding(
+            "error", "merge-conflict", message, subject, "argmap resolve MAP CONFLICT --ours|--theirs|--value JSON"
+        )
 
 
 def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:

@@ -12,12 +12,43 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import answer, check, new, schema, scheme, schemes, score, show
+from argmap.cli import (
+    answer,
+    check,
+    diff,
+    git_setup,
+    merge,
+    merge_driver,
+    new,
+    resolve,
+    schema,
+    scheme,
+    schemes,
+    score,
+    show,
+    textconv,
+)
 from argmap.cli import eval as eval_command
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, check, show, eval_command, score, schemes, scheme, answer, schema]
+COMMANDS = [
+    new,
+    check,
+    show,
+    eval_command,
+    score,
+    schemes,
+    scheme,
+    answer,
+    schema,
+    diff,
+    textconv,
+    merge,
+    merge_driver,
+    resolve,
+    git_setup,
+]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim
