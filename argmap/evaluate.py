@@ -609,6 +609,10 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
     fw = framework(argmap)
     for rid in fw.ignored:
         warnings.append(f"relation {rid!r} names a claim or relation the map does not hold; left out")
+    if argmap.conflicts:
+        warnings.append(
+            f"the map has {len(argmap.conflicts)} unresolved merge conflict(s); this evaluates our side's values"
+        )
     labels = grounded(fw)
     found: tuple[frozenset[str], ...] | None = None
     if semantics in ("preferred", "stable"):

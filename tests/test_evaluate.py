@@ -25,7 +25,7 @@ from argmap.evaluate import (
     strengths,
 )
 from argmap.graph import MapGraph
-from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType
 
 SEED_MAP = Path(__file__).resolve().parent.parent / "maps" / "partnership-of-convenience.argmap.json"
 
@@ -287,6 +287,12 @@ def test_dangling_relation_is_left_out_with_a_warning():
     result = evaluate(argmap)
     assert result.claims["t"].strength == 0.5
     assert any("'r'" in w for w in result.warnings)
+
+
+def test_unresolved_merge_conflicts_are_mentioned():
+    argmap = build({"t": None}, {})
+    argmap.conflicts["claims.t.text"] = Conflict(table="claims", id="t", field="text", ours="A", theirs="B")
+    assert any("1 unresolved merge conflict" in w for w in evaluate(argmap).warnings)
 
 
 def test_unknown_semantics_is_refused():
