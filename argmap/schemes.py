@@ -76,16 +76,23 @@ def open_questions(argmap: ArgMap) -> list[tuple[str, str, Question]]:
 
     Relations naming an unknown scheme are skipped here; :func:`unknown_schemes` lists them.
     """
-    schemes = all_schemes()
-    found: list[tuple[str, str, Question]] = []
-    for rid, relation in sorted(argmap.relations.items()):
-        scheme = schemes.get(relation.scheme or "")
-        if scheme is None:
-            continue
-        for question in scheme.questions:
-            if not relation.answers.get(question.id, "").strip():
-                found.append((rid, scheme.id, question))
-    return found
+    return [
+        (rid, relation.scheme or "", question)
+        for rid, relation in sorted(argmap.relations.items())
+        for question, answer in question_status(relation)
+        if answer is None
+    ]
+
+
+def question_status(relation: Relation) -> list[tuple[Question, str | None]]:
+    """Each critical question of the relation's scheme with its answer, or None while it is open.
+
+    Empty when the relation names no scheme or one argmap does not know.
+    """
+    scheme = all_schemes().get(relation.scheme or "")
+    if scheme is None:
+        return []
+    return [(q, relation.answers.get(q.id, "").strip() or None) for q in scheme.questions]
 
 
 def unknown_schemes(argmap: ArgMap) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from argmap.schemes import (
     answer_question,
     get_scheme,
     open_questions,
+    question_status,
     question_to_objection,
     relation_of,
     set_relation_scheme,
@@ -75,6 +76,8 @@ def test_open_questions_until_answered(graph: MapGraph):
     graph.apply(answer_question(graph, "r-analyst", "field", "She heads a Korea studies centre."))
     assert graph.map.relations["r-analyst"].answers == {"field": "She heads a Korea studies centre."}
     assert "field" not in [q.id for _, _, q in open_questions(graph.map)]
+    status = question_status(graph.map.relations["r-analyst"])
+    assert [(q.id, a) for q, a in status][:2] == [("expertise", None), ("field", "She heads a Korea studies centre.")]
     graph.apply(answer_question(graph, "r-analyst", "field", ""))
     assert graph.map.relations["r-analyst"].answers == {}
 

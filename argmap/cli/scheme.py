@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if not relation.scheme:
             out.print(f"{relation_id}: no scheme (set one: argmap scheme MAP {relation_id} SCHEME)", markup=False)
             return 0
-        for line in describe(get_scheme(relation.scheme), relation.answers):
+        for line in describe(get_scheme(relation.scheme), relation):
             out.print(line)
         return 0
     edit = set_relation_scheme(graph, relation_id, None if args.clear else args.scheme)

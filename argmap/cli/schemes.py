@@ -10,7 +10,8 @@ from dataclasses import asdict
 from rich.text import Text
 
 from argmap.cli.common import add_command, console
-from argmap.schemes import Scheme, all_schemes, get_scheme
+from argmap.model import Relation
+from argmap.schemes import Scheme, all_schemes, get_scheme, question_status
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,19 +51,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def describe(scheme: Scheme, answers: dict[str, str] | None = None) -> list[Text]:
-    """A scheme's pattern and critical questions; with ``answers``, each question's answer or 'open'."""
+def describe(scheme: Scheme, relation: Relation | None = None) -> list[Text]:
+    """A scheme's pattern and critical questions; with a relation, each question's answer or 'open'."""
     lines = [Text(f"{scheme.name} ({scheme.id})", style="bold"), Text(scheme.description)]
     lines.extend(Text(f"  premise: {premise}") for premise in scheme.pattern)
     lines.append(Text(f"  so:      {scheme.conclusion}"))
     lines.append(Text("critical questions:"))
+    answers = {q.id: answer for q, answer in question_status(relation)} if relation else {}
     for question in scheme.questions:
         line = Text("  ")
         line.append(f"{question.id}", style="bold cyan")
         line.append(f" [{question.challenges}] {question.text}")
         lines.append(line)
-        if answers is not None:
-            answer = answers.get(question.id, "").strip()
+        if relation is not None:
+            answer = answers.get(question.id)
             shown = Text(f"      answer: {answer}", style="green") if answer else Text("      open", style="yellow")
             lines.append(shown)
     return lines
