@@ -375,77 +375,84 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
 
     Everything outside cycles is computed once, in dependency order (Kahn's
     algorithm); what is left are the cycles and what hangs from them, taken
-    strongly connected component by component, each cycle iterated.
+    strongly connected component by component, each cycle iterated.  Nodes
+    are numbered (claims first, then relations in id order) to keep the
+    bookkeeping to lists.
     """
     combine = {"dfquad": dfquad, "euler": euler}[method]
     good, _ = usable_relations(argmap)
     relations = argmap.relations
-    base: dict[str, float] = {}
-    premises: dict[str, tuple[str, ...] | None] = {}
-    for cid, claim in argmap.claims.items():
-        base[cid] = DEFAULT_BASE_SCORE if claim.base_score is None else claim.base_score
-        premises[cid] = None
-    for rid in good:
-        weight = relations[rid].weight
-        base[rid] = DEFAULT_WEIGHT if weight is None else weight
-        premises[rid] = relations[rid].premises
-    attacks: dict[str, list[str]] = {node: [] for node in base}
-    supports: dict[str, list[str]] = {node: [] for node in base}
+    ids = [*argmap.claims, *good]
+    index = {node: i for i, node in enumerate(ids)}
+    first_relation = len(argmap.claims)
+    base = [DEFAULT_BASE_SCORE if c.base_score is None else c.base_score for c in argmap.claims.values()]
+    base += [DEFAULT_WEIGHT if relations[rid].weight is None else relations[rid].weight for rid in good]
+    premises: list[tuple[int, ...]] = [()] * first_relation
+    premises += [tuple(index[p] for p in relations[rid].premises) for rid in good]
+    attacks: list[list[int]] = [[] for _ in ids]
+    supports: list[list[int]] = [[] for _ in ids]
     for rid in good:
         relation = relations[rid]
-        (attacks if relation.type is RelationType.ATTACK else supports)[relation.target].append(rid)
+        (attacks if relation.type is RelationType.ATTACK else supports)[index[relation.target]].append(index[rid])
 
-    value = dict(base)
-    inference = {rid: base[rid] for rid in good}
-    for rid in good:
-        value[rid] = base[rid] * min(base[p] for p in relations[rid].premises)
+    value = list(base)
+    for i in range(first_relation, len(ids)):
+        value[i] = base[i] * min(base[p] for p in premises[i])
+    inference = base[:]
 
-    def step(node: str, current: dict[str, float]) -> float:
-        against = [current[r] for r in attacks[node]]
-        for_ = [current[r] for r in supports[node]]
-        own = premises[node]
-        if own is None:
-            return combine(base[node], against, for_)
-        inference[node] = dfquad(base[node], against, for_)
-        return inference[node] * min(current[p] for p in own)
+    def step(i: int, current: list[float]) -> float:
+        against = [current[r] for r in attacks[i]]
+        for_ = [current[r] for r in supports[i]]
+        if i < first_relation:
+            return combine(base[i], against, for_)
+        inference[i] = dfquad(base[i], against, for_)
+        return inference[i] * min(current[p] for p in premises[i])
 
-    depends = {node: {*attacks[node], *supports[node], *(premises[node] or ())} for node in base}
+    depends = [{*attacks[i], *supports[i], *premises[i]} for i in range(len(ids))]
     left = _settle_acyclic(depends, step, value)
     converged = True
     unsettled: list[str] = []
     rounds = 0
-    for component in _components({node: sorted(depends[node] & left) for node in sorted(left)}):
+    for component in _components({i: sorted(depends[i] & left) for i in sorted(left)}):
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
-        settled, used = _iterate(component, step, value, argmap.claims)
+        settled, used = _iterate(component, step, value, first_relation)
         rounds = max(rounds, used)
         if not settled:
             converged = False
-            unsettled.extend(component)
-    return Strengths(method, value, inference, converged, tuple(sorted(unsettled)), rounds)
+            unsettled.extend(ids[i] for i in component)
+    return Strengths(
+        method,
+        dict(zip(ids, value, strict=True)),
+        {ids[i]: inference[i] for i in range(first_relation, len(ids))},
+        converged,
+        tuple(sorted(unsettled)),
+        rounds,
+    )
 
 
-def _settle_acyclic(depends: dict[str, set[str]], step: Any, value: dict[str, float]) -> set[str]:
+def _settle_acyclic(depends: list[set[int]], step: Any, value: list[float]) -> set[int]:
     """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles)."""
-    waiting = {node: len(deps) for node, deps in depends.items()}
-    dependents: dict[str, list[str]] = {node: [] for node in depends}
-    for node, deps in depends.items():
+    waiting = [len(deps) for deps in depends]
+    dependents: list[list[int]] = [[] for _ in depends]
+    for node, deps in enumerate(depends):
         for dep in deps:
             dependents[dep].append(node)
-    ready = [node for node, count in waiting.items() if count == 0]
+    ready = [node for node, count in enumerate(waiting) if count == 0]
+    done = 0
     while ready:
         node = ready.pop()
         value[node] = step(node, value)
-        del waiting[node]
+        done += 1
         for dependent in dependents[node]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
-    return set(waiting)
+    return set() if done == len(depends) else {node for node, count in enumerate(waiting) if count > 0}
 
 
-def _iterate(component: list[str], step: Any, value: dict[str, float], claims: dict[str, Any]) -> tuple[bool, int]:
+def _iterate(component: list[int], step: Any, value: list[float], first_relation: int) -> tuple[bool, int]:
     """Iterate a cycle round by round until no claim or relation moves more than the tolerance.
 
     One round updates the cycle's relations (in id order) from the previous
@@ -453,26 +460,26 @@ def _iterate(component: list[str], step: Any, value: dict[str, float], claims: d
     moves from the previous round's claims, as in σₜ₊₁ = f(σₜ), whatever the
     order of the ids.
     """
-    relations = [node for node in component if node not in claims]
-    members = [node for node in component if node in claims]
+    relations = [node for node in component if node >= first_relation]
+    members = [node for node in component if node < first_relation]
     for rounds in range(1, MAX_ITERATIONS + 1):
-        before = {node: value[node] for node in component}
+        before = [value[node] for node in component]
         for node in relations:
             value[node] = step(node, value)
         for node in members:
             value[node] = step(node, value)
-        if max(abs(value[node] - before[node]) for node in component) < TOLERANCE:
+        if max(abs(value[node] - old) for node, old in zip(component, before, strict=True)) < TOLERANCE:
             return True, rounds
     return False, MAX_ITERATIONS
 
 
-def _components(depends: dict[str, list[str]]) -> list[list[str]]:
+def _components(depends: dict[int, list[int]]) -> list[list[int]]:
     """Strongly connected components, each after every component it depends on (Tarjan, iterative)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    result: list[list[str]] = []
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    result: list[list[int]] = []
     counter = 0
     for root in sorted(depends):
         if root in index:
