@@ -164,13 +164,19 @@ def extensions(
     :data:`MAX_LABELLINGS` complete labellings.
     """
     ground = ground if ground is not None else grounded(fw)
+    return [{**ground, **labelling} for labelling in _open_labellings(fw, kind, ground)]
+
+
+def _open_labellings(
+    fw: Framework, kind: Literal["preferred", "stable"], ground: dict[str, Label]
+) -> list[dict[str, Label]]:
+    """The labellings of :func:`extensions`, restricted to the grounded UNDEC arguments (the rest is ``ground``)."""
     open_args = [a for a in fw.arguments if ground[a] == "UNDEC"]
     found = _LabellingSearch(fw, open_args, kind).run() if open_args else [{}]
     if kind == "preferred":
         found = _maximal_in(found)
-    complete = [{**ground, **labelling} for labelling in found]
-    complete.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
-    return complete
+    found.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
+    return found
 
 
 class _Contradiction(Exception):
@@ -623,10 +629,13 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
     labels = grounded(fw)
     found: tuple[frozenset[str], ...] | None = None
     if semantics in ("preferred", "stable"):
-        labellings = extensions(fw, semantics, labels)
-        labels = sceptical(labellings, fw.arguments)
-        found = tuple(frozenset(a for a, v in lab.items() if v == "IN" and a in argmap.claims) for lab in labellings)
-        if not labellings:
+        partial = _open_labellings(fw, semantics, labels)
+        accepted = frozenset(cid for cid in argmap.claims if labels[cid] == "IN")
+        found = tuple(accepted | {a for a, v in lab.items() if v == "IN" and a in argmap.claims} for lab in partial)
+        if partial:
+            labels.update(sceptical(partial, partial[0]))
+        else:
+            labels = dict.fromkeys(labels, "UNDEC")
             warnings.append("there is no stable extension (an odd cycle of attacks); every claim is UNDEC")
     weighed = strengths(argmap, gradual)
     if not weighed.converged:
