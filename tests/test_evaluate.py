@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -436,3 +437,28 @@ def test_seed_map_numbers_quoted_in_docs_evaluation():
     assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.65
     graph.apply(ops.set_weight(graph, "r-relations-deteriorated", 0.2))
     assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.59
+
+
+@st.composite
+def any_maps(draw: st.DrawFn) -> ArgMap:
+    """Maps with anything in them: cycles, self-attacks, undercut chains, dangling and self-referring relations."""
+    claims = {f"c{i}": draw(scores) for i in range(draw(st.integers(1, 5)))}
+    names = [*claims, "ghost"]
+    relations: dict[str, tuple] = {}
+    for k in range(draw(st.integers(0, 8))):
+        premises = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2))
+        target = draw(st.sampled_from([*names, *relations, f"r{k}"]))
+        kind = draw(st.sampled_from(["support", "attack"]))
+        relations[f"r{k}"] = (kind, premises, target, draw(st.one_of(st.none(), st.floats(0.0, 1.0))))
+    return build(claims, relations)
+
+
+@settings(max_examples=120, deadline=None)
+@given(any_maps(), st.sampled_from(["grounded", "preferred", "stable", "dfquad", "euler"]))
+def test_any_map_evaluates_to_a_result_in_range(argmap, semantics):
+    result = evaluate(argmap, semantics)
+    assert set(result.claims) == set(argmap.claims)
+    assert all(0.0 <= s.strength <= 1.0 for s in result.claims.values())
+    assert all(s.label in ("IN", "OUT", "UNDEC") for s in result.claims.values())
+    assert result.converged == (not any("did not converge" in w for w in result.warnings))
+    json.dumps(result.to_json())
