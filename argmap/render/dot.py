@@ -60,8 +60,13 @@ def plain_label(lines: Iterable[str]) -> str:
 
 
 def html_text(text: str) -> str:
-    """Text for inside an HTML-like label: every markup character as an entity."""
-    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Text for inside an HTML-like label: markup characters as entities, backslashes doubled.
+
+    Graphviz expands ``\\N``, ``\\G``… inside HTML-like labels too (even when the
+    backslash is written as ``&#92;``); only a doubled backslash stays literal.
+    """
+    escaped = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return escaped.replace("\\", "\\\\")
 
 
 def wrap(text: str, width: int) -> list[str]:
