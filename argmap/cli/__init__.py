@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import new, render, schema
+from argmap.cli import check, new, render, schema, show
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, render, schema]
+COMMANDS = [new, check, show, render, schema]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim
