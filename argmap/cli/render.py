@@ -37,7 +37,9 @@ examples:
     where.add_argument("-o", "--output", metavar="OUT", help="the picture to write (one MAP); '-' for stdout")
     where.add_argument("-d", "--dir", metavar="DIR", help="write each picture into DIR (default: beside its map)")
     parser.add_argument("-f", "--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT, else svg)")
-    parser.add_argument("--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)")
+    parser.add_argument(
+        "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
+    )
     parser.add_argument("--direction", choices=DIRECTIONS, default="BT", help="BT puts the thesis on top (default)")
     parser.add_argument("--focus", metavar="ID", help="draw only this claim and what hangs below it")
     parser.add_argument("--depth", type=int, metavar="N", help="draw at most N levels of reasons below the top")

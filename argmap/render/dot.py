@@ -27,6 +27,8 @@ from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
 from argmap.render.view import View, numbering, select
 
+LEAVES_PER_ROW = 2
+"""More leaf reasons than this under one claim are staggered over two or three rows."""
 QUOTE_CHARS = 110
 """A quote under a claim is shortened to about this many characters."""
 
@@ -106,7 +108,34 @@ class _DotWriter:
         for rid in self.view.relations:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
-        self.shown = shown
+        self.minlen = self._stagger_leaves(targeted)
+
+    def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
+        """Edge lengths that spread a long row of leaf reasons over two or three rows.
+
+        A claim with seven plain reasons would otherwise put them side by side
+        and make the picture several times wider than high (the idea of
+        Graphviz's ``unflatten``).
+        """
+        relations = self.map.relations
+        uses: dict[str, int] = {}
+        for rid in self.view.relations:
+            for premise in relations[rid].premises:
+                uses[premise] = uses.get(premise, 0) + 1
+        leaves: dict[str, list[str]] = {}
+        for rid in self.view.relations:
+            relation = relations[rid]
+            premise = relation.premises[0]
+            leaf = premise not in targeted and premise not in self.view.hidden_below and uses[premise] == 1
+            if rid in self.junctions or not leaf:
+                continue
+            leaves.setdefault(relation.target, []).append(rid)
+        minlen: dict[str, int] = {}
+        for rids in leaves.values():
+            rows = min(3, -(-len(rids) // LEAVES_PER_ROW))
+            if rows > 1:
+                minlen.update({rid: 1 + index % rows for index, rid in enumerate(rids)})
+        return minlen
 
     def write(self) -> str:
         theme, options = self.theme, self.options
@@ -244,6 +273,8 @@ class _DotWriter:
         target = quoted(relation.target)
         if rid not in self.junctions:
             attrs = {"id": f"relation-{rid}", "class": f"relation {kind}", **edge, **head}
+            if self.minlen.get(rid, 1) > 1:
+                attrs["minlen"] = str(self.minlen[rid])
             return [f"  {quoted(relation.premises[0])} -> {target} [{_attrs(attrs)}];"]
         linked = len(relation.premises) > 1
         junction = {
