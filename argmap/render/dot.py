@@ -99,7 +99,6 @@ class _DotWriter:
         self.graph = MapGraph(argmap)
         self.view: View = select(argmap, self.graph, options.focus, options.depth)
         self.numbers = numbering(argmap, self.graph, self.view) if options.numbers else {}
-        shown = set(self.view.relations)
         targeted = {argmap.relations[rid].target for rid in self.view.relations}
         self.junctions = {
             rid for rid in self.view.relations if len(argmap.relations[rid].premises) > 1 or rid in targeted
