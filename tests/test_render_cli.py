@@ -24,7 +24,8 @@ def test_format_from_extension_and_options(tmp_path: Path) -> None:
     path = tmp_path / "nk.argmap.json"
     store.save(classroom_map(), path)
     out = tmp_path / "nk.dot"
-    result = argmap("render", str(path), "-o", str(out), "--theme", "print", "--numbers", "--lang", "de", "--depth", "1")
+    options = ["--theme", "print", "--numbers", "--lang", "de", "--depth", "1"]
+    result = argmap("render", str(path), "-o", str(out), *options)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().strip() == f"wrote {out}"
     dot = out.read_text()

@@ -110,7 +110,7 @@ def test_hostile_svg_shows_the_texts_and_carries_nothing_active(backend: str) ->
     shown = "\n".join(t.text or "" for t in root.iter(f"{SVG}text"))
     for text in ('a"]; x [label="pwn"]; "b', "<script>alert(1)</script>", "} digraph { evil -> node }"):
         assert text in shown, f"{text!r} is shown literally"
-    assert "\\N \\G \\l \\n \\\" all literal" in shown
+    assert '\\N \\G \\l \\n \\" all literal' in shown
     assert "&amp; &lt;" in shown, "entities in a text are shown, not decoded"
     assert 'The thesis "quoted" & <i>marked</i>' in shown and "</title><script>x</script>" in shown
     assert len([g for g in root.iter(f"{SVG}g") if "claim" in (g.get("class") or "").split()]) == len(HOSTILE_TEXTS) + 1
