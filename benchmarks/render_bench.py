@@ -62,7 +62,7 @@ WORDS = [
 
 
 def generate(claims: int, seed: int = 7) -> ArgMap:
-    """A tree-shaped map of ``claims`` claims: 2–4 children each, a third objections, some linked pairs and undercuts."""
+    """A tree of ``claims`` claims: 2–4 children each, a third objections, some linked pairs and undercuts."""
     rng = random.Random(seed)
     texts = {"thesis": "The generated thesis that everything below argues about."}
     kinds = {"thesis": ClaimKind.THESIS}
@@ -154,9 +154,8 @@ def dot_vs_layout(sizes: list[int]) -> None:
     print(f"{'claims':>7} {'DOT gen':>9} {'layout':>9} {'ratio':>7}")
     for size in sizes:
         argmap = generate(size)
-        options = RenderOptions()
-        dot = build_dot(argmap, options)
-        generation = median_time(lambda a=argmap: build_dot(a, options), 5 if size <= 1000 else 3)
+        dot = build_dot(argmap, RenderOptions())
+        generation = median_time(lambda a=argmap: build_dot(a, RenderOptions()), 5 if size <= 1000 else 3)
         with tempfile.NamedTemporaryFile("w", suffix=".dot", delete=False) as handle:
             handle.write(dot)
         layout = min(run(["dot", "-Tsvg", "-o", "/dev/null", handle.name]) for _ in range(1 if size > 1000 else 3))
