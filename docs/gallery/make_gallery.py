@@ -1,4 +1,6 @@
-"""Draw the gallery: the seed map in every theme.
+"""Draw the gallery: the seed map in every theme, whole and as a one-level overview (SVG).
+
+Two PNGs show what a projector gets: the classroom overview and one focused branch.
 
 Run from the repository root with the system Graphviz installed:
 
@@ -27,7 +29,9 @@ def main() -> None:
         full = RenderOptions(theme=theme, legend=True, numbers=True, title=title)
         (HERE / f"seed-{theme}.svg").write_bytes(render_map(argmap, "svg", full, backend="system"))
         overview = RenderOptions(theme=theme, legend=True, numbers=True, depth=1, title=title)
-        (HERE / f"seed-overview-{theme}.png").write_bytes(render_map(argmap, "png", overview, backend="system"))
+        (HERE / f"seed-overview-{theme}.svg").write_bytes(render_map(argmap, "svg", overview, backend="system"))
+    overview = RenderOptions(legend=True, numbers=True, depth=1, title=title)
+    (HERE / "seed-overview-classroom.png").write_bytes(render_map(argmap, "png", overview, backend="system"))
     german = RenderOptions(lang="de", quotes=True, title="Russland und Nordkorea: Zweckpartnerschaft, kein Bündnis")
     (HERE / "seed-de-quotes.svg").write_bytes(render_map(argmap, "svg", german, backend="system"))
     pip_only = RenderOptions(legend=True, numbers=True, title=f"{title} (pip only: WebAssembly Graphviz)")
