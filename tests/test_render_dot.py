@@ -168,3 +168,19 @@ def test_golden_dot_is_valid_graphviz(name: str) -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert b"Warning" not in done.stderr and b"Error" not in done.stderr, done.stderr.decode()
+
+
+def test_dangling_ids_and_cycles_draw_without_invented_nodes() -> None:
+    """A map that `argmap check` would flag still draws, leaving out what points nowhere."""
+    data = json.loads(store.dumps(classroom_map()))
+    data["relations"]["r-ghost"] = {"type": "support", "premises": ["ghost"], "target": "thesis"}
+    data["relations"]["r-nowhere"] = {"type": "attack", "premises": ["transaction"], "target": "nowhere"}
+    data["relations"]["r-loop"] = {"type": "support", "premises": ["thesis"], "target": "trade-fell"}
+    argmap = store.loads(json.dumps(data).encode(), "flawed").map
+    for options in (RenderOptions(numbers=True), RenderOptions(depth=2, numbers=True)):
+        dot = build_dot(argmap, options)
+        declared = set(re.findall(r'^  "([^"]+)" \[', dot, re.MULTILINE))
+        used = set(re.findall(r'^  "([^"]+)" -> "([^"]+)"', dot, re.MULTILINE))
+        assert {end for edge in used for end in edge} <= declared
+        assert "ghost" not in dot and "nowhere" not in dot
+    assert '"thesis" -> "trade-fell"' in build_dot(argmap)

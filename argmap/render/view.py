@@ -53,8 +53,8 @@ def select(argmap: ArgMap, graph: MapGraph, focus: str | None = None, depth: int
         if depth is not None and level[node] >= depth:
             continue
         for rid, relation in graph.children(node):
-            if rid in level:
-                continue
+            if rid in level or not all(premise in argmap.claims for premise in relation.premises):
+                continue  # seen, or a dangling id (`argmap check` reports it; the picture leaves it out)
             level[rid] = level[node] + 1
             queue.append(rid)
             for premise in relation.premises:
@@ -68,7 +68,7 @@ def select(argmap: ArgMap, graph: MapGraph, focus: str | None = None, depth: int
             level[cid] = 0
         for rid in sorted(argmap.relations.keys() - level.keys()):
             order.append(rid)
-    shown = set(order)
+    shown = {node for node in order if node in argmap.claims or node in argmap.relations}
     claims = tuple(node for node in order if node in argmap.claims)
     relations = tuple(
         node
