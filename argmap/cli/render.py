@@ -26,10 +26,11 @@ SVG works with pip alone; PNG and PDF need the system Graphviz (`dot`).
 
 examples:
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
-  argmap render maps/nk.argmap.json -o handout.pdf --theme print --numbers --legend
-  argmap render maps/nk.argmap.json -o slide.png --lang de --focus no-economic-complementarity --depth 2
+  argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
+  argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
+  argmap render maps/partnership-of-convenience.argmap.json -o de.png --lang de --focus no-economic-complementarity
   argmap render maps/*.argmap.json -d diagrams/ --format png
-  argmap render maps/nk.argmap.json -o - --format dot | dot -Tsvg > map.svg
+  argmap render maps/partnership-of-convenience.argmap.json -o - --format dot | dot -Tsvg > map.svg
 """,
     )
     parser.add_argument("maps", nargs="+", metavar="MAP", help="the map files to draw")

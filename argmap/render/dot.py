@@ -25,6 +25,7 @@ from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
 from argmap.render.view import View, numbering, select
+from argmap.render.words import words_for
 
 LEAVES_PER_ROW = 2
 """More leaf reasons than this under one claim are staggered over two or three rows."""
@@ -116,6 +117,7 @@ class _DotWriter:
         self.map = argmap
         self.options = options
         self.theme: Theme = get_theme(options.theme)
+        self.words = words_for(options.lang)
         self.graph = MapGraph(argmap)
         self.view: View = select(argmap, self.graph, options.focus, options.depth)
         self.numbers = numbering(argmap, self.graph, self.view) if options.numbers else {}
@@ -227,14 +229,14 @@ class _DotWriter:
         lines = wrap(text, width)
         tag_parts = [self.numbers.get(cid, "")]
         if basis:
-            tag_parts.append(claim.kind.value.replace("-", " ").upper())
+            tag_parts.append(self.words[claim.kind.value].upper())
         if claim.implicit:
-            tag_parts.append("IMPLICIT")
+            tag_parts.append(self.words["implicit"].upper())
         tag = " · ".join(part for part in tag_parts if part)
         quote = shorten(claim.evidence[0].quote) if options.quotes and claim.evidence else ""
         badge = options.badges.get(cid, "")
         hidden = self.view.hidden_below.get(cid, 0)
-        more = f"… {hidden} more below" if hidden else ""
+        more = self.words["more below"].format(n=hidden) if hidden else ""
         if options.html_labels:
             attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
         else:
@@ -326,7 +328,13 @@ class _DotWriter:
         theme = self.theme
         small = {"fontsize": "11", "margin": "0.08,0.04"}
         rows: list[list[str]] = []
-        frame = {"label": "Legend", "fontsize": "13", "color": theme.border, "style": "rounded", "margin": "12"}
+        frame = {
+            "label": self.words["Legend"],
+            "fontsize": "13",
+            "color": theme.border,
+            "style": "rounded",
+            "margin": "12",
+        }
         lines = ["  subgraph cluster_legend {", f"    graph [{_attrs(frame)}];"]
 
         def node(name: str, **attrs: str) -> str:
@@ -336,31 +344,29 @@ class _DotWriter:
         samples = [
             node(
                 "legend:thesis",
-                label="Thesis",
+                label=self.words["Thesis"],
                 fontname=f"{theme.font}-Bold",
                 fillcolor=theme.thesis_fill,
                 color=theme.thesis_border,
                 penwidth=_num(theme.border_width * 2.2),
                 **small,
             ),
-            node("legend:claim", label="Claim", **small),
+            node("legend:claim", label=self.words["Claim"], **small),
             node(
                 "legend:implicit",
-                label="Implicit premise",
+                label=self.words["Implicit premise"],
                 style="rounded,filled,dashed",
                 fillcolor=theme.implicit_fill,
                 **small,
             ),
-            node(
-                "legend:basis", label="Basis (statistic, event…)", style="filled", fillcolor=theme.basis_fill, **small
-            ),
+            node("legend:basis", label=self.words["Basis"], style="filled", fillcolor=theme.basis_fill, **small),
         ]
         rows.append(samples)
         line_row: list[str] = []
         for key, words, style in (
-            ("support", "supports", theme.support),
-            ("attack", "objects to", theme.attack),
-            ("undercut", "undercuts: attacks the step", theme.undercut),
+            ("support", self.words["supports"], theme.support),
+            ("attack", self.words["objects to"], theme.attack),
+            ("undercut", self.words["undercuts"], theme.undercut),
         ):
             start = node(f"legend:{key}", label="", shape="point", width="0.07", color=style.colour)
             text = node(f"legend:{key}:text", label=words, shape="plaintext", style="", **small)
@@ -388,7 +394,7 @@ class _DotWriter:
             fillcolor=support.colour,
             color=support.colour,
         )
-        text = node("legend:linked:text", label="linked premises: only together", shape="plaintext", style="", **small)
+        text = node("legend:linked:text", label=self.words["linked"], shape="plaintext", style="", **small)
         leg = {"color": support.colour, "penwidth": _num(support.penwidth)}
         lines.append(
             f"    {quoted(first)} -> {quoted(junction)} [{_attrs({**leg, 'arrowhead': 'none', 'minlen': '2'})}];"
