@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
@@ -46,6 +47,7 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", _UNSAFE_CHARS.sub(" ", text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def quoted(value: str) -> str:
     """A DOT double-quoted string whose content Graphviz shows literally.
 
