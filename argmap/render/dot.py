@@ -65,36 +65,43 @@ def plain_label(lines: Iterable[str]) -> str:
     return '"' + "\\n".join(parts) + '"'
 
 
-def html_text(text: str) -> str:
+def html_text(text: str, keep_lines: bool = False) -> str:
     """Text for inside an HTML-like label: markup characters as entities, backslashes doubled.
 
     Graphviz expands ``\\N``, ``\\G``… inside HTML-like labels too (even when the
     backslash is written as ``&#92;``); only a doubled backslash stays literal.
+    With ``keep_lines``, ``text`` is lines from :func:`wrap` joined by newlines,
+    which become ``<BR/>``.
     """
-    escaped = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return escaped.replace("\\", "\\\\")
+    source = text if keep_lines else clean(text)  # lines from wrap() are clean already
+    escaped = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    escaped = escaped.replace("\\", "\\\\")
+    return escaped.replace("\n", "<BR/>") if keep_lines else escaped
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap; a word longer than ``width`` is cut (``textwrap`` is five times slower)."""
     lines: list[str] = []
-    line = ""
+    current: list[str] = []
+    size = -1  # length of " ".join(current)
     for word in clean(text).split(" "):
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
+        if len(word) > width:
+            if current:
+                lines.append(" ".join(current))
+                current, size = [], -1
+            while len(word) > width:
+                lines.append(word[:width])
+                word = word[width:]
+            if not word:
+                continue
+        if current and size + 1 + len(word) > width:
+            lines.append(" ".join(current))
+            current, size = [word], len(word)
         else:
-            lines.append(line)
-            line = word
-    if line or not lines:
-        lines.append(line)
+            current.append(word)
+            size += 1 + len(word)
+    if current or not lines:
+        lines.append(" ".join(current))
     return lines
 
 
@@ -132,6 +139,7 @@ class _DotWriter:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
         self.minlen = self._stagger_leaves(targeted)
+        self._edge_looks: dict[str, str] = {}
 
     def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
         """Edge lengths that spread a long row of leaf reasons over two or three rows.
@@ -260,11 +268,11 @@ class _DotWriter:
         rows: list[str] = []
         if tag:
             rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
-        body = "<BR/>".join(html_text(line) for line in lines)
+        body = html_text("\n".join(lines), keep_lines=True)
         rows.append(f"<B>{body}</B>" if thesis else body)
         if quote:
             quote_lines = wrap(quote, self.options.wrap + 8)
-            text = "<BR/>".join(html_text(line) for line in quote_lines)
+            text = html_text("\n".join(quote_lines), keep_lines=True)
             extra = f" (+{quotes - 1})" if quotes > 1 else ""
             rows.append(f'<FONT POINT-SIZE="10" COLOR="{theme.muted_colour}"><I>“{text}”{extra}</I></FONT>')
         if badge:
@@ -295,10 +303,13 @@ class _DotWriter:
         head = {"arrowhead": style.arrowhead}
         target = quoted(relation.target)
         if rid not in self.junctions:
-            attrs = {"id": f"relation-{rid}", "class": f"relation {kind}", **edge, **head}
-            if self.minlen.get(rid, 1) > 1:
-                attrs["minlen"] = str(self.minlen[rid])
-            return [f"  {quoted(relation.premises[0])} -> {target} [{_attrs(attrs)}];"]
+            # The common case, written directly: it is most of a large map's edges.
+            looks = self._edge_looks.get(kind)
+            if looks is None:
+                looks = self._edge_looks[kind] = _attrs({"class": f"relation {kind}", **edge, **head})
+            minlen = f', minlen="{self.minlen[rid]}"' if self.minlen.get(rid, 1) > 1 else ""
+            ident = quoted(f"relation-{rid}")
+            return [f"  {quoted(relation.premises[0])} -> {target} [id={ident}, {looks}{minlen}];"]
         linked = len(relation.premises) > 1
         junction = {
             "id": f"junction-{rid}",
