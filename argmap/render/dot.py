@@ -220,6 +220,8 @@ class _DotWriter:
         attrs: dict[str, str] = {"id": f"claim-{cid}", "class": " ".join(self._classes(claim))}
         attrs["style"] = ",".join(styles)
         roles = self.roles.get(cid, set())
+        if cid in self.view.roots and not thesis:
+            attrs["penwidth"] = _num(theme.border_width * 2)  # where a focused branch starts
         if thesis:
             attrs.update(
                 fillcolor=theme.thesis_fill, color=theme.thesis_border, penwidth=_num(theme.border_width * 2.2)
