@@ -189,3 +189,14 @@ def test_render_file_writes_beside_the_map_by_default(tmp_path: Path) -> None:
     assert render_file(path, tmp_path / "nk.dot").read_text().startswith("digraph argmap {")
     with pytest.raises(ArgmapError, match="cannot tell the format"):
         render_file(path, tmp_path / "nk.gif")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_very_wide_picture_warns_even_with_few_claims(backend: str) -> None:
+    warnings: list[str] = []
+    wide = grown_map(120, fan_out=119)
+    render_map(wide, "svg", RenderOptions(), backend=backend, warn=warnings.append)
+    assert len(warnings) == 1 and "m wide; try --direction LR" in warnings[0]
+    warnings.clear()
+    render_map(classroom_map(), "svg", RenderOptions(), backend=backend, warn=warnings.append)
+    assert warnings == []

@@ -7,6 +7,8 @@ need: map path in, picture path out.
 from __future__ import annotations
 
 import dataclasses
+import re
+import struct
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from argmap import store
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
-from argmap.render.backends import choose
+from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
 from argmap.render.options import FORMATS, RenderOptions
 from argmap.render.sanitize import sanitize_svg
@@ -25,6 +27,9 @@ READABLE_CLAIMS = 300
 """Beyond this many claims a diagram no longer reads on a screen or a page: warn."""
 PNG_LIMIT = 1000
 """Beyond this many claims a PNG is tens of thousands of pixels wide: refuse unless forced."""
+WIDE_POINTS = 10_000
+"""A picture wider than this (3.5 m at print size) gets a warning, whatever its number of claims."""
+_SVG_WIDTH = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"')
 
 Warn = Callable[[str], None]
 
@@ -85,7 +90,20 @@ def render_map(
     chosen = choose(fmt, backend)
     dot = build_dot(argmap, dataclasses.replace(options, html_labels=chosen.html_labels))
     picture = chosen.render(dot, fmt)
+    width = _width_in_points(picture, fmt)
+    if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:
+        warn(f"the picture is {width / 72 * 2.54 / 100:.1f} m wide; try --direction LR, --focus ID or --depth N")
     return sanitize_svg(picture) if fmt == "svg" else picture
+
+
+def _width_in_points(picture: bytes, fmt: str) -> float:
+    """The drawing's width as Graphviz laid it out (0 when the format does not say)."""
+    if fmt == "svg":
+        found = _SVG_WIDTH.search(picture[:2000])
+        return float(found.group(1)) if found else 0.0
+    if fmt == "png" and picture[12:16] == b"IHDR":
+        return struct.unpack(">I", picture[16:20])[0] * 72 / PNG_DPI
+    return 0.0
 
 
 def render_file(
