@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import check, diff, git_setup, merge, merge_driver, new, resolve, schema, show, textconv
+from argmap.cli import check, diff, git_setup, merge, merge_driver, new, render, resolve, schema, show, textconv
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, check, show, schema, diff, textconv, merge, merge_driver, resolve, git_setup]
+COMMANDS = [new, check, show, render, diff, merge, resolve, git_setup, textconv, merge_driver, schema]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim
