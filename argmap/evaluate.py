@@ -561,6 +561,10 @@ class Evaluation:
     """Preferred or stable extensions, as sets of claim ids (None for the other semantics)."""
     warnings: tuple[str, ...] = field(default=())
 
+    def badges(self) -> dict[str, str]:
+        """``{claim id: "IN 0.73"}``: what ``show``, the editor and ``render --strength`` print beside a claim."""
+        return {cid: standing.badge() for cid, standing in self.claims.items()}
+
     def to_json(self) -> dict[str, Any]:
         """A stable JSON-ready form: keys sorted by id, strengths rounded to 6 places."""
         data: dict[str, Any] = {

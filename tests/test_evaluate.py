@@ -104,6 +104,7 @@ def test_reason_and_objection_on_a_map():
     result = evaluate(argmap)
     assert result.theses[0].verdict == "holds"
     assert labels(argmap) == {"t": "OUT", "a": "IN", "b": "IN"}
+    assert result.badges() == {"t": "OUT 0.65", "a": "IN 0.80", "b": "IN 0.50"}
 
 
 def test_linked_premises_count_as_their_weakest():
