@@ -20,6 +20,7 @@ from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.schemes import open_questions, unknown_schemes
 from argmap.store import DuplicateKey, read_source_text
 
 Severity = Literal["error", "warning", "hint"]
@@ -50,6 +51,7 @@ def check_map(
         *_reference_findings(argmap),
         *_structure_findings(argmap),
         *_evidence_findings(argmap, map_path),
+        *_scheme_findings(argmap),
     ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
@@ -91,6 +93,26 @@ def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     for subject, message in conflict_findings(argmap):
         yield Finding(
             "error", "merge-conflict", message, subject, "argmap resolve MAP CONFLICT --ours|--theirs|--value JSON"
+        )
+
+
+def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """A relation that names a scheme invites its critical questions; an unanswered one is a hint."""
+    for rid, scheme_id in unknown_schemes(argmap):
+        yield Finding(
+            "warning",
+            "unknown-scheme",
+            f"relation {rid!r} names the unknown scheme {scheme_id!r}",
+            rid,
+            "argmap schemes lists the known ones",
+        )
+    for rid, scheme_id, question in open_questions(argmap):
+        yield Finding(
+            "hint",
+            "open-question",
+            f"{rid} ({scheme_id}): {question.text}",
+            rid,
+            f"argmap answer MAP {rid} {question.id} TEXT, or --objection to turn it into an objection",
         )
 
 

@@ -85,3 +85,22 @@ def test_png_without_graphviz_says_how_to_get_it(tmp_path: Path) -> None:
 def test_help_shows_examples() -> None:
     result = argmap("render", "--help")
     assert result.returncode == 0 and b"examples:" in result.stdout and b"--theme" in result.stdout
+
+
+def test_strength_prints_labels_and_thickens_strong_claims(tmp_path: Path) -> None:
+    seed = ROOT / "maps" / "partnership-of-convenience.argmap.json"
+    result = argmap("render", str(seed), "-o", "-", "--format", "dot", "--strength", "--theme", "print")
+    assert result.returncode == 0, result.stderr
+    dot = result.stdout.decode()
+    from argmap.evaluate import evaluate
+
+    evaluation = evaluate(store.load(seed))
+    for cid, standing in evaluation.claims.items():
+        line = next(line for line in dot.splitlines() if line.startswith(f'  "{cid}" ['))
+        assert standing.badge() in line, cid
+    widths = {
+        line.split("penwidth=")[1].split()[0].strip('",];')
+        for line in dot.splitlines()
+        if line.startswith('  "') and "penwidth=" in line
+    }
+    assert len(widths) > 3, "frames differ with strength"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -11,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from argmap import store
 from argmap.cli.common import add_command, console, err_console
 from argmap.errors import ArgmapError
+from argmap.evaluate import SEMANTICS, evaluate
+from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
 
@@ -28,6 +31,7 @@ examples:
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
   argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
+  argmap render maps/partnership-of-convenience.argmap.json -o verdict.svg --strength --theme print
   argmap render maps/partnership-of-convenience.argmap.json -o de.png --lang de --focus no-economic-complementarity
   argmap render maps/*.argmap.json -d diagrams/ --format png
   argmap render maps/partnership-of-convenience.argmap.json -o - --format dot | dot -Tsvg > map.svg
@@ -54,6 +58,14 @@ examples:
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
     )
     parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
+    parser.add_argument(
+        "--strength",
+        action="store_true",
+        help="print each claim's label and strength in it and draw stronger claims with thicker frames",
+    )
+    parser.add_argument(
+        "--semantics", choices=SEMANTICS, default="dfquad", help="how --strength evaluates (default: dfquad)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -72,6 +84,15 @@ def options_from(args: argparse.Namespace) -> RenderOptions:
         title=args.title,
         wrap=args.wrap,
     )
+
+
+def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
+    """The options with each claim's evaluation added, when ``--strength`` asked for it."""
+    if semantics is None:
+        return options
+    evaluation = evaluate(argmap, semantics)
+    strengths = {cid: standing.strength for cid, standing in evaluation.claims.items()}
+    return replace(options, badges=evaluation.badges(), strengths=strengths)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +128,14 @@ def run(args: argparse.Namespace) -> int:
         for map_path, target, fmt in jobs:
             progress.update(task, description=f"rendering {Path(map_path).name}")
             try:
+                argmap = store.load(map_path)
                 picture = render_map(
-                    store.load(map_path), fmt, options, backend=args.graphviz, force=args.force, warn=warn
+                    argmap,
+                    fmt,
+                    with_strength(options, argmap, args.semantics if args.strength else None),
+                    backend=args.graphviz,
+                    force=args.force,
+                    warn=warn,
                 )
                 if target is None:
                     sys.stdout.buffer.write(picture)

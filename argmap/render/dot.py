@@ -226,6 +226,8 @@ class _DotWriter:
             attrs.update(
                 fillcolor=theme.thesis_fill, color=theme.thesis_border, penwidth=_num(theme.border_width * 2.2)
             )
+        if cid in options.strengths:
+            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
             attrs["fontsize"] = "16"
             attrs["margin"] = "0.22,0.14"
         elif basis:
@@ -436,3 +438,8 @@ def _num(value: float) -> str:
 def _attrs(attrs: dict[str, str], raw: set[str] | frozenset[str] = frozenset()) -> str:
     """``key="value", …`` with every value quoted, except ``raw`` ones already made safe."""
     return ", ".join(f"{key}={value if key in raw else quoted(value)}" for key, value in attrs.items())
+
+
+def strength_width(strength: float, base: float) -> float:
+    """A frame from hairline (strength 0) to four times the theme's width (strength 1)."""
+    return round(base * (0.4 + 3.6 * max(0.0, min(1.0, strength))), 2)

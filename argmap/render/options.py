@@ -39,3 +39,5 @@ class RenderOptions:
     Rendering shows what it is given and computes nothing: ``--strength`` fills it
     from the evaluation module.
     """
+    strengths: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    """Claim strengths 0–1; a claim's frame is drawn thicker the stronger it is (readable in print)."""
