@@ -15,8 +15,10 @@ from argmap import ops, store
 from argmap.check import Finding, check_map
 from argmap.document import Document, edit_between
 from argmap.errors import ArgmapError
+from argmap.evaluate import evaluate
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
+from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
 from argmap.tui.keymap import keymap_path, load_keymap
 from argmap.tui.screens.choices import RecoveryScreen
@@ -145,11 +147,19 @@ class ArgmapApp(App[None]):
         """The map's findings (runs in a worker thread)."""
         return check_map(snapshot, path)
 
-    def render_map(self, document: Document) -> None:
-        self.notify(
-            "rendering to SVG is not in this build yet (argmap render is being built); nothing was written",
-            severity="warning",
-        )
+    def evaluate(self, snapshot: ArgMap) -> dict[str, str]:
+        """``{claim id: "IN 0.73"}`` for the details pane (runs in a worker thread)."""
+        return evaluate(snapshot).badges()
+
+    def render_svg(self, snapshot: ArgMap, path: Path) -> tuple[Path, list[str]]:
+        """Draw the map as it is now (saved or not) to SVG beside its file (runs in a worker thread).
+
+        Warnings are collected, not printed: a print would land in the middle of the screen.
+        """
+        warnings: list[str] = []
+        target = default_output(path, "svg")
+        store.write_atomic(target, render_map(snapshot, "svg", RenderOptions(), warn=warnings.append))
+        return target, warnings
 
     def binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:
         """(keys, description, id) of every binding, after the user's keymap, for the help screen."""

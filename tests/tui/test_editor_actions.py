@@ -374,10 +374,17 @@ async def test_display_language_switch_shows_translations(tmp_path: Path) -> Non
         assert "Uniforms cost families money." in str(screen.tree.cursor_node.label)
 
 
-async def test_render_says_what_happened(tmp_path: Path) -> None:
-    app = editor_app(write_uniforms(tmp_path))
+async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_editor(pilot)
-        await pilot.press("r")
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("o", *"Unsaved too.", "enter", "r")
         await pilot.pause()
-        assert app._notifications, "r must always say what it did"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        svg = tmp_path / "uniforms.svg"
+        assert any(f"rendered {svg}" in n.message for n in app._notifications)
+    picture = svg.read_text(encoding="utf-8")
+    assert picture.lstrip().startswith(("<?xml", "<svg")) and "Unsaved too." in picture

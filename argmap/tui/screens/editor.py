@@ -44,6 +44,10 @@ RECOVERY_DELAY = 1.0
 """Seconds of quiet after a change before the recovery file is written."""
 
 
+EVALUATE_LIMIT = 20_000
+"""Above this many claims the editor leaves evaluation to ``argmap eval``: at 100k it takes seconds."""
+
+
 def check_delay(claims: int) -> float:
     """Seconds of quiet before re-checking: a big map waits longer so typing stays smooth."""
     return 0.3 if claims < 2_000 else 2.0
@@ -192,6 +196,7 @@ class EditorScreen(Screen[None]):
         self.findings: list | None = None
         self.findings_revision = -1
         self.flagged: dict[str, list[tuple[str, str]]] = {}
+        self.badges: dict[str, str] = {}
         self.search_matches: list[str] = []
         self.search_index = -1
         self._recovery_timer: Timer | None = None
@@ -255,7 +260,10 @@ class EditorScreen(Screen[None]):
     def refresh_details(self) -> None:
         ref = self.current
         self.query_one(DetailsPane).show(
-            self.document.graph, ref, self.flagged.get(ref.claim, []) if ref is not None else []
+            self.document.graph,
+            ref,
+            self.flagged.get(ref.claim, []) if ref is not None else [],
+            self.badges.get(ref.claim) if ref is not None else None,
         )
         area = self.source_area
         claim = ref.claim if ref is not None else None
@@ -785,7 +793,19 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
 
     def action_render(self) -> None:
-        self.argmap_app.render_map(self.document)
+        self.notify("rendering…", timeout=2)
+        self._render_svg(self.document.snapshot(), self.document.path)
+
+    @work(thread=True, exclusive=True, group="render", description="render the map to SVG")
+    def _render_svg(self, snapshot, path: Path) -> None:
+        try:
+            target, warnings = self.argmap_app.render_svg(snapshot, path)
+        except (ArgmapError, OSError) as error:
+            self.app.call_from_thread(self.notify, f"not rendered: {error}", severity="error")
+            return
+        for warning in warnings:
+            self.app.call_from_thread(self.notify, warning, severity="warning")
+        self.app.call_from_thread(self.notify, f"rendered {target}", timeout=4)
 
     # Findings ---------------------------------------------------------------------------------
 
@@ -795,18 +815,25 @@ class EditorScreen(Screen[None]):
         self._check_timer = self.set_timer(check_delay(len(self.document.map.claims)), self.start_check)
 
     def start_check(self) -> None:
-        self._check(self.document.snapshot(), self.document.revision)
+        self._check_map(self.document.snapshot(), self.document.revision)
 
     @work(thread=True, exclusive=True, group="check", description="check the map")
-    def _check(self, snapshot, revision: int) -> None:
+    def _check_map(self, snapshot, revision: int) -> None:
         findings = self.argmap_app.check(snapshot, self.document.path)
+        badges: dict[str, str] = {}
+        if len(snapshot.claims) <= EVALUATE_LIMIT:
+            try:
+                badges = self.argmap_app.evaluate(snapshot)
+            except ArgmapError:
+                badges = {}
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_findings, findings, revision)
+            self.app.call_from_thread(self.show_findings, findings, badges, revision)
 
-    def show_findings(self, findings: list, revision: int) -> None:
+    def show_findings(self, findings: list, badges: dict[str, str], revision: int) -> None:
         if revision != self.document.revision:
             return
         self.findings = findings
+        self.badges = badges
         self.findings_revision = revision
         flagged: dict[str, list[tuple[str, str]]] = {}
         for finding in findings:

@@ -11,8 +11,12 @@ from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef
 
 
-def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]]) -> Group:
-    """The details of one tree line as rich text; ``findings`` are (severity, message) about it."""
+def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]], badge: str | None = None) -> Group:
+    """The details of one tree line as rich text.
+
+    ``findings`` are (severity, message) about the claim; ``badge`` is its evaluation
+    (e.g. ``IN 0.73``: accepted, strength 0.73), None while it is being computed.
+    """
     claim = graph.map.claims.get(ref.claim)
     if claim is None:
         return Group(Text(f"no claim {ref.claim!r}", style="red"))
@@ -63,6 +67,8 @@ def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]]) -> 
     if others:
         targets = ", ".join(graph.map.relations[rid].target for rid in others)
         parts.append(Text(f"  also bears on: {targets}", style="dim"))
+    if badge:
+        parts.append(Text("\nevaluation ", style="bold dim").append(badge, style="bold"))
     if findings:
         parts.append(Text("\nfindings", style="bold dim"))
         for severity, message in findings:
@@ -76,6 +82,10 @@ class DetailsPane(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(id="details-body")
 
-    def show(self, graph: MapGraph, ref: NodeRef | None, findings: list[tuple[str, str]]) -> None:
+    def show(
+        self, graph: MapGraph, ref: NodeRef | None, findings: list[tuple[str, str]], badge: str | None = None
+    ) -> None:
         body = self.query_one("#details-body", Static)
-        body.update(describe(graph, ref, findings) if ref is not None else Text("no claim selected", style="dim"))
+        body.update(
+            describe(graph, ref, findings, badge) if ref is not None else Text("no claim selected", style="dim")
+        )
