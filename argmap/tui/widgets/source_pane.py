@@ -33,8 +33,9 @@ class Passage:
 SOURCE_THEME = TextAreaTheme(
     "argmap-source",
     syntax_styles={
-        "passage": Style(bgcolor="#4a4a1a", underline=True),
-        "passage.current": Style(bgcolor="#8a6d00", color="#ffffff", bold=True),
+        # Colour and underline only: the selection's background must stay visible over a passage.
+        "passage": Style(color="#d7c36a", underline=True),
+        "passage.current": Style(color="#ffaf00", bold=True, underline=True),
     },
 )
 
