@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 
 from argmap import store
 from argmap.model import ArgMap, ClaimKind, RelationType
-from argmap.tui.screens.choices import ClaimPicker, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
 from tests.tui.helpers import SIZE, editor_app, write_uniforms
@@ -388,3 +389,40 @@ async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -
         assert any(f"rendered {svg}" in n.message for n in app._notifications)
     picture = svg.read_text(encoding="utf-8")
     assert picture.lstrip().startswith(("<?xml", "<svg")) and "Unsaved too." in picture
+
+
+async def test_choose_between_several_sources(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    other = tmp_path / "letter.en.txt"
+    other.write_text("Dear editor, uniforms are a good idea.\n", encoding="utf-8")
+    app = ArgmapApp(path, add_source=other, keymap_file=tmp_path / "none.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.source_id == "letter"  # the first in id order
+        assert screen.source_text == "Dear editor, uniforms are a good idea.\n"
+        await pilot.press("s")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        assert screen.source_id == "uniforms"
+        assert screen.source_text is not None and screen.source_text.startswith("Some parents")
+        await pilot.press("s", "up", "enter")
+        assert screen.source_id == "letter"
+
+
+async def test_ctrl_q_asks_like_q(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("i", "ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+
+
+async def test_clicking_away_from_the_prompt_cancels_it(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.press("o", *"half")
+        await pilot.click("#tree")
+        await pilot.press("a", *"Whole.", "enter")
+        assert "whole" in app.document.map.claims and "half" not in app.document.map.claims

@@ -709,7 +709,12 @@ class EditorScreen(Screen[None]):
                 self.show_source(choice)
 
         self.app.push_screen(
-            ChoiceScreen("Show which source?", "", [(s, self.document.map.sources[s].title or s) for s in sources]),
+            ChoiceScreen(
+                "Show which source?",
+                "",
+                [(s, self.document.map.sources[s].title or s) for s in sources],
+                highlighted=sources.index(self.source_id) if self.source_id in sources else 0,
+            ),
             done,
         )
 

@@ -53,6 +53,12 @@ class PromptBar(Horizontal):
         self.add_class("-open")
         field.focus()
 
+    def on_descendant_blur(self) -> None:
+        """Clicking elsewhere cancels, so the editor's keys never stay switched off."""
+        if self.is_open:
+            self._return_focus = None
+            self._close(None)
+
     def _close(self, value: str | None) -> None:
         done, self._done = self._done, None
         field = self.query_one(Input)
