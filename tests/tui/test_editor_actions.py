@@ -421,7 +421,7 @@ async def test_ctrl_q_asks_like_q(tmp_path: Path) -> None:
 async def test_clicking_away_from_the_prompt_cancels_it(tmp_path: Path) -> None:
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_editor(pilot)
+        await open_editor(pilot)
         await pilot.press("o", *"half")
         await pilot.click("#tree")
         await pilot.press("a", *"Whole.", "enter")

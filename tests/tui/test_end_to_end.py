@@ -45,7 +45,9 @@ def test_add_an_objection_save_and_quit_in_a_real_terminal(tmp_path: Path) -> No
     path = write_uniforms(tmp_path)
     before = store.load(path)
     session = f"argmap-e2e-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    # COLUMNS and LINES (set by some test runners) would override the terminal's real size.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env = {**inherited, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     command = f"{sys.executable} -m argmap edit {path}; echo EDITOR-EXITED $?; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "50", command, env=env, cwd=tmp_path)
     try:
