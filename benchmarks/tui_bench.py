@@ -2,6 +2,10 @@
 
     /work/venv/bin/python benchmarks/tui_bench.py [--claims 100000]
 
+Keys: cursor moves (down/up), add an objection (o, a letter, enter), edit (e, a
+letter, enter), undo, reorder (shift+down/up), and move a claim under another
+(m, a filter of two letters, enter in the picker).
+
 Targets (spec §10): first paint ≤ 1.5 s, every keystroke (move, add, edit, undo)
 ≤ 50 ms at the 95th percentile, memory ≤ 500 MB.
 
@@ -95,6 +99,8 @@ async def measure(path: Path, rounds: int) -> dict[str, list[float]]:
             await key("edit", "e", "y", "enter")
             await key("undo", "ctrl+z", "ctrl+z")
             await key("reorder", "shift+down", "shift+up")
+            await key("move claim (m)", "m", "c", "1", "enter")
+            await key("undo", "ctrl+z")
         costs["first paint"] = [first_paint]
         for kind, samples in walls.items():
             costs[f"{kind} (Pilot wall)"] = samples

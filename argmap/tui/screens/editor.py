@@ -197,6 +197,7 @@ class EditorScreen(Screen[None]):
         self.findings_revision = -1
         self.flagged: dict[str, list[tuple[str, str]]] = {}
         self.badges: dict[str, str] = {}
+        self.message = ""
         self.search_matches: list[str] = []
         self.search_index = -1
         self._recovery_timer: Timer | None = None
@@ -255,7 +256,14 @@ class EditorScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         findings = None if self.findings is None else len(self.findings)
-        self.query_one(StatusLine).show(str(self.document.path), self.document.dirty, findings, self.tree.language)
+        self.query_one(StatusLine).show(
+            str(self.document.path), self.document.dirty, findings, self.tree.language, self.message
+        )
+
+    def say(self, message: str) -> None:
+        """A short note in the status line (until the next change): cheaper than a toast for routine news."""
+        self.message = message
+        self.refresh_status()
 
     def refresh_details(self) -> None:
         ref = self.current
@@ -339,7 +347,7 @@ class EditorScreen(Screen[None]):
             self.notify(str(error), title="Not done", severity="error")
             return None
         if not self.document.apply(edit, where):
-            self.notify("nothing changed", timeout=2)
+            self.say("nothing changed")
             return None
         self.changed(edit, path_for(edit) if path_for is not None else None)
         self.last_key_cost = time.perf_counter() - started
@@ -348,6 +356,7 @@ class EditorScreen(Screen[None]):
     def changed(self, edit: Edit, path: list[NodeRef] | None) -> None:
         """Bring every widget up to date after ``edit`` was applied (or undone)."""
         where = self.tree.path_of(self.tree.cursor_node)
+        self.message = ""
         touched: set[str] = set()
         evidence_changed = False
         for change in edit.changes:
@@ -615,7 +624,7 @@ class EditorScreen(Screen[None]):
             return
         anchor = make_anchor(self.source_id, self.source_text, *span)
         if self.apply(lambda: ops.attach_evidence(self.document.graph, ref.claim, anchor)):
-            self.notify(f"attached “{anchor.quote[:60]}” to {ref.claim}", timeout=3)
+            self.say(f"attached “{anchor.quote[:60]}” to {ref.claim}")
 
     # Finding ----------------------------------------------------------------------------------
 
@@ -689,7 +698,7 @@ class EditorScreen(Screen[None]):
         self.search_index = (self.search_index + step) % len(matches)
         self.tree.reveal(matches[self.search_index])
         self.tree.focus()
-        self.notify(f"match {self.search_index + 1} of {len(matches)}", timeout=2)
+        self.say(f"match {self.search_index + 1} of {len(matches)}")
 
     def action_search_next(self) -> None:
         self._step_search(1)
@@ -730,7 +739,7 @@ class EditorScreen(Screen[None]):
             if node.data is not None:
                 node.set_label(self.tree.label_for(node.data))
         self.refresh_status()
-        self.notify(f"showing {self.tree.language or self.document.map.language or 'the original'} texts", timeout=2)
+        self.say(f"showing {self.tree.language or self.document.map.language or 'the original'} texts")
 
     # Safety -------------------------------------------------------------------------------------
 
@@ -738,19 +747,19 @@ class EditorScreen(Screen[None]):
         started = time.perf_counter()
         step = self.document.undo()
         if step is None:
-            self.notify("nothing to undo", timeout=2)
+            self.say("nothing to undo")
             return
         self.changed(step.edit.inverse(), step.where if isinstance(step.where, list) else None)
-        self.notify(f"undone: {step.edit.label}", timeout=2)
+        self.say(f"undone: {step.edit.label}")
         self.last_key_cost = time.perf_counter() - started
 
     def action_redo(self) -> None:
         step = self.document.redo()
         if step is None:
-            self.notify("nothing to redo", timeout=2)
+            self.say("nothing to redo")
             return
         self.changed(step.edit, None)
-        self.notify(f"redone: {step.edit.label}", timeout=2)
+        self.say(f"redone: {step.edit.label}")
 
     def action_save(self) -> None:
         try:
@@ -759,7 +768,7 @@ class EditorScreen(Screen[None]):
             self.notify(f"not saved: {error}", severity="error")
             return
         self.refresh_status()
-        self.notify(f"saved {self.document.path}", timeout=2)
+        self.say(f"saved {self.document.path}")
 
     def schedule_recovery(self) -> None:
         if self._recovery_timer is not None:
@@ -798,7 +807,7 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
 
     def action_render(self) -> None:
-        self.notify("rendering…", timeout=2)
+        self.say("rendering…")
         self._render_svg(self.document.snapshot(), self.document.path)
 
     @work(thread=True, exclusive=True, group="render", description="render the map to SVG")
@@ -856,7 +865,7 @@ class EditorScreen(Screen[None]):
 
     def action_findings(self) -> None:
         if self.findings is None:
-            self.notify("still checking…", timeout=2)
+            self.say("still checking…")
             return
         rows = [(f.severity, f.code, f.message, f.subject) for f in self.findings]
 

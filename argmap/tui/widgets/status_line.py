@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 
-def status_text(file: str, dirty: bool, findings: int | None, language: str | None) -> Text:
+def status_text(file: str, dirty: bool, findings: int | None, language: str | None, message: str = "") -> Text:
     line = Text(" ")
     line.append(file, style="bold")
     line.append("  ● unsaved" if dirty else "  saved", style="bold yellow" if dirty else "dim")
@@ -16,9 +16,11 @@ def status_text(file: str, dirty: bool, findings: int | None, language: str | No
         line.append(f"   {findings} finding{'s' if findings != 1 else ''}", style="yellow" if findings else "green")
     if language:
         line.append(f"   showing: {language}", style="cyan")
+    if message:
+        line.append(f"   {message}", style="italic")
     return line
 
 
 class StatusLine(Static):
-    def show(self, file: str, dirty: bool, findings: int | None, language: str | None) -> None:
-        self.update(status_text(file, dirty, findings, language))
+    def show(self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "") -> None:
+        self.update(status_text(file, dirty, findings, language, message))
