@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-IDLE = "  "
+IDLE = ""
 TITLE_WIDTH = 60
 """Longer questions are cut, so the text being typed keeps most of the line."""
 
@@ -44,7 +44,7 @@ class PromptBar(Horizontal):
         self._return_focus = self.app.focused
         if len(title) > TITLE_WIDTH:
             title = title[: TITLE_WIDTH - 1] + "…"
-        self.query_one("#prompt-title", Label).update(f" {title} ")
+        self.query_one("#prompt-title", Label).update(f" {title} ", layout=False)
         field = self.query_one(Input)
         field.placeholder = placeholder or "enter: done   escape: cancel"
         field.value = value
@@ -66,7 +66,7 @@ class PromptBar(Horizontal):
         field.placeholder = ""
         field.disabled = True
         self.remove_class("-open")
-        self.query_one("#prompt-title", Label).update(IDLE)
+        self.query_one("#prompt-title", Label).update(IDLE, layout=False)
         if self._return_focus is not None and self._return_focus.is_attached:
             self._return_focus.focus()
         if done is not None:

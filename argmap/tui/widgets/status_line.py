@@ -23,4 +23,4 @@ def status_text(file: str, dirty: bool, findings: int | None, language: str | No
 
 class StatusLine(Static):
     def show(self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "") -> None:
-        self.update(status_text(file, dirty, findings, language, message))
+        self.update(status_text(file, dirty, findings, language, message), layout=False)  # always one line
