@@ -30,7 +30,7 @@ def venv_python() -> Path:
 
 def ensure_environment() -> Path:
     """Create .venv and install argmap[test] into it unless it is already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by any python3
         sys.exit(f"dev.py: argmap needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     python = venv_python()
@@ -43,8 +43,9 @@ def ensure_environment() -> Path:
         except Exception as error:  # ensurepip missing on some Linux distributions
             sys.exit(f"dev.py: cannot create .venv ({error}); on Debian/Ubuntu: apt install python3-venv")
     quiet = [] if os.environ.get("CI") else ["--quiet"]
-    subprocess.run([python, "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}[test]"],
-                   check=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}[test]"], check=True
+    )
     STAMP.write_text(wanted)
     return python
 

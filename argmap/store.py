@@ -265,20 +265,21 @@ def _migrate(raw: dict[str, Any], origin: str) -> tuple[dict[str, Any], int | No
 
 
 def _schema_error(error: ValidationError, data: bytes, origin: str) -> ArgmapError:
-    first = error.errors(include_url=False)[0]
+    """The most telling problem: a misspelt field also makes the real one 'missing', so name it first."""
+    problems = sorted(error.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+    first = problems[0]
     loc = [str(part) for part in first["loc"]]
     where = ".".join(loc) or "the top level"
     message = first["msg"]
+    fix = "see docs/format.md or `argmap schema` for the format"
     if first["type"] == "extra_forbidden":
         message = "unknown field"
+        missing = [str(p["loc"][-1]) for p in problems if p["type"] == "missing" and p["loc"][:-1] == first["loc"][:-1]]
+        if missing:
+            fix = f"did you mean {missing[0]!r}?"
     elif first["type"] == "missing":
         message = "required field missing"
-    return ArgmapError(
-        f"at {where}: {message}",
-        path=origin,
-        line=_line_of(data, loc),
-        fix="see docs/format.md or `argmap schema` for the format",
-    )
+    return ArgmapError(f"at {where}: {message}", path=origin, line=_line_of(data, loc), fix=fix)
 
 
 def _line_of(data: bytes, loc: list[str]) -> int | None:

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import interchange, new, schema
+from argmap.cli import check, interchange, new, schema, show
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, schema, interchange]
+COMMANDS = [new, check, show, schema, interchange]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim

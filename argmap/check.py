@@ -1,0 +1,322 @@
+"""Validation and lint: what is broken in a map (errors), suspicious (warnings), or missing (hints).
+
+Every finding names the record it is about, so the CLI can print it, the TUI
+can jump to it, and ``--format json`` can feed other tools.  Errors and warnings
+make ``argmap check`` exit 1; hints do not.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from argmap import anchor as anchors
+from argmap import ops
+from argmap.errors import ArgmapError
+from argmap.graph import Change, Edit, MapGraph
+from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.store import DuplicateKey, read_source_text
+
+Severity = Literal["error", "warning", "hint"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing ``check`` noticed; ``subject`` is the claim, relation or source id it concerns."""
+
+    severity: Severity
+    code: str
+    message: str
+    subject: str | None = None
+    fix: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+def check_map(
+    argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
+) -> list[Finding]:
+    """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
+    findings = [
+        *_duplicate_findings(argmap, duplicates),
+        *_reference_findings(argmap),
+        *_structure_findings(argmap),
+        *_evidence_findings(argmap, map_path),
+    ]
+    order = {severity: n for n, severity in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: order[f.severity])
+    return findings
+
+
+def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
+    """The edit that re-anchors every quote that moved and records changed source hashes.
+
+    A source's new hash is recorded only when all its quotes are found again, so a
+    text that lost a quoted passage keeps reporting it.
+    """
+    argmap = graph.map
+    texts = _source_texts(argmap, map_path)
+    changes: list[Change] = []
+    lost: set[str] = set()
+    for claim_id, claim in argmap.claims.items():
+        evidence = list(claim.evidence)
+        for index, anchor in enumerate(claim.evidence):
+            loaded = texts.get(anchor.source)
+            if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
+                continue
+            moved = anchors.relocate(anchor, loaded[0])
+            if moved is None:
+                lost.add(anchor.source)
+            else:
+                evidence[index] = moved
+        if tuple(evidence) != claim.evidence:
+            changes.extend(ops.update_claim(graph, claim_id, "re-anchor", evidence=tuple(evidence)).changes)
+    for source_id, source in argmap.sources.items():
+        loaded = texts.get(source_id)
+        if isinstance(loaded, tuple) and loaded[1] != source.sha256 and source_id not in lost:
+            changes.extend(ops.update_source(graph, source_id, sha256=loaded[1]).changes)
+    return Edit("re-anchor moved quotes", tuple(changes))
+
+
+def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
+    for dup in duplicates:
+        lines = ", ".join(map(str, dup.lines))
+        yield Finding(
+            "error",
+            "duplicate-id",
+            f"{dup.key!r} stands twice in {dup.path} (lines {lines}); JSON readers keep only the last",
+            dup.key,
+            "rename or remove one of them",
+        )
+    for ident in sorted(argmap.claims.keys() & argmap.relations.keys()):
+        yield Finding(
+            "error",
+            "duplicate-id",
+            f"{ident!r} is both a claim and a relation",
+            ident,
+            "rename one: claims and relations share one namespace",
+        )
+
+
+def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
+    claims, relations = argmap.claims, argmap.relations
+    for rid, relation in relations.items():
+        for premise in relation.premises:
+            if premise not in claims:
+                yield Finding(
+                    "error",
+                    "dangling-id",
+                    f"relation {rid!r} has premise {premise!r}, which is not a claim",
+                    rid,
+                    "add the claim or remove it from the premises",
+                )
+        if relation.target not in claims and relation.target not in relations:
+            yield Finding(
+                "error",
+                "dangling-id",
+                f"relation {rid!r} targets {relation.target!r}, which is neither a claim nor a relation",
+                rid,
+                "point it at an existing claim or delete the relation",
+            )
+        if relation.target == rid or relation.target in relation.premises:
+            yield Finding(
+                "error",
+                "self-relation",
+                f"relation {rid!r} makes {relation.target!r} bear on itself",
+                rid,
+                "delete the relation or change its target",
+            )
+        if len(set(relation.premises)) != len(relation.premises):
+            yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+    for cid, claim in claims.items():
+        if not claim.text.strip():
+            yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
+        for anchor in claim.evidence:
+            if anchor.source not in argmap.sources:
+                yield Finding(
+                    "error",
+                    "dangling-id",
+                    f"evidence of {cid!r} names source {anchor.source!r}, which the map does not list",
+                    cid,
+                    "add the source or detach the evidence",
+                )
+            if anchor.speaker is not None and anchor.speaker not in argmap.speakers:
+                yield Finding(
+                    "error",
+                    "dangling-id",
+                    f"evidence of {cid!r} names speaker {anchor.speaker!r}, who is not among the map's speakers",
+                    cid,
+                    "add the speaker",
+                )
+            if anchor.end <= anchor.start:
+                yield Finding(
+                    "error",
+                    "bad-offsets",
+                    f"evidence of {cid!r} ends ({anchor.end}) before it starts ({anchor.start})",
+                    cid,
+                    "argmap check --fix re-anchors it",
+                )
+
+
+def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
+    claims = argmap.claims
+    theses = [cid for cid, claim in claims.items() if claim.kind is ClaimKind.THESIS]
+    if claims and not theses:
+        yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
+    for cycle in _support_cycles(argmap):
+        path = " → ".join([*cycle, cycle[0]])
+        yield Finding(
+            "warning",
+            "circular-support",
+            f"circular support: {path}",
+            cycle[0],
+            "one of these reasons should not support the next",
+        )
+    reached = _reachable_from(theses, argmap)
+    for cid in sorted(claims.keys() - reached):
+        yield Finding(
+            "warning",
+            "unreachable",
+            f"claim {cid!r} has no path to a thesis",
+            cid,
+            "link it as a reason or objection, or delete it",
+        )
+    for cid, claim in sorted(claims.items()):
+        if claim.kind is not ClaimKind.THESIS and not claim.implicit and not claim.evidence:
+            yield Finding(
+                "hint",
+                "no-evidence",
+                f"claim {cid!r} is not anchored to a passage",
+                cid,
+                "attach a quote with x in the editor, or mark it implicit",
+            )
+
+
+def _support_cycles(argmap: ArgMap) -> list[list[str]]:
+    """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps)."""
+    edges: defaultdict[str, list[str]] = defaultdict(list)
+    for relation in argmap.relations.values():
+        if relation.type is RelationType.SUPPORT and relation.target in argmap.claims:
+            for premise in relation.premises:
+                edges[premise].append(relation.target)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(edges[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for succ in successors:
+                if succ not in index:
+                    index[succ] = low[succ] = len(index)
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(edges.get(succ, ()))))
+                    advanced = True
+                    break
+                if succ in on_stack:
+                    low[node] = min(low[node], index[succ])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in edges.get(node, ()):
+                    cycles.append(sorted(component))
+    return sorted(cycles)
+
+
+def _reachable_from(theses: list[str], argmap: ArgMap) -> set[str]:
+    """Claims with a path to a thesis: walk down from the theses through relations and undercuts."""
+    below: defaultdict[str, list[str]] = defaultdict(list)
+    for rid, relation in argmap.relations.items():
+        below[relation.target].append(rid)
+    reached = set(theses)
+    stack = list(theses)
+    while stack:
+        node = stack.pop()
+        for rid in below.get(node, ()):
+            if rid in reached:
+                continue
+            reached.add(rid)
+            stack.append(rid)
+            for premise in argmap.relations[rid].premises:
+                if premise not in reached:
+                    reached.add(premise)
+                    stack.append(premise)
+    return reached & argmap.claims.keys()
+
+
+def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
+    """Each source's (text, sha256), or the error reading it; sources without a path are left out."""
+    if map_path is None:
+        return {}
+    texts: dict[str, tuple[str, str] | ArgmapError] = {}
+    for source_id, source in argmap.sources.items():
+        if source.path:
+            try:
+                texts[source_id] = read_source_text(Path(map_path), source_id, source)
+            except ArgmapError as error:
+                texts[source_id] = error
+    return texts
+
+
+def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
+    texts = _source_texts(argmap, map_path)
+    for source_id, loaded in texts.items():
+        if isinstance(loaded, ArgmapError):
+            yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
+        elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
+            yield Finding(
+                "warning",
+                "source-changed",
+                f"the text of source {source_id!r} changed since it was annotated (SHA-256 differs)",
+                source_id,
+                "argmap check --fix re-anchors the quotes and records the new hash",
+            )
+    for cid, claim in sorted(argmap.claims.items()):
+        for number, anchor in enumerate(claim.evidence, start=1):
+            loaded = texts.get(anchor.source)
+            if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
+                continue
+            moved = anchors.relocate(anchor, loaded[0])
+            if moved is None:
+                yield Finding(
+                    "error",
+                    "quote-missing",
+                    f"evidence {number} of {cid!r} quotes text no longer in "
+                    f"source {anchor.source!r}: {anchor.quote[:50]!r}",
+                    cid,
+                    "re-attach a passage in the editor, or detach this evidence",
+                )
+            else:
+                yield Finding(
+                    "error",
+                    "quote-moved",
+                    f"evidence {number} of {cid!r} no longer matches at "
+                    f"{anchor.start}–{anchor.end}; the quote now stands at {moved.start}–{moved.end}",
+                    cid,
+                    "argmap check --fix re-anchors it",
+                )

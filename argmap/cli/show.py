@@ -1,0 +1,89 @@
+"""``argmap show``: the argument as a coloured outline in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.markup import escape
+
+from argmap import store
+from argmap.cli.common import add_command, console
+from argmap.graph import MapGraph
+from argmap.outline import MARKERS, Role, Row, kind_label, outline
+
+STYLES = {
+    Role.THESIS: "bold",
+    Role.REASON: "green",
+    Role.BACKING: "green",
+    Role.LINKED_REASON: "green",
+    Role.OBJECTION: "red",
+    Role.REBUTTAL: "dark_orange",
+    Role.LINKED_OBJECTION: "red",
+    Role.UNDERCUT: "magenta",
+    Role.PREMISE: "default",
+    Role.UNCONNECTED: "yellow",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "show",
+        "print the argument as an outline",
+        """\
+The thesis first, then its reasons (+) and objections (−), each with what bears
+on it. Linked premises are grouped under one reason (&), an undercut (⊘)
+attacks the step from a reason to its conclusion, a rebuttal is an objection
+to an objection. A claim reached twice is listed the second time as (see [id]).
+
+examples:
+  argmap show maps/partnership-of-convenience.argmap.json
+  argmap show maps/partnership-of-convenience.argmap.json --quotes --lang de
+  NO_COLOR=1 argmap show essay.argmap.json > outline.txt
+""",
+    )
+    parser.add_argument("map", metavar="MAP", help="the map file")
+    parser.add_argument("--quotes", action="store_true", help="print each claim's evidence quotes under it")
+    parser.add_argument("--lang", metavar="LANG", help="show translations into LANG where they exist")
+    parser.add_argument("--ids", action="store_true", help="print claim ids after the texts")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    argmap = store.load(args.map)
+    out = console()
+    if argmap.title:
+        out.print(f"[bold underline]{escape(argmap.title)}[/]")
+    for row in outline(MapGraph(argmap)):
+        out.print(_format_row(row, args.lang, args.ids))
+        if args.quotes:
+            for anchor in row.evidence:
+                out.print(
+                    f"{'    ' * row.depth}    [dim]„{escape(anchor.quote)}“ ({anchor.source} "
+                    f"{anchor.start}–{anchor.end})[/]"
+                )
+    return 0
+
+
+def _format_row(row: Row, language: str | None, with_ids: bool) -> str:
+    indent = "    " * row.depth
+    style = STYLES[row.role]
+    label = f"[{style}]{MARKERS[row.role]} {row.role.value}[/]"
+    if row.claim_id is None:
+        return f"{indent}{label}[dim] (these premises work only together)[/]"
+    if row.claim is None:
+        return f"{indent}{label} [red]missing claim {escape(row.claim_id)!r}[/]"
+    text = escape(row.text(language))
+    if row.role is Role.THESIS:
+        text = f"[bold]{text}[/]"
+    extras = []
+    if kind := kind_label(row.claim):
+        extras.append(kind)
+    if row.claim.implicit:
+        extras.append("implicit")
+    tags = "".join(f" [blue]#{escape(tag)}[/]" for tag in row.claim.tags)
+    extra = f" [dim]({', '.join(extras)})[/]" if extras else ""
+    if row.repeated:
+        return f"{indent}{label}  [dim]{text} (see {escape('[' + row.claim_id + ']')})[/]"
+    ident = f" [dim]{escape(f'[{row.claim_id}]')}[/]" if with_ids else ""
+    return f"{indent}{label}  {text}{extra}{tags}{ident}"
