@@ -166,6 +166,9 @@ class MapBuilder:
         last: dict[str, str] = {}
         for rid, fields in relations.items():
             target = fields["target"]
+            if "rank" in fields:
+                ranked[rid] = Relation(**fields)
+                continue
             value = rank.between(last[target], None) if target in last else rank.FIRST
             last[target] = value
             ranked[rid] = Relation(rank=value, **fields)

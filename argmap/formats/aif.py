@@ -19,13 +19,15 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.anchor import make_anchor
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
 from argmap.graph import MapGraph
 from argmap.ids import slugify
-from argmap.model import Anchor, ArgMap, ClaimKind, RelationType
+from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source, Speaker
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
 DEFAULT_TEXT = {RelationType.SUPPORT: "Default Inference", RelationType.ATTACK: "Default Conflict"}
@@ -88,15 +90,53 @@ class _Reader:
         }
         self.html = html
         self.ids: dict[str, str] = {}
+        extension = raw.get("argmap")
+        self.extension: dict[str, Any] = extension if isinstance(extension, dict) else {}
 
     def type_of(self, nid: str) -> str:
         return text_of(self.nodes[nid].get("type")).strip().upper()
 
+    def restore_map_fields(self) -> None:
+        """What argmap's own export keeps in its ``argmap`` fields: title, sources, speakers."""
+        extra = self.extension
+        b = self.builder
+        for key in ("title", "language", "description"):
+            if isinstance(extra.get(key), str):
+                setattr(b, key, extra[key])
+        for table, model in (("sources", Source), ("speakers", Speaker)):
+            records = extra.get(table)
+            for rid, record in records.items() if isinstance(records, dict) else []:
+                try:
+                    getattr(b, table)[rid] = model.model_validate(record)
+                except ValidationError:
+                    b.warn(f"argmap {table[:-1]} {rid!r} in the file is not valid and was not kept")
+        try:
+            ArgMap.model_validate({"argmap": 1, "sources": b.sources, "speakers": b.speakers})
+        except ValidationError:
+            b.sources, b.speakers = {}, {}
+            b.warn("argmap sources and speakers in the file have invalid ids and were not kept")
+
+    def restore(self, nid: str, record: dict[str, Any], model: type[Claim] | type[Relation]) -> dict[str, Any]:
+        """Fields of a claim or relation that argmap's export kept in the node's ``argmap`` field."""
+        extra = self.nodes[nid].get("argmap")
+        if not isinstance(extra, dict):
+            return {}
+        try:
+            model.model_validate({**record, **extra})
+        except (ValidationError, TypeError):
+            self.builder.warn(f"argmap fields of node {nid!r} are not valid and were not kept")
+            return {}
+        return {k: v for k, v in extra.items() if k not in record}
+
     def convert(self) -> Conversion:
         b = self.builder
+        if self.extension:
+            self.restore_map_fields()
         for nid in self.nodes:
             if self.type_of(nid) == "I":
-                self.ids[nid] = b.add_claim(text_of(self.nodes[nid].get("text")), wanted_id=nid)
+                text = text_of(self.nodes[nid].get("text"))
+                fields = self.restore(nid, {"text": text or "(no text)"}, Claim)
+                self.ids[nid] = b.add_claim(text, wanted_id=nid, **fields)
         schemes = [nid for nid in self.nodes if self.type_of(nid) in SCHEME_TYPES]
         for nid in schemes:
             premises = [self.ids[p] for p in self.incoming[nid] if self.type_of(p) == "I"]
@@ -115,7 +155,7 @@ class _Reader:
         unknown = sorted(t for t in counts if t not in {"I", "RA", "CA", "MA", "PA", "TA", "L", "YA"})
         if unknown:
             b.warn(f"node types not kept: {', '.join(unknown) or 'without a type'}")
-        argmap, warnings, texts = b.finish()
+        argmap, warnings, texts = b.finish(theses=not self.extension)
         return Conversion(argmap, warnings, texts)
 
     def add_relation(self, nid: str) -> None:
@@ -130,8 +170,10 @@ class _Reader:
         scheme = one_line(text_of(node.get("scheme"))) or one_line(text_of(node.get("text")))
         if scheme.startswith("Default ") or scheme in {"RA", "CA"}:
             scheme = ""
-        extra = {"scheme": _scheme_id(scheme)} if scheme else {}
-        b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra)
+        extra: dict[str, Any] = {"scheme": _scheme_id(scheme)} if scheme else {}
+        record = {"type": kind, "premises": premises, "target": self.ids[targets[0]], **extra}
+        own = self.restore(nid, record, Relation)
+        b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra, **own)
         for other in targets[1:]:
             b.add_relation(kind, premises, self.ids[other], **extra)
 
@@ -190,7 +232,12 @@ class _Reader:
         transcript: list[tuple[str, str | None, str]] = []
         source_id = None
         if spans is not None and spans.text:
-            source_id = b.add_source("text", spans.text, title="OVA text")
+            own = self.extension.get("text_source")
+            if isinstance(own, str) and own in b.sources:
+                source_id = own
+                b.texts[own] = spans.text
+            else:
+                source_id = b.add_source("text", spans.text, title="OVA text")
         for lid in speaking:
             speaker, quote = self.speaker_and_quote(lid)
             claims = self.anchored_claims(lid)
@@ -219,13 +266,16 @@ class _Reader:
     def offset_anchor(self, lid: str, quote: str, speaker: str | None) -> Anchor:
         start, end, source = self.offsets(lid) or (0, 1, "text")
         if source not in self.builder.sources:
-            from argmap.model import Source
-
             self.builder.sources[source] = Source(title=source)
             self.builder.warn("sources named by locutions were recreated by id only (AIF keeps no source details)")
         if len(quote) != end - start:
             end = start + max(1, len(quote))
-        return Anchor(source=source, quote=quote or "?", start=start, end=end, speaker=speaker)
+        context = (self.locutions.get(lid) or {}).get("argmap")
+        context = context if isinstance(context, dict) else {}
+        prefix, suffix = text_of(context.get("prefix")), text_of(context.get("suffix"))
+        return Anchor(
+            source=source, quote=quote or "?", prefix=prefix, suffix=suffix, start=start, end=end, speaker=speaker
+        )
 
     def transcript_evidence(self, said: list[tuple[str, str | None, str]]) -> None:
         """Locutions without offsets: a transcript of who said what, anchors into it."""
@@ -331,6 +381,9 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
 
     for cid, claim in sorted(argmap.claims.items()):
         nodes.append({"nodeID": cid, "text": claim.text, "type": "I"})
+        own = claim.model_dump(mode="json", exclude_defaults=True, exclude={"text", "evidence"})
+        if own:
+            nodes[-1]["argmap"] = own
     for rid, relation in _relations_in_order(graph):
         node: dict[str, Any] = {
             "nodeID": rid,
@@ -339,6 +392,9 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         }
         if relation.scheme:
             node["scheme"] = relation.scheme
+        node["argmap"] = relation.model_dump(
+            mode="json", exclude_defaults=True, exclude={"type", "premises", "target", "scheme"}
+        ) | {"rank": relation.rank}
         nodes.append(node)
         for premise in relation.premises:
             edge(premise, rid)
@@ -361,12 +417,18 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
             edge(yid, cid)
             locution: dict[str, Any] = {"nodeID": lid, "personID": people.get(anchor.speaker or "")}
             locution.update({"start": anchor.start, "end": anchor.end, "source": anchor.source})
+            if anchor.prefix or anchor.suffix:
+                locution["argmap"] = {"prefix": anchor.prefix, "suffix": anchor.suffix}
             locutions.append(locution)
             if html_source is not None and anchor.source == html_source[0]:
                 spans.append((anchor.start, anchor.end, lid))
     document: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+    document["argmap"] = argmap.model_dump(
+        mode="json", exclude_defaults=True, include={"title", "language", "description", "sources", "speakers"}
+    ) | {"format": argmap.argmap}
     if html_source is not None:
         document["text"] = _html(html_source[1], spans, warnings)
+        document["argmap"]["text_source"] = html_source[0]
     return document, warnings
 
 
@@ -415,30 +477,18 @@ def _escape(text: str) -> str:
 
 
 def _losses(argmap: ArgMap) -> list[str]:
+    """What other AIF tools will not see: argmap keeps it in its own ``argmap`` fields."""
     claims = argmap.claims.values()
-    relations = argmap.relations.values()
-    checks = [
-        (sum(c.kind.is_basis for c in claims), "basis kinds (AIF I-nodes have no kind)"),
-        (
-            sum(c.kind is ClaimKind.THESIS and not _has_children(argmap, cid) for cid, c in argmap.claims.items()),
-            "thesis marks of theses without reasons",
-        ),
+    extras = [
+        (sum(c.kind.is_basis for c in claims), "basis kinds"),
         (sum(bool(c.tags) for c in claims), "tags"),
-        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in relations), "notes"),
+        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in argmap.relations.values()), "notes"),
         (sum(bool(c.translations) for c in claims), "translations"),
         (sum(c.implicit for c in claims), "implicit marks"),
         (sum(c.base_score is not None for c in claims), "base scores"),
-        (sum(r.weight is not None for r in relations), "relation weights"),
-        (sum(bool(r.answers) for r in relations), "answers to critical questions"),
-        (sum(bool(a.prefix or a.suffix) for c in claims for a in c.evidence), "quote contexts (prefix/suffix)"),
+        (sum(r.weight is not None for r in argmap.relations.values()), "weights"),
     ]
-    warnings = [f"not kept: {what} ({count})" for count, what in checks if count]
-    if argmap.sources:
-        warnings.append("not kept: source details (title, author, URL, path); locutions name sources by id")
-    if argmap.title or argmap.description:
-        warnings.append("not kept: the map's title and description")
-    return warnings
-
-
-def _has_children(argmap: ArgMap, claim_id: str) -> bool:
-    return any(r.target == claim_id for r in argmap.relations.values())
+    found = [f"{what} ({count})" for count, what in extras if count]
+    if not found:
+        return []
+    return [f"kept only in argmap's own 'argmap' fields, which other AIF tools ignore: {', '.join(found)}"]
