@@ -595,7 +595,6 @@ def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
         return model.arguments[title].pcs[-1].title
 
     def outgoing(title: str) -> list[Link]:
-        argument = model.arguments[title]
         conclusion = conclusion_of(title)
         return [
             link
@@ -704,10 +703,7 @@ def _steps(argument: Argument) -> list[tuple[list[str], str, list[str]]]:
     numbered = [step.title for step in argument.pcs]
     for step in argument.pcs:
         if step.conclusion:
-            if step.uses:
-                premises = [numbered[n - 1] for n in step.uses if 0 < n <= len(numbered)]
-            else:
-                premises = since
+            premises = [numbered[n - 1] for n in step.uses if 0 < n <= len(numbered)] if step.uses else since
             steps.append((list(dict.fromkeys(premises)), step.title, step.rules))
             since = [step.title]
         else:
