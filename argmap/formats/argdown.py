@@ -635,7 +635,7 @@ def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
             b.update_claim(claims["argument", title], note=f"Argdown argument <{title}>")
 
     final: dict[str, str] = {}
-    for title, argument in reconstructed.items():
+    for title in reconstructed:
         final[title] = b.reserve(None if title.startswith("Untitled ") else slugify(title), f"r {title}")
 
     def source_claim(link: Link) -> str | None:
