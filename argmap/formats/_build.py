@@ -80,6 +80,8 @@ class MapBuilder:
         self.texts: dict[str, str] = {}
         self.warnings: list[str] = []
         self.reserved: set[str] = set()
+        self.trust_ids = False
+        """Keep every valid id from the file (argmap's own exports), not only readable slugs."""
 
     def taken(self, ident: str) -> bool:
         return ident in self.claims or ident in self.relations or ident in self.reserved
@@ -91,7 +93,8 @@ class MapBuilder:
         return ident
 
     def new_id(self, wanted: str | None, text: str) -> str:
-        base = wanted if wanted and _good_id(wanted) else slugify(text)
+        good = _valid_id if self.trust_ids else _good_id
+        base = wanted if wanted and good(wanted) else slugify(text)
         return unique_id(base, _Taken(self))
 
     def add_claim(self, text: str, *, wanted_id: str | None = None, **fields: Any) -> str:
@@ -206,6 +209,10 @@ class _Taken:
 
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and self.builder.taken(ident)
+
+
+def _valid_id(ident: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", ident)) and len(ident) <= 200
 
 
 def _good_id(ident: str) -> bool:

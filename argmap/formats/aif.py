@@ -131,6 +131,7 @@ class _Reader:
     def convert(self) -> Conversion:
         b = self.builder
         if self.extension:
+            b.trust_ids = True
             self.restore_map_fields()
         for nid in self.nodes:
             if self.type_of(nid) == "I":
@@ -193,19 +194,20 @@ class _Reader:
             self.builder.warn("rephrase (MA) nodes kept only as notes on the rephrasing claims")
 
     def speaker_and_quote(self, lid: str) -> tuple[str | None, str]:
+        """Who said it and what: from the participant list, else from ``Name: text`` in the L-node."""
         text = text_of(self.nodes[lid].get("text"))
         locution = self.locutions.get(lid) or {}
         person = _id(locution.get("personID"))
         name = self.people.get(person) if person is not None else None
+        if self.extension:  # argmap's own export: "Name: quote" exactly, or the bare quote
+            said = text[len(name) + 2 :] if name and text.startswith(f"{name}: ") else text
+            return (self.builder.add_speaker(name) if name else None), said
         match = _SPEAKER.match(text)
-        if match:
-            said = match.group(2)
-            if name is None:
-                name = match.group(1)
-            elif match.group(1) != name and name and said.startswith(name):
-                said = said[len(name) :].lstrip(" :")
-        else:
-            said = text
+        said = text
+        if match and (name is None or match.group(1) == name):
+            name, said = match.group(1), match.group(2)
+        elif match and name and match.group(2).startswith(name):  # "Analyst: Speaker : text"
+            said = match.group(2)[len(name) :].lstrip(" :")
         if name is None and person is not None:
             name = f"person {person}"
         speaker = self.builder.add_speaker(name) if name else None
