@@ -94,8 +94,8 @@ def sniff(data: str | bytes) -> str | None:
     if head.startswith(("{", "[")):
         try:
             raw = json.loads(text.lstrip("\ufeff"))
-        except ValueError:
-            return None
+        except (ValueError, RecursionError):
+            return "argdown" if head.startswith("[") and not head.startswith("[{") else None
         if isinstance(raw, dict):
             if isinstance(raw.get("AIF"), dict):
                 return "xaif"

@@ -158,6 +158,8 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         placed[root] = f"{index}."
         out.append(f"{index}. {_escape(argmap.claims[root].text)}")
         visit(root, f"{index}.", 1)
+    if not argmap.claims:
+        warnings.append("the map has no claims: Kialo needs at least the thesis")
     missing = len(set(argmap.claims) - set(placed))
     if linked:
         warnings.append(f"{linked} linked relation(s) written as separate pros/cons: Kialo has no linked premises")
