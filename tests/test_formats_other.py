@@ -78,11 +78,11 @@ def test_kialo_round_trip_keeps_the_structure_or_says_why_not(argmap: ArgMap) ->
         assert warnings
         return
     back = kialo.read(text).map
-    if not warnings:
+    about_structure = [w for w in warnings if not w.startswith("not kept: evidence")]
+    if not about_structure:
         assert structure(back) == structure(argmap)
-    trees = all(len(r.premises) == 1 and r.target in argmap.claims for r in argmap.relations.values())
-    if trees and len(argmap.theses()) == 1 and not argmap.relations:
-        assert not warnings
+    if any(len(r.premises) > 1 for r in argmap.relations.values()):
+        assert any("linked" in w for w in warnings)
 
 
 def test_sadface_corpus_imports() -> None:
