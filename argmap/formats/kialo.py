@@ -133,31 +133,34 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     placed: dict[str, str] = {}
     linked = undercuts = 0
 
-    def visit(node: str, path: str, depth: int) -> None:
+    counters: dict[str, int] = {}
+
+    def child_path(path: str) -> str:
+        counters[path] = counters.get(path, 0) + 1
+        return f"{path}{counters[path]}."
+
+    def visit(node: str, path: str) -> None:
         nonlocal linked, undercuts
-        n = 0
         for rid, relation in graph.children(node):
             side = "Pro" if relation.type is RelationType.SUPPORT else "Con"
             if len(relation.premises) > 1:
                 linked += 1
             for premise in relation.premises:
-                n += 1
-                child = f"{path}{n}."
+                child = child_path(path)
                 if premise in placed:
                     out.append(f"{child} {side}: -> See {placed[premise]}")
                     continue
                 placed[premise] = child
                 out.append(f"{child} {side}: {_escape(argmap.claims[premise].text)}")
-                visit(premise, child, depth + 1)
+                visit(premise, child)
             if graph.children(rid):
                 undercuts += len(graph.children(rid))
-                first = f"{path}{n}."
-                visit(rid, first, depth + 1)
+                visit(rid, placed[relation.premises[-1]])
 
     for index, root in enumerate(roots, start=1):
         placed[root] = f"{index}."
         out.append(f"{index}. {_escape(argmap.claims[root].text)}")
-        visit(root, f"{index}.", 1)
+        visit(root, f"{index}.")
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
     missing = len(set(argmap.claims) - set(placed))
