@@ -6,15 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from formats_support import CORPUS, ROOT, corpus
 from hypothesis import HealthCheck, given, settings
+from strategies import maps
 
 from argmap import store
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
 from argmap.formats import aif
 from argmap.model import ArgMap, RelationType
-from formats_support import CORPUS, ROOT, corpus
-from strategies import maps
 
 FILES = sorted(p.name for p in (CORPUS / "aif").glob("*.json")) or ["(corpus absent)"]
 SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
@@ -82,7 +82,7 @@ def test_linked_premises_undercuts_and_integer_ids(tmp_path: Path) -> None:
 def test_xaif_spans_become_anchors_with_offsets_into_the_kept_text() -> None:
     path = corpus("aif") / "ova3-xaif-min.json"
     conversion = aif.read(path.read_bytes(), str(path))
-    (source_id, text), = conversion.texts.items()
+    ((_source_id, text),) = conversion.texts.items()
     assert text == "A because B\n"
     anchors = {c.text: c.evidence for c in conversion.map.claims.values()}
     assert [(a.quote, a.start, a.end) for a in anchors["A"]] == [("A", 0, 1)]

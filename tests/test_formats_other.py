@@ -6,7 +6,9 @@ import json
 import re
 
 import pytest
+from formats_support import corpus, structure
 from hypothesis import HealthCheck, given, settings
+from strategies import maps
 
 from argmap import formats, ops
 from argmap.anchor import matches
@@ -14,8 +16,6 @@ from argmap.errors import ArgmapError
 from argmap.formats import kialo, markdown, mermaid, sadface
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, RelationType
-from formats_support import corpus, structure
-from strategies import maps
 
 KIALO = (
     "Discussion Title: Should school uniforms be required?\r\n"
@@ -28,19 +28,23 @@ KIALO = (
     "1.2. Con: Uniforms cost families money.\r\n"
     "1.2.1. Con: Second-hand uniforms are cheap \\[see [shop](https://example.org)\\].\r\n"
 )
+BULLYING = "Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early."
 
 
 def test_kialo_paths_sides_links_continuations_and_escapes() -> None:
     argmap = kialo.read(KIALO.encode()).map
     assert argmap.title == "Should school uniforms be required?"
     by_text = {c.text: cid for cid, c in argmap.claims.items()}
-    assert "Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early." in by_text
+    assert BULLYING in by_text
     cheap = by_text["Second-hand uniforms are cheap [see [shop](https://example.org)]."]
     uses = sorted((r.type, r.target) for r in argmap.relations.values() if r.premises == (cheap,))
     assert uses == sorted(
         [
             (RelationType.ATTACK, by_text["Uniforms cost families money."]),
-            (RelationType.SUPPORT, by_text["Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early."]),
+            (
+                RelationType.SUPPORT,
+                by_text["Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early."],
+            ),
         ]
     )
     assert len(argmap.claims) == 5
@@ -96,20 +100,35 @@ def test_sadface_corpus_imports() -> None:
     assert sadface.read((folder / "minimal.json").read_bytes()).map.claims == {}
 
 
+def _atom(ident: str, text: str, quote: str, offset: int) -> dict:
+    source = {"resource_id": "r1", "text": quote, "offset": offset, "length": len(quote)}
+    return {"id": ident, "type": "atom", "text": text, "sources": [source]}
+
+
 def test_sadface_atom_sources_become_anchors() -> None:
     content = "Uniforms help. They reduce bullying a lot."
     document = {
         "metadata": {"core": {"title": "t"}},
         "resources": [{"id": "r1", "content": content, "type": "text", "metadata": {"title": "Essay"}}],
         "nodes": [
-            {"id": "a", "type": "atom", "text": "Uniforms help.", "sources": [{"resource_id": "r1", "text": "Uniforms help.", "offset": 0, "length": 14}]},
-            {"id": "b", "type": "atom", "text": "They reduce bullying.", "sources": [{"resource_id": "r1", "text": "They reduce bullying", "offset": 15, "length": 20}]},
+            {
+                "id": "a",
+                "type": "atom",
+                "text": "Uniforms help.",
+                "sources": [{"resource_id": "r1", "text": "Uniforms help.", "offset": 0, "length": 14}],
+            },
+            {
+                "id": "b",
+                "type": "atom",
+                "text": "They reduce bullying.",
+                "sources": [{"resource_id": "r1", "text": "They reduce bullying", "offset": 15, "length": 20}],
+            },
             {"id": "s", "type": "scheme", "name": "support"},
         ],
         "edges": [{"id": "e1", "source_id": "b", "target_id": "s"}, {"id": "e2", "source_id": "s", "target_id": "a"}],
     }
     conversion = sadface.read(json.dumps(document))
-    (sid, text), = conversion.texts.items()
+    ((sid, text),) = conversion.texts.items()
     assert text == content and conversion.map.sources[sid].title == "Essay"
     anchors = [a for c in conversion.map.claims.values() for a in c.evidence]
     assert sorted(a.quote for a in anchors) == ["They reduce bullying", "Uniforms help."]
@@ -129,7 +148,7 @@ def test_markdown_outline_nests_reasons_and_escapes_text() -> None:
     text, _ = markdown.write(_small_map())
     lines = text.splitlines()
     assert lines[0] == "# Uniforms"
-    assert "- **Uniforms \"should\" be \\<b\\>required\\</b\\> #1**" in lines
+    assert '- **Uniforms "should" be \\<b\\>required\\</b\\> #1**' in lines
     assert "  - **Pro** (these premises together):" in lines
     assert "    - Bullying targets \\*clothes\\*." in lines
     assert "  - **Con:** 1\\. They cost money; end" in lines
