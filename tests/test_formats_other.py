@@ -176,6 +176,7 @@ def test_mermaid_labels_cannot_break_out_and_relations_are_drawn() -> None:
         ("x.txt", "Discussion Title: t\n\n1. A\n", "kialo"),
         ("-", "[A]: a\n  + [B]: b", "argdown"),
         ("x.aif.json", '{"nodes": []}', "aif"),
+        ("x.json", '{"statements": {}, "arguments": {}, "relations": []}', "argdown"),
     ],
 )
 def test_format_from_extension_or_content(name: str, data: str, expected: str) -> None:

@@ -103,17 +103,24 @@ def sniff(data: str | bytes) -> str | None:
                 return "sadface"
             if "nodes" in raw:
                 return "aif"
+            if isinstance(raw.get("statements"), dict) and "arguments" in raw:
+                return "argdown"  # the JSON that `argdown json` writes
         return None
     if head.startswith("Discussion Title:"):
         return "kialo"
     return "argdown" if head else None
 
 
+def head_is_json(data: str | bytes) -> bool:
+    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n" if isinstance(data, bytes) else "\ufeff \t\r\n")
+    return start[:1] in (b"{", "{")
+
+
 def detect(path: str | None, data: str | bytes) -> str:
     """The format of an input: its content when that is clear, else its extension."""
     by_name = from_extension(path) if path and path != "-" else None
     by_content = sniff(data)
-    if by_content in {"aif", "xaif", "sadface", "kialo"}:
+    if by_content in {"aif", "xaif", "sadface", "kialo"} or (by_content == "argdown" and head_is_json(data)):
         return by_content
     if by_name and get(by_name, reading=True):
         return by_name

@@ -766,7 +766,9 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     for target in order:
         if target in simple:
             out.append(f"[{target}]")
-            for _, relation in simple[target]:
+            for rid, relation in simple[target]:
+                if relation.note or relation.scheme:
+                    warnings.append(f"the note and scheme of relation {rid!r} were not kept")
                 symbol = "+" if relation.type is RelationType.SUPPORT else "-"
                 out.append(f"  {symbol} [{relation.premises[0]}]")
             out.append("")
