@@ -81,6 +81,7 @@ class MapBuilder:
         self.warnings: list[str] = []
         self.reserved: set[str] = set()
         self.trust_ids = False
+        self._relation_keys: set[tuple[RelationType, tuple[str, ...], str]] = set()
         """Keep every valid id from the file (argmap's own exports), not only readable slugs."""
 
     def taken(self, ident: str) -> bool:
@@ -120,9 +121,10 @@ class MapBuilder:
         premises = tuple(dict.fromkeys(premises))
         if not premises or target in premises:
             return None
-        for existing in self.relations.values():
-            if existing["type"] is relation_type and existing["premises"] == premises and existing["target"] == target:
-                return None
+        key = (relation_type, premises, target)
+        if key in self._relation_keys:
+            return None
+        self._relation_keys.add(key)
         relation_id = relation_id or self.new_id(wanted_id, f"r {premises[0]}")
         self.relations[relation_id] = {"type": relation_type, "premises": premises, "target": target, **fields}
         return relation_id

@@ -76,6 +76,7 @@ class _Reader:
             nid = _id(node.get("nodeID"))
             if nid is not None and nid not in self.nodes:
                 self.nodes[nid] = node
+        self.types = {nid: text_of(node.get("type")).strip().upper() for nid, node in self.nodes.items()}
         self.outgoing: defaultdict[str, list[str]] = defaultdict(list)
         self.incoming: defaultdict[str, list[str]] = defaultdict(list)
         for edge in _records(raw, "edges"):
@@ -94,7 +95,7 @@ class _Reader:
         self.extension: dict[str, Any] = extension if isinstance(extension, dict) else {}
 
     def type_of(self, nid: str) -> str:
-        return text_of(self.nodes[nid].get("type")).strip().upper()
+        return self.types[nid]
 
     def restore_map_fields(self) -> None:
         """What argmap's own export keeps in its ``argmap`` fields: title, sources, speakers."""
@@ -230,7 +231,7 @@ class _Reader:
         if not speaking:
             return
         spans = _Spans.parse(self.html) if self.html else None
-        by_offsets = [lid for lid in speaking if self.offsets(lid) is not None]
+        by_offsets = {lid for lid in speaking if self.offsets(lid) is not None}
         transcript: list[tuple[str, str | None, str]] = []
         source_id = None
         if spans is not None and spans.text:

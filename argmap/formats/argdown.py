@@ -167,6 +167,7 @@ _EMPHASIS = [
     re.compile(r"(?<![\\\w_])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?![\w_])"),
 ]
 _ESCAPE = re.compile(r"\\(.)")
+_COMMENT = re.compile(r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?<![^\s])//[^\n]*", re.S)
 _DIRECTION = {
     # symbol: (type, child points at parent)
     "+": ("support", True),
@@ -239,31 +240,17 @@ class _Parser:
         return "\n" * block.count("\n") + "\n" + text[end.end() :]
 
     def _strip_comments(self, text: str) -> str:
-        out: list[str] = []
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\\" and i + 1 < n:
-                out.append(text[i : i + 2])
-                i += 2
-            elif text.startswith("/*", i):
-                end = text.find("*/", i + 2)
-                end = n if end < 0 else end + 2
-                out.append(re.sub(r"[^\n]", " ", text[i:end]))
-                i = end
-            elif text.startswith("<!--", i):
-                end = text.find("-->", i + 4)
-                end = n if end < 0 else end + 3
-                out.append(re.sub(r"[^\n]", " ", text[i:end]))
-                i = end
-            elif text.startswith("//", i) and (i == 0 or text[i - 1] in " \t\n"):
-                end = text.find("\n", i)
-                end = n if end < 0 else end
-                i = end
-            else:
-                out.append(ch)
-                i += 1
-        return "".join(out)
+        """Comments out (block comments keep their line breaks, so line numbers hold); escapes stay."""
+
+        def replace(match: re.Match[str]) -> str:
+            found = match.group(0)
+            if found.startswith("\\"):
+                return found
+            if found.startswith("//"):
+                return ""
+            return re.sub(r"[^\n]", " ", found)
+
+        return _COMMENT.sub(replace, text)
 
     # Elements -----------------------------------------------------------------------------
 
@@ -281,7 +268,6 @@ class _Parser:
 
     def element(self, raw: str, role: str) -> _Node:
         """A statement or argument written as text, a definition or a reference."""
-        text, tags = self.clean(raw)
         for pattern, kind, defines in (
             (_ARGUMENT_DEF, "argument", True),
             (_ARGUMENT_REF, "argument", False),
@@ -296,8 +282,7 @@ class _Parser:
                     continue
                 text, tags = self.clean(rest)
                 return self.add(kind, title, text if defines else "", tags, role)
-        if role == "argument-description":
-            return self.add("argument", self.new_untitled(), text, tags, role)
+        text, tags = self.clean(raw)
         return self.add("statement", self.new_untitled(), text, tags, role)
 
     def add(self, kind: str, title: str, text: str, tags: list[str], role: str) -> _Node:
@@ -594,14 +579,12 @@ def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
     def conclusion_of(title: str) -> str:
         return model.arguments[title].pcs[-1].title
 
+    links_from: dict[tuple[str, str], list[Link]] = {}
+    for link in model.links:
+        links_from.setdefault((link.source_kind, link.source), []).append(link)
+
     def outgoing(title: str) -> list[Link]:
-        conclusion = conclusion_of(title)
-        return [
-            link
-            for link in model.links
-            if (link.source_kind == "argument" and link.source == title)
-            or (link.source_kind == "statement" and link.source == conclusion)
-        ]
+        return links_from.get(("argument", title), []) + links_from.get(("statement", conclusion_of(title)), [])
 
     folded: dict[str, Link] = {}
     for title, argument in reconstructed.items():

@@ -59,15 +59,15 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
     if not entries:
         raise ArgmapError("no claims: a Kialo discussion starts with the thesis '1. …'", path=origin)
     claims: dict[str, str] = {}
-    links: list[tuple[dict, str]] = []
+    links: dict[str, str] = {}
     for entry in entries:
         path = entry["path"]
-        if path in claims or any(path == e["path"] for e, _ in links):
+        if path in claims or path in links:
             raise ArgmapError(f"the path {path} stands twice", path=origin, line=entry["line"])
         body = "\n".join(entry["lines"]).strip()
         see = _SEE.match(body)
         if see:
-            links.append((entry, see.group(1)))
+            links[path] = see.group(1)
             continue
         claims[path] = b.add_claim(_unescape(body))
     for entry in entries:
@@ -87,7 +87,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
         relation_type = RelationType.ATTACK if side == "Con" else RelationType.SUPPORT
         premise = claims.get(path)
         if premise is None:
-            seen = next(target for e, target in links if e is entry)
+            seen = links[path]
             premise = claims.get(seen)
             if premise is None:
                 raise ArgmapError(f"'-> See {seen}' points at no claim", path=origin, line=entry["line"])
