@@ -102,7 +102,8 @@ def main() -> None:
         for name, writer in writers.items():
             exported = writer()[0]
             export_s = best(writer)
-            import_s = best(lambda r=readers.get(name), e=exported: r(e, "bench")) if name in readers else None
+            reader = readers.get(name)
+            import_s = best(lambda r=reader, e=exported: r(e, "bench")) if reader else None
             cell = f"{import_s:9.3f}" if import_s is not None else f"{'–':>9}"
             print(f"{name:<10} {size:>7} {export_s:9.3f} {cell} {len(exported.encode()):>10}")
         document = as_sadface(argmap)
@@ -110,22 +111,21 @@ def main() -> None:
             f"{'sadface':<10} {size:>7} {'–':>9} {best(lambda d=document: sadface.read(d, 'bench')):9.3f} "
             f"{len(document.encode()):>10}"
         )
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "bench.json"
-            plain = argmap.model_copy(
-                update={"claims": {k: c.model_copy(update={"evidence": ()}) for k, c in argmap.claims.items()}}
-            )
-            data = aif.write(plain)[0]
-            path.write_text(data, encoding="utf-8")
-            ours = best(lambda: aif.read(path.read_bytes(), str(path)))
-            line = f"AIF load, {size} claims, same file: argmap {ours:.3f} s"
-            if arguebuf_load is not None:
-                theirs = best(lambda: arguebuf_load.file(path))
-                graph = arguebuf_load.file(path)
-                line += f"; arguebuf {theirs:.3f} s ({len(graph.atom_nodes)} atoms, {len(graph.edges)} edges)"
-            else:
-                line += "; arguebuf not installed"
-            print(line)
+        print(compare_aif_load(argmap, arguebuf_load))
+
+
+def compare_aif_load(argmap: ArgMap, arguebuf_load: object | None) -> str:
+    """argmap and arguebuf loading the same AIF file (arguebuf skips its L/YA locution nodes)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.json"
+        path.write_text(aif.write(argmap)[0], encoding="utf-8")
+        ours = best(lambda: aif.read(path.read_bytes(), str(path)))
+        line = f"AIF load, {len(argmap.claims)} claims, same file: argmap {ours:.3f} s"
+        if arguebuf_load is None:
+            return line + "; arguebuf not installed (pip install -e '.[bench]')"
+        theirs = best(lambda: arguebuf_load.file(path))  # type: ignore[attr-defined]
+        graph = arguebuf_load.file(path)  # type: ignore[attr-defined]
+        return line + f"; arguebuf {theirs:.3f} s ({len(graph.atom_nodes)} atoms, {len(graph.edges)} edges)"
 
 
 if __name__ == "__main__":
