@@ -219,4 +219,6 @@ def _valid_id(ident: str) -> bool:
 
 def _good_id(ident: str) -> bool:
     """Ids worth keeping from a file: readable slugs, not counters (``120180``) or UUIDs."""
+    if re.search(r"[0-9a-f]{8}-[0-9a-f]{4}", ident) or re.search(r"\d{5,}", ident):
+        return False
     return bool(re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", ident)) and len(ident) <= 80
