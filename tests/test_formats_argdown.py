@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from formats_support import CORPUS, ROOT, corpus, require_argdown_cli, structure
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from strategies import maps
 
@@ -171,7 +171,7 @@ def _argdown_json(cli: str, folder: Path, texts: list[str]) -> list[dict]:
 
 def test_export_parses_with_the_real_argdown_cli_into_the_same_map(tmp_path: Path) -> None:
     cli = require_argdown_cli()
-    maps_ = [_with_everything()]
+    maps_ = [_with_everything(), ArgMap(argmap=1, title="Nothing yet")]
     if SEED_MAP.exists():
         maps_.append(store.load(SEED_MAP))
     texts = [argdown.write(m)[0] for m in maps_]
@@ -182,7 +182,12 @@ def test_export_parses_with_the_real_argdown_cli_into_the_same_map(tmp_path: Pat
         assert {c.tags for c in theirs.claims.values()} >= {c.tags for c in argmap.claims.values()}
 
 
-@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=2,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking through the CLI would take minutes
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(maps(max_steps=15), min_size=6, max_size=6))
 def test_generated_maps_survive_the_real_argdown_cli(tmp_path_factory: pytest.TempPathFactory, batch: list) -> None:
     cli = require_argdown_cli()

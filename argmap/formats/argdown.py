@@ -727,6 +727,9 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     graph = MapGraph(argmap)
     warnings = _losses(argmap)
     out: list[str] = []
+    if not argmap.claims:  # Argdown refuses a document with nothing after its frontmatter
+        warnings.append("the map has no claims")
+        return f"# {escape(argmap.title or 'Empty map')}\n", warnings
     if argmap.title:
         out += ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", ""]
     targeted = {r.target for r in argmap.relations.values()}
