@@ -426,9 +426,12 @@ class _Parser:
         while i < len(self.lines):
             line = self.lines[i]
             if not line.text:
-                following = next((ln for ln in self.lines[i:] if ln.text), None)
-                if following and (_PCS.match(following.text) or _is_inference(following.text)):
-                    i += 1
+                ahead = i
+                while ahead < len(self.lines) and not self.lines[ahead].text:
+                    ahead += 1
+                following = self.lines[ahead].text if ahead < len(self.lines) else ""
+                if _PCS.match(following) or _is_inference(following):
+                    i = ahead
                     continue
                 break
             if _is_inference(line.text):
