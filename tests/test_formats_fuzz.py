@@ -158,3 +158,24 @@ def test_json_shaped_input_is_a_map_or_a_clean_error(document: object) -> None:
     text = json.dumps(document)
     for name in ("aif", "xaif", "sadface"):
         _outcome(name, text)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "[A]: x {" + "[" * 5000 + "}",
+        '{"a":' * 50_000 + "1" + "}" * 50_000,
+        "[" * 100_000,
+        "*" * 100_000,
+        "#(" * 50_000,
+        "[a](" * 30_000,
+        "_a" * 50_000,
+        "  + x\n" * 10 + "[A]",
+        "A\n" + "".join("  " * n + "+ B\n" for n in range(1, 400)),
+        "(1) a\n----\n" * 2000,
+        "\ufeff1. A\n" + "".join(f"1{'.1' * n}. Pro: x\n" for n in range(1, 300)),
+    ],
+)
+def test_pathological_inputs_are_a_map_or_a_clean_error(data: str) -> None:
+    for name in IMPORTERS:
+        _outcome(name, data)

@@ -127,7 +127,9 @@ def detect(path: str | None, data: str | bytes) -> str:
     if by_content:
         return by_content
     raise ArgmapError(
-        "cannot tell the format of this input", path=path, fix="name it with --from (argdown, aif, xaif, sadface, kialo)"
+        "cannot tell the format of this input",
+        path=path,
+        fix="name it with --from (argdown, aif, xaif, sadface, kialo)",
     )
 
 

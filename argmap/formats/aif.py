@@ -231,22 +231,23 @@ class _Reader:
         if not speaking:
             return
         spans = _Spans.parse(self.html) if self.html else None
+        plain = spans.text if spans is not None else ""
         by_offsets = {lid for lid in speaking if self.offsets(lid) is not None}
         transcript: list[tuple[str, str | None, str]] = []
         source_id = None
-        if spans is not None and spans.text:
+        if plain:
             own = self.extension.get("text_source")
             if isinstance(own, str) and own in b.sources:
                 source_id = own
-                b.texts[own] = spans.text
+                b.texts[own] = plain
             else:
-                source_id = b.add_source("text", spans.text, title="OVA text")
+                source_id = b.add_source("text", plain, title="OVA text")
         for lid in speaking:
             speaker, quote = self.speaker_and_quote(lid)
             claims = self.anchored_claims(lid)
             span = spans.spans.get(lid) if spans is not None else None
             if span is not None and source_id is not None and span[0] < span[1]:
-                anchor = make_anchor(source_id, spans.text, span[0], span[1], speaker)
+                anchor = make_anchor(source_id, plain, span[0], span[1], speaker)
             elif lid in by_offsets:
                 anchor = self.offset_anchor(lid, quote, speaker)
             else:

@@ -158,13 +158,13 @@ _STATEMENT_DEF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\]:\s*(.*)$", re.S)
 _STATEMENT_REF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](.*)$", re.S)
 _ARGUMENT_DEF = re.compile(r"^<((?:[^>\\]|\\.)+)>:\s*(.*)$", re.S)
 _ARGUMENT_REF = re.compile(r"^<((?:[^>\\]|\\.)+)>(.*)$", re.S)
-_TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^)\\]|\\.)+)\)|([\w-]+))")
-_LINK = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\((?:[^)\\]|\\.)*\)")
+_TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^()\\]|\\.)+)\)|([\w-]+))")
+_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
 _EMPHASIS = [
-    re.compile(r"(?<![\\\w])\*\*(?=\S)(.+?)(?<=\S)(?<!\\)\*\*(?!\w)"),
-    re.compile(r"(?<![\\\w])__(?=\S)(.+?)(?<=\S)(?<!\\)__(?!\w)"),
-    re.compile(r"(?<![\\\w*])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])"),
-    re.compile(r"(?<![\\\w_])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?![\w_])"),
+    re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)"),
+    re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)"),
+    re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])"),
+    re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_]+?)(?<=[^\s\\_])_(?![\w_])"),
 ]
 _ESCAPE = re.compile(r"\\(.)")
 _COMMENT = re.compile(r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?<![^\s])//[^\n]*", re.S)
@@ -259,6 +259,8 @@ class _Parser:
             end = _flow_value(data, 0)
         except (ValueError, IndexError) as error:
             raise self.error(f"malformed YAML data {data[:60]!r}: {error}", line) from None
+        except RecursionError:
+            raise self.error("YAML data nested too deeply", line) from None
         if data[end:].strip():
             raise self.error(f"malformed YAML data {data[:60]!r}", line)
 
@@ -707,7 +709,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
     if text.lstrip().startswith("{"):
         try:
             raw = json.loads(text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             raw = None
         if isinstance(raw, dict) and isinstance(raw.get("statements"), dict):
             try:
