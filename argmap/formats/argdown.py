@@ -268,7 +268,7 @@ class _Parser:
         self.untitled += 1
         return f"Untitled {self.untitled}"
 
-    def element(self, raw: str, role: str) -> _Node:
+    def element(self, raw: str, role: str, line: int) -> _Node:
         """A statement or argument written as text, a definition or a reference."""
         for pattern, kind, defines in (
             (_ARGUMENT_DEF, "argument", True),
@@ -282,9 +282,9 @@ class _Parser:
                 rest = match.group(2)
                 if not defines and rest.strip() and not _only_tags_and_data(rest):
                     continue
-                text, tags = self.clean(rest)
+                text, tags = self.clean(rest, line)
                 return self.add(kind, title, text if defines else "", tags, role)
-        text, tags = self.clean(raw)
+        text, tags = self.clean(raw, line)
         return self.add("statement", self.new_untitled(), text, tags, role)
 
     def add(self, kind: str, title: str, text: str, tags: list[str], role: str) -> _Node:
@@ -328,7 +328,7 @@ class _Parser:
                 self.model.sections += 1
                 raw, i = self.gather(i, heading.group(2))
                 if not self.model.title:
-                    self.model.title = self.clean(raw)[0]
+                    self.model.title = self.clean(raw, line.number)[0]
                 last_argument = None
                 continue
             if _PCS.match(line.text) or _is_inference(line.text):
@@ -344,7 +344,7 @@ class _Parser:
                 )
             listed = _LIST.match(line.text)
             raw, i = self.gather(i, listed.group(1) if listed else line.text)
-            node = self.element(raw, "top-level")
+            node = self.element(raw, "top-level", line.number)
             after = self.children(i, node, line.indent)
             last_argument = node if node.kind == "argument" and after == i else None
             i = after
@@ -405,7 +405,7 @@ class _Parser:
                     "write the statement after the symbol, e.g. '+ [Title]'",
                 )
             raw, i = self.gather(i, rest)
-            child = self.element(raw, "relation")
+            child = self.element(raw, "relation", line.number)
             self.relate(symbol, parent=stack[-1][1], child=child)
             stack.append((line.indent, child))
         return i
@@ -443,7 +443,7 @@ class _Parser:
             if not match:
                 break
             raw, i = self.gather(i, match.group(2))
-            node = self.element(raw, "conclusion" if pending else "premise")
+            node = self.element(raw, "conclusion" if pending else "premise", line.number)
             if node.kind != "statement":
                 raise self.error("a premise–conclusion structure holds statements, not arguments", line.number)
             step = pending or Step(node.title)
