@@ -1,0 +1,63 @@
+"""``argmap diff``: what changed between two versions of a map, by claim."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from argmap.cli.common import add_command, console
+from argmap.diff import describe, diff_maps
+from argmap.diffview import render_json, render_text
+from argmap.errors import ArgmapError
+from argmap.git import load_version
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "diff",
+        "show what changed between two versions of a map, claim by claim",
+        """\
+OLD and NEW are map files or git revisions written REV:path (the path from the
+repository root, or ./path relative to here). Reports added and removed claims,
+rewordings as a word diff ([-removed-] {+added+}), kind, tag and translation
+changes, moves, reordering, relation and evidence changes.
+Exit status: 0 the same, 1 different, 2 error.
+
+examples:
+  argmap diff old.argmap.json new.argmap.json
+  argmap diff HEAD~1:maps/nk.argmap.json maps/nk.argmap.json
+  argmap diff main:./nk.argmap.json nk.argmap.json --format json
+""",
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version: a file, REV:path, or - for stdin")
+    parser.add_argument("new", metavar="NEW", help="the later version: a file or REV:path")
+    parser.add_argument(
+        "--format", choices=["text", "json", "svg", "png"], default="text", help="output format (default: text)"
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format in ("svg", "png"):
+        raise ArgmapError(
+            f"--format {args.format}: drawing a diff needs the diagram renderer, which this argmap does not have yet",
+            fix="use --format text or json",
+        )
+    old, new = load_version(args.old), load_version(args.new)
+    diff = diff_maps(old, new)
+    entries = describe(diff, old, new)
+    if args.format == "json":
+        text = render_json(entries, args.old, args.new)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            sys.stdout.write(text)
+    elif args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(render_text(entries).plain)
+    else:
+        console().print(render_text(entries), end="")
+    return 1 if diff else 0
