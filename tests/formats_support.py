@@ -60,7 +60,7 @@ def require_argdown_cli() -> str:
         pytest.skip("npm is not installed, so the Argdown CLI (@argdown/cli) cannot be installed here")
     pytest.fail(
         "the Argdown CLI is not installed: npm install --prefix .cache/argdown-cli @argdown/cli@1.7.5 "
-        "(.ci/run does this), or point ARGDOWN_CLI at an argdown binary"
+        "(python3 dev.py test does this), or point ARGDOWN_CLI at an argdown binary"
     )
 
 

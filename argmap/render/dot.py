@@ -226,8 +226,6 @@ class _DotWriter:
             attrs.update(
                 fillcolor=theme.thesis_fill, color=theme.thesis_border, penwidth=_num(theme.border_width * 2.2)
             )
-        if cid in options.strengths:
-            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
             attrs["fontsize"] = "16"
             attrs["margin"] = "0.22,0.14"
         elif basis:
@@ -238,6 +236,8 @@ class _DotWriter:
             attrs["fillcolor"] = theme.reason_fill
         elif roles == {RelationType.ATTACK}:
             attrs["fillcolor"] = theme.objection_fill
+        if cid in options.strengths:
+            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
         text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
         width = options.wrap + 6 if thesis else options.wrap
         lines = wrap(text, width)
