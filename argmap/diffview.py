@@ -16,7 +16,9 @@ from typing import Any
 import orjson
 from rich.text import Text
 
-from argmap.diff import Entry
+from argmap.diff import Entry, MapDiff
+from argmap.model import ArgMap, Relation
+from argmap.render.options import Mark
 
 SIGNS = {
     "added": "+",
@@ -125,3 +127,36 @@ def render_json(entries: list[Entry], old: str, new: str) -> str:
         "changes": [entry.to_json() for entry in entries],
     }
     return (orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n").decode()
+
+
+# The picture ------------------------------------------------------------------------------------
+
+
+def changes_drawn(old: ArgMap, new: ArgMap, diff: MapDiff) -> tuple[ArgMap, dict[str, Mark]]:
+    """The map to draw for a diff, and how each changed claim or relation is marked.
+
+    The picture is the new map plus what the old one had and lost, so a removed
+    objection still shows where it stood, marked removed.
+    """
+    claims, relations = dict(new.claims), dict(new.relations)
+    marks: dict[str, Mark] = {}
+    for change in diff.edit.changes:
+        if change.table not in ("claims", "relations"):
+            continue
+        table = claims if change.table == "claims" else relations
+        if change.before is None:
+            marks[change.id] = "added"
+        elif change.after is None:
+            table[change.id] = change.before  # type: ignore[assignment]
+            marks[change.id] = "removed"
+        elif change.table == "claims":
+            marks[change.id] = "changed"
+        elif (
+            isinstance(change.before, Relation)
+            and isinstance(change.after, Relation)
+            and change.before.target != change.after.target
+        ):
+            for premise in change.after.premises:
+                marks.setdefault(premise, "moved")
+    drawn = new.model_copy(update={"claims": claims, "relations": relations})
+    return drawn, marks

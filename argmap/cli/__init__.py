@@ -18,6 +18,7 @@ from argmap.cli import (
     diff,
     edit,
     git_setup,
+    interchange,
     merge,
     merge_driver,
     new,
@@ -51,6 +52,7 @@ COMMANDS = [
     git_setup,
     textconv,
     merge_driver,
+    interchange,
     schema,
 ]
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from argmap import store
 from argmap.cli.common import add_command, console
 from argmap.diff import describe, diff_maps
-from argmap.diffview import render_json, render_text
-from argmap.errors import ArgmapError
+from argmap.diffview import changes_drawn, render_json, render_text
 from argmap.git import load_version
+from argmap.render import RenderOptions, render_map
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +30,7 @@ examples:
   argmap diff old.argmap.json new.argmap.json
   argmap diff HEAD~1:maps/nk.argmap.json maps/nk.argmap.json
   argmap diff main:./nk.argmap.json nk.argmap.json --format json
+  argmap diff HEAD~1:maps/nk.argmap.json maps/nk.argmap.json --format svg -o changes.svg
 """,
     )
     parser.add_argument("old", metavar="OLD", help="the earlier version: a file, REV:path, or - for stdin")
@@ -40,13 +43,16 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format in ("svg", "png"):
-        raise ArgmapError(
-            f"--format {args.format}: drawing a diff needs the diagram renderer, which this argmap does not have yet",
-            fix="use --format text or json",
-        )
     old, new = load_version(args.old), load_version(args.new)
     diff = diff_maps(old, new)
+    if args.format in ("svg", "png"):
+        drawn, marks = changes_drawn(old, new, diff)
+        picture = render_map(drawn, args.format, RenderOptions(marks=marks, legend=False))
+        if args.output:
+            store.write_atomic(Path(args.output), picture)
+        else:
+            sys.stdout.buffer.write(picture)
+        return 1 if diff else 0
     entries = describe(diff, old, new)
     if args.format == "json":
         text = render_json(entries, args.old, args.new)

@@ -226,8 +226,6 @@ class _DotWriter:
             attrs.update(
                 fillcolor=theme.thesis_fill, color=theme.thesis_border, penwidth=_num(theme.border_width * 2.2)
             )
-        if cid in options.strengths:
-            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
             attrs["fontsize"] = "16"
             attrs["margin"] = "0.22,0.14"
         elif basis:
@@ -238,10 +236,18 @@ class _DotWriter:
             attrs["fillcolor"] = theme.reason_fill
         elif roles == {RelationType.ATTACK}:
             attrs["fillcolor"] = theme.objection_fill
+        if cid in options.strengths:
+            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
+        mark = options.marks.get(cid)
+        if mark:
+            attrs["color"] = theme.border if theme.name == "print" else MARK_COLOURS[mark]
+            attrs["penwidth"] = _num(theme.border_width * 2.6)
+            if mark == "removed":
+                attrs["style"] = ",".join(s for s in styles if s != "dashed") + ",dotted"
         text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
         width = options.wrap + 6 if thesis else options.wrap
         lines = wrap(text, width)
-        tag_parts = [self.numbers.get(cid, "")]
+        tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
         if basis:
             tag_parts.append(self.words[claim.kind.value].upper())
         if claim.implicit:
@@ -304,6 +310,13 @@ class _DotWriter:
     def _relation_lines(self, rid: str, relation: Relation) -> list[str]:
         kind, style = self._style(relation)
         edge = {"color": style.colour, "style": style.style, "penwidth": _num(style.penwidth)}
+        mark = self.options.marks.get(rid)
+        if mark == "removed":
+            edge.update(style="dotted", color=self.theme.muted_colour)
+        elif mark == "added":
+            edge["penwidth"] = _num(style.penwidth * 2)
+        if mark:
+            kind = f"{kind} {mark}"
         head = {"arrowhead": style.arrowhead}
         target = quoted(relation.target)
         if rid not in self.junctions:
@@ -443,3 +456,7 @@ def _attrs(attrs: dict[str, str], raw: set[str] | frozenset[str] = frozenset()) 
 def strength_width(strength: float, base: float) -> float:
     """A frame from hairline (strength 0) to four times the theme's width (strength 1)."""
     return round(base * (0.4 + 3.6 * max(0.0, min(1.0, strength))), 2)
+
+
+MARK_COLOURS = {"added": "#1a9641", "removed": "#7b8794", "changed": "#d97706", "moved": "#2563eb"}
+"""Frame colours of changed claims; the word above the text says the same for print and colour-blind readers."""

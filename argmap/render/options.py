@@ -10,6 +10,7 @@ from typing import Literal
 Direction = Literal["TB", "BT", "LR", "RL"]
 DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR", "RL")
 FORMATS = ("svg", "png", "pdf", "dot")
+Mark = Literal["added", "removed", "changed", "moved"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,5 @@ class RenderOptions:
     """
     strengths: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     """Claim strengths 0–1; a claim's frame is drawn thicker the stronger it is (readable in print)."""
+    marks: Mapping[str, Mark] = field(default_factory=lambda: MappingProxyType({}))
+    """Changes to show, by claim or relation id (``argmap diff --format svg``)."""

@@ -29,6 +29,10 @@ ENGLISH: dict[str, str] = {
     "objects to": "objects to",
     "undercuts": "undercuts: attacks the step",
     "linked": "linked premises: only together",
+    "added": "added",
+    "removed": "removed",
+    "changed": "changed",
+    "moved": "moved",
 }
 
 GERMAN: dict[str, str] = {
@@ -53,6 +57,10 @@ GERMAN: dict[str, str] = {
     "objects to": "spricht dagegen",
     "undercuts": "untergräbt den Schluss",
     "linked": "verbundene Prämissen: nur zusammen",
+    "added": "neu",
+    "removed": "entfernt",
+    "changed": "geändert",
+    "moved": "verschoben",
 }
 
 LANGUAGES = {"en": ENGLISH, "de": GERMAN}
