@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from argmap import ops, store
-from argmap.cli import main
 from argmap.document import Document, write_recovery
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.choices import RecoveryScreen
 from argmap.tui.screens.editor import EditorScreen
 from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_a_missing_map_is_created_after_asking_for_the_thesis(tmp_path: Path) -> None:
@@ -108,11 +111,20 @@ async def test_keys_can_be_rebound_in_the_keymap_file(tmp_path: Path) -> None:
         assert isinstance(app.screen, EditorScreen), "o is no longer bound"
 
 
-def test_cli_refuses_bad_paths_with_one_line(tmp_path: Path, capsys) -> None:
-    assert main(["edit", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
-    assert main(["edit", str(tmp_path / "notes.txt")]) == 2
-    assert "*.argmap.json" in capsys.readouterr().err
+def test_cli_refuses_bad_paths_with_one_line(tmp_path: Path) -> None:
+    def edit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "argmap", "edit", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+        )
+
     (tmp_path / "broken.argmap.json").write_text("{", encoding="utf-8")
-    assert main(["edit", str(tmp_path / "broken.argmap.json")]) == 2
-    assert capsys.readouterr().err.count("\n") == 1
+    for args, says in [
+        ([str(tmp_path)], "is a directory"),
+        ([str(tmp_path / "notes.txt")], "*.argmap.json"),
+        ([str(tmp_path / "broken.argmap.json")], "broken.argmap.json:1"),
+        ([str(tmp_path / "new.argmap.json"), "--source", str(tmp_path / "missing.txt")], "no such source text"),
+    ]:
+        result = edit(*args)
+        assert result.returncode == 2, result.stderr
+        assert says in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert result.stdout == ""
