@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,6 +24,7 @@ from textual.worker import get_current_worker
 
 from argmap import ops, store
 from argmap.anchor import make_anchor
+from argmap.check import Finding
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
 from argmap.graph import Edit
@@ -175,6 +177,18 @@ EDITOR_BINDINGS: list[BindingType] = [
 ]
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What a background check found, already sorted by claim so the main thread only takes it over."""
+
+    findings: list[Finding]
+    about: dict[str, list[tuple[str, str]]]
+    """(severity, message) of the findings about each claim."""
+    serious: set[str]
+    """Claims with an error or warning: marked in the tree."""
+    badges: dict[str, str]
+
+
 EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if isinstance(binding, Binding)}
 
 
@@ -193,7 +207,7 @@ class EditorScreen(Screen[None]):
         self.document = document
         self.source_id: str | None = None
         self.source_text: str | None = None
-        self.findings: list | None = None
+        self.findings: list[Finding] | None = None
         self.findings_revision = -1
         self.flagged: dict[str, list[tuple[str, str]]] = {}
         self.badges: dict[str, str] = {}
@@ -833,6 +847,7 @@ class EditorScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="check", description="check the map")
     def _check_map(self, snapshot, revision: int) -> None:
+        """Check (and, on maps that are not huge, evaluate) in a thread; sort the findings by claim there too."""
         findings = self.argmap_app.check(snapshot, self.document.path)
         badges: dict[str, str] = {}
         if len(snapshot.claims) <= EVALUATE_LIMIT:
@@ -840,23 +855,24 @@ class EditorScreen(Screen[None]):
                 badges = self.argmap_app.evaluate(snapshot)
             except ArgmapError:
                 badges = {}
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_findings, findings, badges, revision)
-
-    def show_findings(self, findings: list, badges: dict[str, str], revision: int) -> None:
-        if revision != self.document.revision:
-            return
-        self.findings = findings
-        self.badges = badges
-        self.findings_revision = revision
-        flagged: dict[str, list[tuple[str, str]]] = {}
+        about: dict[str, list[tuple[str, str]]] = {}
         for finding in findings:
             if finding.subject:
-                flagged.setdefault(finding.subject, []).append((finding.severity, finding.message))
+                about.setdefault(finding.subject, []).append((finding.severity, finding.message))
         serious = {f.subject for f in findings if f.subject and f.severity != "hint"}
-        changed = serious ^ self.tree.flagged
-        self.flagged = flagged
-        self.tree.flagged = {f.subject for f in findings if f.subject and f.severity != "hint"}
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_findings, Checked(findings, about, serious, badges), revision)
+
+    def show_findings(self, checked: Checked, revision: int) -> None:
+        """Take over a finished check unless the map changed meanwhile (a newer one is on its way)."""
+        if revision != self.document.revision:
+            return
+        self.findings = checked.findings
+        self.badges = checked.badges
+        self.findings_revision = revision
+        changed = checked.serious ^ self.tree.flagged
+        self.flagged = checked.about
+        self.tree.flagged = checked.serious
         for node in self.tree.loaded_nodes():
             if node.data is not None and node.data.claim in changed:
                 node.set_label(self.tree.label_for(node.data))
