@@ -87,14 +87,18 @@ class RecoveryScreen(ChoiceScreen):
 
 
 class ClaimPicker(ModalScreen[str | None]):
-    """A filterable list of claims: type to narrow it, arrows and ``enter`` to pick."""
+    """A filterable list of claims: type to narrow it, arrows and ``enter`` to pick.
+
+    The editor installs one and reuses it (:meth:`ask`): building a screen's widgets
+    again each time would cost more than the keystroke that opens it may take.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
         Binding("down", "focus_list", "List", show=False, id="picker-list"),
     ]
-    LIMIT = 200
+    LIMIT = 50
 
     def __init__(self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]]) -> None:
         super().__init__(classes="dialog")
@@ -108,8 +112,20 @@ class ClaimPicker(ModalScreen[str | None]):
             yield OptionList(id="picker-options")
             yield Label("enter: choose   ↓: to the list   escape: cancel", classes="dialog-hint")
 
+    def ask(self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]]) -> None:
+        """Set the question for the next time the picker is shown."""
+        self.picker_title = title
+        self.candidates = candidates
+        if self.is_mounted:
+            self.query_one(".dialog-title", Label).update(title)
+            self.query_one(Input).value = ""
+
     def on_mount(self) -> None:
         self._fill("")
+
+    def on_screen_resume(self) -> None:
+        self._fill(self.query_one(Input).value)
+        self.query_one(Input).focus()
 
     def _fill(self, query: str) -> None:
         options = self.query_one(OptionList)

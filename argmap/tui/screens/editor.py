@@ -42,6 +42,7 @@ from argmap.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
+PICKER = "argmap-claim-picker"
 RECOVERY_DELAY = 1.0
 """Seconds of quiet after a change before the recovery file is written."""
 
@@ -475,6 +476,17 @@ class EditorScreen(Screen[None]):
                 lambda edit: [*parent, NodeRef(edit.select or "", rid)],
             )
 
+    def pick_claim(
+        self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]], done: Callable[[str | None], None]
+    ) -> None:
+        """Show the (one, reused) claim picker."""
+        if not self.app.is_screen_installed(PICKER):
+            self.app.install_screen(ClaimPicker(title, candidates), PICKER)
+        picker = self.app.get_screen(PICKER)
+        assert isinstance(picker, ClaimPicker)
+        picker.ask(title, candidates)
+        self.app.push_screen(PICKER, done)
+
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
         claims = self.document.map.claims
 
@@ -520,9 +532,7 @@ class EditorScreen(Screen[None]):
                 typed,
             )
 
-        self.app.push_screen(
-            ClaimPicker(f"Link which claim to: {self._text(ref.claim)}", self.claim_candidates(ref.claim)), picked
-        )
+        self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", self.claim_candidates(ref.claim), picked)
 
     # Changing -----------------------------------------------------------------------------------
 
@@ -618,9 +628,7 @@ class EditorScreen(Screen[None]):
             if target is not None:
                 self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
 
-        self.app.push_screen(
-            ClaimPicker(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim)), picked
-        )
+        self.pick_claim(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim), picked)
 
     def action_reorder(self, offset: int) -> None:
         if (ref := self._need_relation("Reordering")) is not None and ref.relation is not None:
