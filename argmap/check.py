@@ -8,7 +8,7 @@ make ``argmap check`` exit 1; hints do not.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from argmap import ops
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
-from argmap.store import DuplicateKey, read_source_text
+from argmap.store import DuplicateKey, gc_paused, read_source_text
 
 Severity = Literal["error", "warning", "hint"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")
@@ -43,12 +43,13 @@ def check_map(
     argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
 ) -> list[Finding]:
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
-    findings = [
-        *_duplicate_findings(argmap, duplicates),
-        *_reference_findings(argmap),
-        *_structure_findings(argmap),
-        *_evidence_findings(argmap, map_path),
-    ]
+    with gc_paused():
+        findings = [
+            *_duplicate_findings(argmap, duplicates),
+            *_reference_findings(argmap),
+            *_structure_findings(argmap),
+            *_evidence_findings(argmap, map_path),
+        ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
@@ -107,6 +108,15 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
 def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
     claims, relations = argmap.claims, argmap.relations
     for rid, relation in relations.items():
+        premises, target = relation.premises, relation.target
+        if (
+            len(premises) == 1
+            and premises[0] in claims
+            and (target in claims or target in relations)
+            and target != rid
+            and target != premises[0]
+        ):
+            continue  # the common case, decided without building anything
         for premise in relation.premises:
             if premise not in claims:
                 yield Finding(
@@ -134,10 +144,17 @@ def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
             )
         if len(set(relation.premises)) != len(relation.premises):
             yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+    sources, speakers = argmap.sources, argmap.speakers
     for cid, claim in claims.items():
         if not claim.text.strip():
             yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
         for anchor in claim.evidence:
+            if (
+                anchor.source in sources
+                and (anchor.speaker is None or anchor.speaker in speakers)
+                and anchor.end > anchor.start
+            ):
+                continue
             if anchor.source not in argmap.sources:
                 yield Finding(
                     "error",
@@ -166,7 +183,8 @@ def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
 
 def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
     claims = argmap.claims
-    theses = [cid for cid, claim in claims.items() if claim.kind is ClaimKind.THESIS]
+    thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
+    theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
         yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
     for cycle in _support_cycles(argmap):
@@ -187,24 +205,27 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
             cid,
             "link it as a reason or objection, or delete it",
         )
-    for cid, claim in sorted(claims.items()):
-        if claim.kind is not ClaimKind.THESIS and not claim.implicit and not claim.evidence:
-            yield Finding(
-                "hint",
-                "no-evidence",
-                f"claim {cid!r} is not anchored to a passage",
-                cid,
-                "attach a quote with x in the editor, or mark it implicit",
-            )
+    unanchored = [
+        cid for cid, claim in claims.items() if not claim.evidence and not claim.implicit and claim.kind is not thesis
+    ]
+    for cid in sorted(unanchored):
+        yield Finding(
+            "hint",
+            "no-evidence",
+            f"claim {cid!r} is not anchored to a passage",
+            cid,
+            "attach a quote with x in the editor, or mark it implicit",
+        )
 
 
 def _support_cycles(argmap: ArgMap) -> list[list[str]]:
-    """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps)."""
-    edges: defaultdict[str, list[str]] = defaultdict(list)
-    for relation in argmap.relations.values():
-        if relation.type is RelationType.SUPPORT and relation.target in argmap.claims:
-            for premise in relation.premises:
-                edges[premise].append(relation.target)
+    """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps).
+
+    Claims that support nothing cannot be on a cycle, nor can claims that support
+    only such claims: peeling them off first leaves Tarjan's algorithm nothing to
+    do in the usual map, which has no cycle at all.
+    """
+    edges = _on_support_cycles(argmap)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -248,24 +269,50 @@ def _support_cycles(argmap: ArgMap) -> list[list[str]]:
     return sorted(cycles)
 
 
+def _on_support_cycles(argmap: ArgMap) -> dict[str, list[str]]:
+    """The support edges (premise → targets) among claims that may lie on a cycle."""
+    claims, support = argmap.claims, RelationType.SUPPORT
+    supports = [
+        (premise, relation.target)
+        for relation in argmap.relations.values()
+        if relation.type is support and relation.target in claims
+        for premise in relation.premises
+    ]
+    supported_by: defaultdict[str, list[str]] = defaultdict(list)
+    for premise, target in supports:
+        supported_by[target].append(premise)
+    remaining = Counter(premise for premise, _ in supports)
+    peel = [node for node in supported_by if node not in remaining]
+    while peel:
+        for premise in supported_by[peel.pop()]:
+            remaining[premise] -= 1
+            if not remaining[premise] and premise in supported_by:
+                peel.append(premise)
+    edges: defaultdict[str, list[str]] = defaultdict(list)
+    for premise, target in supports:
+        if remaining[premise] and remaining[target]:
+            edges[premise].append(target)
+    return edges
+
+
 def _reachable_from(theses: list[str], argmap: ArgMap) -> set[str]:
-    """Claims with a path to a thesis: walk down from the theses through relations and undercuts."""
-    below: defaultdict[str, list[str]] = defaultdict(list)
+    """Claims with a path to a thesis: walk down from the theses through relations and undercuts.
+
+    Level by level with set operations: a deep chain makes many small levels, a
+    bushy map few large ones, and either way each relation is looked at once.
+    """
+    below: defaultdict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for rid, relation in argmap.relations.items():
-        below[relation.target].append(rid)
+        below[relation.target].append((rid, relation.premises))
     reached = set(theses)
-    stack = list(theses)
-    while stack:
-        node = stack.pop()
-        for rid in below.get(node, ()):
-            if rid in reached:
-                continue
-            reached.add(rid)
-            stack.append(rid)
-            for premise in argmap.relations[rid].premises:
-                if premise not in reached:
-                    reached.add(premise)
-                    stack.append(premise)
+    frontier = reached.copy()
+    while frontier:
+        steps = [step for node in frontier if node in below for step in below[node] if step[0] not in reached]
+        relations = {rid for rid, _ in steps}
+        reached |= relations
+        premises = {premise for _, group in steps for premise in group} - reached
+        reached |= premises
+        frontier = relations | premises
     return reached & argmap.claims.keys()
 
 
@@ -296,7 +343,15 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
                 source_id,
                 "argmap check --fix re-anchors the quotes and records the new hash",
             )
-    for cid, claim in sorted(argmap.claims.items()):
+    quoted = {source_id: loaded[0] for source_id, loaded in texts.items() if isinstance(loaded, tuple)}
+    mismatched = {
+        cid
+        for cid, claim in argmap.claims.items()
+        for anchor in claim.evidence
+        if anchor.source in quoted and quoted[anchor.source][anchor.start : anchor.end] != anchor.quote
+    }
+    for cid in sorted(mismatched):
+        claim = argmap.claims[cid]
         for number, anchor in enumerate(claim.evidence, start=1):
             loaded = texts.get(anchor.source)
             if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
