@@ -112,7 +112,8 @@ class Shape:
     scheme: float = 0.05
     weight: float = 0.05
     claims_per_source: int = 10_000
-    filler_per_quote: float = 0.8
+    filler_per_quote: float = 0.5
+    """Chance of one more sentence of unquoted text before each quote: about half of a source is quoted."""
 
 
 @dataclass

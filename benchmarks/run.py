@@ -58,6 +58,7 @@ class Result:
     name: str
     size: int
     seconds: float | None = None
+    cpu_seconds: float | None = None
     runs: int = 0
     floor_seconds: float | None = None
     metrics: dict[str, float] = field(default_factory=dict)
@@ -76,16 +77,27 @@ class Result:
 
 
 def _max_rss_mb() -> float:
-    """The peak resident set size of this process so far (Linux reports KiB)."""
+    """The peak resident set size of this process so far.
+
+    Linux's ``VmHWM`` starts afresh with the program; ``ru_maxrss`` would carry
+    over the runner's own peak into the child through fork and exec.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _timed(function: Any, state: Any) -> tuple[float, dict[str, float]]:
+def _timed(function: Any, state: Any) -> tuple[float, float, dict[str, float]]:
+    """Wall time, CPU time of this process, and the metrics the run returned."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     returned = function(state)
-    elapsed = time.perf_counter() - start
-    return elapsed, dict(extra_metrics(returned))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return elapsed, cpu, extra_metrics(returned)
 
 
 def child(module: str, name: str, size: int, map_path: Path, repeats: int, result_path: Path) -> None:
@@ -97,16 +109,17 @@ def child(module: str, name: str, size: int, map_path: Path, repeats: int, resul
         try:
             state = measurement.setup(workload)
             result.setup_mb = _max_rss_mb()
-            first, metrics = _timed(measurement.run, state)
+            first, cpu, metrics = _timed(measurement.run, state)
             result.peak_mb = _max_rss_mb()
-            times, floor_times = [first], []
+            times, cpu_times, floor_times = [first], [cpu], []
             floor_state = measurement.floor.setup(workload) if measurement.floor else None
             spent = first
             while len(times) < repeats and (len(times) < 2 or spent < BUDGET_SECONDS):
                 if measurement.floor:
                     floor_times.append(_timed(measurement.floor.run, floor_state)[0])
-                elapsed, more = _timed(measurement.run, state)
+                elapsed, cpu, more = _timed(measurement.run, state)
                 times.append(elapsed)
+                cpu_times.append(cpu)
                 spent += elapsed
                 metrics = {key: min(value, more.get(key, value)) for key, value in metrics.items()}
             if measurement.floor and not floor_times:
@@ -115,6 +128,7 @@ def child(module: str, name: str, size: int, map_path: Path, repeats: int, resul
             result.skipped = str(reason) or "skipped"
         else:
             result.seconds = min(times)
+            result.cpu_seconds = min(cpu_times)
             result.runs = len(times)
             result.floor_seconds = min(floor_times) if floor_times else None
             result.metrics = metrics
@@ -235,7 +249,7 @@ def rows(measured: list[tuple[Measurement, list[Result]]]) -> list[list[str]]:
         rise = growth(results, measurement)
         for n, result in enumerate(results):
             if result.skipped:
-                out.append([measurement.name, f"{result.size:,}", f"skipped: {result.skipped}", *[""] * 7])
+                out.append([measurement.name, f"{result.size:,}", f"skipped: {result.skipped}", *[""] * 8])
                 continue
             per_claim = result.seconds / result.size if result.seconds is not None else None
             floor = f"{_seconds(result.floor_seconds)} ({measurement.floor.name})" if measurement.floor else ""
@@ -245,6 +259,7 @@ def rows(measured: list[tuple[Measurement, list[Result]]]) -> list[list[str]]:
                     measurement.name,
                     f"{result.size:,}",
                     _seconds(result.seconds),
+                    _seconds(result.cpu_seconds),
                     str(result.runs),
                     _seconds(per_claim) if measurement.per_claim else "",
                     floor,
@@ -261,6 +276,7 @@ HEADERS = [
     "measurement",
     "claims",
     "best time",
+    "CPU time",
     "runs",
     "per claim",
     "floor",
@@ -323,7 +339,8 @@ def report(
         "",
         "## Figures",
         "",
-        "Best of the runs shown; every measurement at every size in a fresh process. *ratio* is the best "
+        "Best of the runs shown, wall-clock (*CPU time*: the lowest process time of the runs, which other work on the "
+        "machine disturbs less); every measurement at every size in a fresh process. *ratio* is the best "
         "time over the floor's best time, the two run alternately in the same process. *peak MB* is the "
         "process's maximum resident set size after setup and one run, with what the run added over the setup "
         "in brackets. *growth* is the time per claim at the largest size over that at the smallest "
