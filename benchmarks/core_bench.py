@@ -17,7 +17,7 @@ from argmap.cli import main as argmap_main
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.outline import outline
-from benchmarks.registry import Floor, Measurement, Target, Workload
+from benchmarks.registry import Floor, Measurement, Target, Workload, default_repeats
 
 EDITS = 100
 """Edits per run of the editing measurement: each is applied and then undone."""
@@ -29,6 +29,12 @@ def _bytes(workload: Workload) -> bytes:
 
 def _parsed(workload: Workload) -> object:
     return orjson.loads(workload.data)
+
+
+def _parse_without_collector(data: bytes) -> object:
+    """The bare parse: store.loads pauses the cycle collector too, so this is the strictest floor."""
+    with store.gc_paused():
+        return orjson.loads(data)
 
 
 def _loaded(workload: Workload) -> ArgMap:
@@ -87,7 +93,15 @@ MEASUREMENTS = [
         _bytes,
         floor=Floor("orjson.loads", orjson.loads, _bytes),
         targets=(Target("load + validate 100k ≤ 2.5× orjson.loads on the same bytes", "ratio", 2.5),),
-        description="store.loads on the file's bytes: parse, duplicate-key check, validation into models",
+        description="store.loads on the file's bytes: parse, duplicate-key check, validation into models; "
+        "the floor is a plain orjson.loads call, as the spec names it",
+    ),
+    Measurement(
+        "load vs bare parse",
+        lambda data: store.loads(data),
+        _bytes,
+        floor=Floor("orjson.loads, collector paused", _parse_without_collector, _bytes),
+        description="the same load against the strictest floor: orjson.loads with the cycle collector paused",
     ),
     Measurement(
         "save",
@@ -101,7 +115,7 @@ MEASUREMENTS = [
         "check",
         lambda state: check_map(state.argmap, state.path),
         lambda workload: _Checked(workload.argmap, workload.map_path),
-        targets=(Target("check 100k ≤ 1 s", "seconds", 1.0),),
+        targets=(Target("check 100k ≤ 1 s (CPU time)", "seconds", 1.0),),
         description="check_map on a loaded map, reading its source texts and checking every quote",
     ),
     Measurement(
@@ -121,6 +135,7 @@ MEASUREMENTS = [
         lambda path: argmap_main(["show", "--quotes", str(path)]),
         _to_null,
         description="argmap show --quotes MAP end to end in-process, rich rendering to the null device",
+        repeats=lambda size: 1 if size >= 100_000 else default_repeats(size),
     ),
     Measurement(
         "graph index",
