@@ -187,7 +187,8 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
         yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
-    for cycle in _support_cycles(argmap):
+    below = _relations_by_target(argmap)
+    for cycle in _support_cycles(below):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
@@ -196,7 +197,7 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
             cycle[0],
             "one of these reasons should not support the next",
         )
-    reached = _reachable_from(theses, argmap)
+    reached = _reachable_from(theses, below) & claims.keys()
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
@@ -218,14 +219,14 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
         )
 
 
-def _support_cycles(argmap: ArgMap) -> list[list[str]]:
+def _support_cycles(below: dict[str, list[_Bearing]]) -> list[list[str]]:
     """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps).
 
     Claims that support nothing cannot be on a cycle, nor can claims that support
     only such claims: peeling them off first leaves Tarjan's algorithm nothing to
     do in the usual map, which has no cycle at all.
     """
-    edges = _on_support_cycles(argmap)
+    edges = _on_support_cycles(below)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -269,19 +270,28 @@ def _support_cycles(argmap: ArgMap) -> list[list[str]]:
     return sorted(cycles)
 
 
-def _on_support_cycles(argmap: ArgMap) -> dict[str, list[str]]:
-    """The support edges (premise → targets) among claims that may lie on a cycle."""
+_Bearing = tuple[str, tuple[str, ...], bool]
+"""A relation as seen from its target: its id, its premises, and whether it supports a claim."""
+
+
+def _relations_by_target(argmap: ArgMap) -> dict[str, list[_Bearing]]:
+    """For each claim or relation, the relations bearing on it: one pass serves cycles and reachability."""
     claims, support = argmap.claims, RelationType.SUPPORT
-    supports = [
-        (premise, relation.target)
-        for relation in argmap.relations.values()
-        if relation.type is support and relation.target in claims
-        for premise in relation.premises
-    ]
-    supported_by: defaultdict[str, list[str]] = defaultdict(list)
-    for premise, target in supports:
-        supported_by[target].append(premise)
-    remaining = Counter(premise for premise, _ in supports)
+    below: defaultdict[str, list[_Bearing]] = defaultdict(list)
+    for rid, relation in argmap.relations.items():
+        target = relation.target
+        below[target].append((rid, relation.premises, relation.type is support and target in claims))
+    return below
+
+
+def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]:
+    """The support edges (premise → targets) among claims that may lie on a cycle."""
+    supported_by = {
+        target: premises
+        for target, bearings in below.items()
+        if (premises := [p for _, group, supports in bearings if supports for p in group])
+    }
+    remaining = Counter(premise for premises in supported_by.values() for premise in premises)
     peel = [node for node in supported_by if node not in remaining]
     while peel:
         for premise in supported_by[peel.pop()]:
@@ -289,31 +299,30 @@ def _on_support_cycles(argmap: ArgMap) -> dict[str, list[str]]:
             if not remaining[premise] and premise in supported_by:
                 peel.append(premise)
     edges: defaultdict[str, list[str]] = defaultdict(list)
-    for premise, target in supports:
-        if remaining[premise] and remaining[target]:
-            edges[premise].append(target)
+    for target, premises in supported_by.items():
+        if remaining[target]:
+            for premise in premises:
+                if remaining[premise]:
+                    edges[premise].append(target)
     return edges
 
 
-def _reachable_from(theses: list[str], argmap: ArgMap) -> set[str]:
-    """Claims with a path to a thesis: walk down from the theses through relations and undercuts.
+def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[str]:
+    """Claims and relations with a path to a thesis: walk down from the theses through relations and undercuts.
 
     Level by level with set operations: a deep chain makes many small levels, a
     bushy map few large ones, and either way each relation is looked at once.
     """
-    below: defaultdict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    for rid, relation in argmap.relations.items():
-        below[relation.target].append((rid, relation.premises))
     reached = set(theses)
     frontier = reached.copy()
     while frontier:
         steps = [step for node in frontier if node in below for step in below[node] if step[0] not in reached]
-        relations = {rid for rid, _ in steps}
+        relations = {rid for rid, _, _ in steps}
         reached |= relations
-        premises = {premise for _, group in steps for premise in group} - reached
+        premises = {premise for _, group, _ in steps for premise in group} - reached
         reached |= premises
         frontier = relations | premises
-    return reached & argmap.claims.keys()
+    return reached
 
 
 def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
