@@ -26,6 +26,8 @@ SIZES = (1_000, 10_000, 100_000)
 """The map sizes (claims) every measurement runs at unless it says otherwise."""
 
 BENCH_DIR = Path(__file__).resolve().parent
+REFERENCE = "linear walk"
+"""The measurement whose growth is the yardstick of linear: a plain pass over every record."""
 
 
 class Skip(Exception):
