@@ -308,20 +308,19 @@ def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]
 
 
 def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[str]:
-    """Claims and relations with a path to a thesis: walk down from the theses through relations and undercuts.
-
-    Level by level with set operations: a deep chain makes many small levels, a
-    bushy map few large ones, and either way each relation is looked at once.
-    """
+    """Claims and relations with a path to a thesis: walk down from the theses through relations and undercuts."""
     reached = set(theses)
-    frontier = reached.copy()
-    while frontier:
-        steps = [step for node in frontier if node in below for step in below[node] if step[0] not in reached]
-        relations = {rid for rid, _, _ in steps}
-        reached |= relations
-        premises = {premise for _, group, _ in steps for premise in group} - reached
-        reached |= premises
-        frontier = relations | premises
+    stack = list(theses)
+    bearing_on, reach, push, pop = below.get, reached.add, stack.append, stack.pop
+    while stack:
+        for rid, premises, _ in bearing_on(pop(), ()):
+            if rid not in reached:
+                reach(rid)
+                push(rid)
+                for premise in premises:
+                    if premise not in reached:
+                        reach(premise)
+                        push(premise)
     return reached
 
 
