@@ -2,7 +2,7 @@
 
 A map of ``size`` claims grows the way real debates do: most claims hang a few
 levels below the thesis, some claims gather hundreds of reasons (bushy), a few
-runs of claims each answer the one before (chains thousands deep), some claims
+runs of claims each answer the one before (chains up to 2,000 deep), some claims
 bear on several others (a graph, not a tree), reasons with linked premises, and
 undercuts.  Texts are sentence-like, some long, some German with umlauts; many
 claims carry translations, tags and notes.  Evidence anchors quote generated
@@ -87,8 +87,12 @@ class Shape:
 
     theses_per: int = 25_000
     """One more thesis per this many claims (real maps have one; very large ones a few)."""
-    chain_start: float = 0.0015
-    chain_length: tuple[int, int] = (50, 2_000)
+    chains: float = 4.0
+    """Expected number of deep chains (each claim answering the one before) in a map of any size."""
+    chain_length: tuple[int, int] | None = None
+    """Claims per chain; by default from 1/200 to 1/50 of the map (500 to 2,000 at 100k claims)."""
+    max_depth: int = 12
+    """Claims attached near the newest ones stop going deeper here: real arguments are wide, not deep."""
     hub_chance: float = 0.01
     to_hub: float = 0.25
     to_any: float = 0.30
@@ -166,7 +170,10 @@ def generate(size: int, seed: int = 1, shape: Shape | None = None) -> tuple[ArgM
     drafts: dict[str, _Draft] = {}
     draft_ids: list[str] = []
     hubs: list[str] = []
+    depth: dict[str, int] = {}
     chain_left = 0
+    chain_start = shape.chains / size
+    chain_length = shape.chain_length or (max(5, size // 200), max(20, size // 50))
 
     def new_claim(text: str) -> str:
         ident = unique_id(slugify(text), taken)
@@ -182,16 +189,16 @@ def generate(size: int, seed: int = 1, shape: Shape | None = None) -> tuple[ArgM
         draft_ids.append(ident)
 
     for _ in range(theses):
-        new_claim(write.sentence(ENGLISH, 8, 16))
+        depth[new_claim(write.sentence(ENGLISH, 8, 16))] = 0
     while len(order) < size:
         text = write.sentence(GERMAN, 6, 24) if rng.random() < shape.german_text else write.english()
         roll = rng.random()
-        chained = bool(chain_left) or roll < shape.chain_start
+        chained = bool(chain_left) or roll < chain_start
         if chain_left:
             chain_left -= 1
             target = order[-1]
         elif chained:
-            chain_left = rng.randint(*shape.chain_length)
+            chain_left = rng.randint(*chain_length)
             target = order[-1]
         elif hubs and roll < shape.to_hub:
             target = rng.choice(hubs)
@@ -199,8 +206,11 @@ def generate(size: int, seed: int = 1, shape: Shape | None = None) -> tuple[ArgM
             target = rng.choice(order)
         else:
             target = order[-rng.randint(1, min(shape.recent_window, len(order)))]
+            if depth[target] >= shape.max_depth:
+                target = rng.choice(order)
         kind_roll = rng.random()
         claim_id = new_claim(text)
+        depth[claim_id] = depth[target] + 1
         if rng.random() < shape.hub_chance:
             hubs.append(claim_id)
         if chained:
@@ -209,9 +219,12 @@ def generate(size: int, seed: int = 1, shape: Shape | None = None) -> tuple[ArgM
             linked = drafts[draft_ids[-rng.randint(1, min(20, len(draft_ids)))]]
             if len(linked.premises) < 3:
                 linked.premises.append(claim_id)
+                depth[claim_id] = depth[linked.premises[0]]
                 continue
         if draft_ids and kind_roll < shape.co_premise + shape.undercut:
-            new_relation(_Draft(RelationType.ATTACK, [claim_id], rng.choice(draft_ids)))
+            undercut = rng.choice(draft_ids)
+            new_relation(_Draft(RelationType.ATTACK, [claim_id], undercut))
+            depth[claim_id] = depth[drafts[undercut].premises[0]] + 1
             continue
         kind = RelationType.ATTACK if rng.random() < shape.attack else RelationType.SUPPORT
         draft = _Draft(kind, [claim_id], target)

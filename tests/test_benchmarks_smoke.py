@@ -40,7 +40,7 @@ def test_the_same_size_and_seed_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 def test_a_deep_chain_is_generated_and_shown(tmp_path: Path) -> None:
-    argmap, _ = generate.generate(4000, shape=generate.Shape(chain_start=0.01, chain_length=(1500, 1500), shared=0.0))
+    argmap, _ = generate.generate(4000, shape=generate.Shape(chains=3, chain_length=(1500, 1500), shared=0.0))
     depth = max(row.depth for row in outline(MapGraph(argmap)))
     assert depth > 1000
 
