@@ -321,8 +321,10 @@ def target_rows(measured: list[tuple[Measurement, list[Result]]], growth_limit: 
     reference = reference_growth(measured)
     for measurement, results in measured:
         shape = "grows about linearly" if measurement.per_claim else "takes as long on any size of map"
-        limit = growth_limit * (reference or 1.0)
-        against = f" (≤ {growth_limit}× the linear walk's {reference:.2f}×)" if reference else f" (≤ {growth_limit}×)"
+        limit = growth_limit * max(reference or 1.0, 1.0)
+        against = f" (≤ {limit:.2f}×)"
+        if reference and reference > 1.0:
+            against = f" (≤ {limit:.2f}×, {growth_limit}× the linear walk's {reference:.2f}×)"
         growth_target = Target(f"{measurement.name}: {shape}{against}", "growth", limit)
         targets = [*measurement.targets] + ([growth_target] if measurement.name != REFERENCE else [])
         for target in targets:
