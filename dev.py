@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".argmap-installed"
 SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
+ARGDOWN_CLI = ROOT / ".cache" / "argdown-cli"
+ARGDOWN_VERSION = "1.7.5"
 
 
 def venv_python() -> Path:
@@ -50,6 +53,27 @@ def ensure_environment() -> Path:
     return python
 
 
+def ensure_argdown_cli() -> None:
+    """Argdown's own CLI checks argmap's Argdown export; it comes from npm, when npm is here."""
+    if (ARGDOWN_CLI / "node_modules" / ".bin" / "argdown").exists() or not shutil.which("npm"):
+        return
+    print(f"dev.py: installing @argdown/cli {ARGDOWN_VERSION} into .cache/ for the Argdown tests…", flush=True)
+    subprocess.run(
+        [
+            "npm",
+            "install",
+            "--prefix",
+            str(ARGDOWN_CLI),
+            "--no-audit",
+            "--no-fund",
+            "--silent",
+            f"@argdown/cli@{ARGDOWN_VERSION}",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     if command not in {"edit", "test", "argmap"}:
@@ -57,6 +81,7 @@ def main(argv: list[str]) -> int:
         return 0 if command in {"help", "-h", "--help"} else 2
     python = ensure_environment()
     if command == "test":
+        ensure_argdown_cli()
         workers = [] if any(arg.startswith("-n") for arg in rest) else ["-n", "auto"]
         return subprocess.call([python, "-m", "pytest", *workers, *rest], cwd=ROOT)
     if command == "edit":

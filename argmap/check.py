@@ -18,7 +18,9 @@ from argmap import anchor as anchors
 from argmap import ops
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
+from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.schemes import open_questions, unknown_schemes
 from argmap.store import DuplicateKey, gc_paused, read_source_text
 
 Severity = Literal["error", "warning", "hint"]
@@ -45,10 +47,12 @@ def check_map(
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
     with gc_paused():
         findings = [
+            *_conflict_findings(argmap),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap),
             *_structure_findings(argmap),
             *_evidence_findings(argmap, map_path),
+            *_scheme_findings(argmap),
         ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
@@ -83,6 +87,34 @@ def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
         if isinstance(loaded, tuple) and loaded[1] != source.sha256 and source_id not in lost:
             changes.extend(ops.update_source(graph, source_id, sha256=loaded[1]).changes)
     return Edit("re-anchor moved quotes", tuple(changes))
+
+
+def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
+    for subject, message in conflict_findings(argmap):
+        yield Finding(
+            "error", "merge-conflict", message, subject, "argmap resolve MAP CONFLICT --ours|--theirs|--value JSON"
+        )
+
+
+def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """A relation that names a scheme invites its critical questions; an unanswered one is a hint."""
+    for rid, scheme_id in unknown_schemes(argmap):
+        yield Finding(
+            "warning",
+            "unknown-scheme",
+            f"relation {rid!r} names the unknown scheme {scheme_id!r}",
+            rid,
+            "argmap schemes lists the known ones",
+        )
+    for rid, scheme_id, question in open_questions(argmap):
+        yield Finding(
+            "hint",
+            "open-question",
+            f"{rid} ({scheme_id}): {question.text}",
+            rid,
+            f"argmap answer MAP {rid} {question.id} TEXT, or --objection to turn it into an objection",
+        )
 
 
 def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:

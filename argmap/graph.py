@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from argmap.model import ArgMap, Claim, Relation, Source, Speaker
+from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
 
-Table = Literal["claims", "relations", "sources", "speakers"]
-Record = Claim | Relation | Source | Speaker
+Table = Literal["claims", "relations", "sources", "speakers", "conflicts"]
+Record = Claim | Relation | Source | Speaker | Conflict
 
 
 @dataclass(frozen=True, slots=True)

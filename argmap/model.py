@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 FORMAT_VERSION = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
@@ -131,6 +131,23 @@ class Speaker(_Record):
     role: str = ""
 
 
+class Conflict(_Record):
+    """A change both sides of a merge made differently, kept until someone decides.
+
+    The merged map holds ours' value; ``base``, ``ours`` and ``theirs`` keep every
+    side's value as JSON so that no wording is lost.  ``field`` empty means the
+    whole record: one side deleted it (``null``) while the other edited it.  A
+    dotted field (``translations.de``) names one key of a dict field.
+    """
+
+    table: Literal["map", "sources", "speakers", "claims", "relations"]
+    id: str = Field(default="", description="The record's id; empty for a field of the map itself.")
+    field: str = Field(default="", description="The field both sides changed; empty for the whole record.")
+    base: JsonValue = None
+    ours: JsonValue = None
+    theirs: JsonValue = None
+
+
 class ArgMap(BaseModel):
     """One map: one ``*.argmap.json`` file."""
 
@@ -144,6 +161,10 @@ class ArgMap(BaseModel):
     speakers: dict[Id, Speaker] = Field(default_factory=dict)
     claims: dict[Id, Claim] = Field(default_factory=dict)
     relations: dict[Id, Relation] = Field(default_factory=dict)
+    conflicts: dict[str, Conflict] = Field(
+        default_factory=dict,
+        description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
+    )
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

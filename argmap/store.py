@@ -29,7 +29,7 @@ from argmap.model import FORMAT_VERSION, ArgMap, Source
 MAX_BYTES = 512 * 1024 * 1024
 """Larger files are refused before reading: no real map comes near (100k claims ≈ 35 MB)."""
 
-ID_TABLES = ("sources", "speakers", "claims", "relations")
+ID_TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``MIGRATIONS[n]`` turns the raw data of format ``n`` into format ``n + 1``.
@@ -72,6 +72,10 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+_gc_paused = gc_paused
+"""Its earlier private name, which diff, merge, textconv and the editor import."""
 
 
 def dumps(argmap: ArgMap) -> bytes:

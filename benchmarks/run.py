@@ -396,7 +396,7 @@ def report(
         *[f"- **{m.name}**: {m.description}" for m, _ in measured],
     ]
     if skipped_modules:
-        lines += ["", "## Benchmark modules that could not be imported", ""]
+        lines += ["", "## Benchmark modules not measured", ""]
         lines += [f"- `{name}`: {error}" for name, error in skipped_modules]
     return "\n".join(lines) + "\n"
 
@@ -422,7 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     clock = time.perf_counter()
     about = machine()
     modules = discover()
-    skipped_modules = [(m.name, m.error) for m in modules if m.error]
+    skipped_modules = [
+        (m.name, m.error or "defines no MEASUREMENTS (see benchmarks/README.md)")
+        for m in modules
+        if m.error or not m.measurements
+    ]
     for name, error in skipped_modules:
         out.print(f"[yellow]skipping {name}: {error}[/]")
     chosen = [

@@ -35,7 +35,13 @@ def maps(draw: st.DrawFn, max_steps: int = 25) -> ArgMap:
     """A map grown by a random sequence of editing operations (some refused, as in real use)."""
     graph = MapGraph(ops.new_map(draw(texts), thesis_id="thesis"))
     graph.apply(ops.add_source(graph, "src", Source(title=draw(texts), language="de")))
-    for _ in range(draw(st.integers(0, max_steps))):
+    grow(draw, graph, draw(st.integers(0, max_steps)))
+    return graph.map
+
+
+def grow(draw: st.DrawFn, graph: MapGraph, steps: int) -> None:
+    """Apply ``steps`` random editing operations to ``graph`` (those refused are skipped)."""
+    for _ in range(steps):
         if not graph.map.claims:
             break
         action = draw(st.sampled_from(ACTIONS))
@@ -48,7 +54,6 @@ def maps(draw: st.DrawFn, max_steps: int = 25) -> ArgMap:
             continue
         if edit is not None:
             graph.apply(edit)
-    return graph.map
 
 
 def _edit(draw: st.DrawFn, graph: MapGraph, action: str, claim: str, relation: str | None):

@@ -161,3 +161,14 @@ def test_json_output(annotated: Path) -> None:
     report = json.loads(result.stdout)
     assert report[0]["map"] == str(annotated)
     assert {"severity": "error", "code": "dangling-id"}.items() <= report[0]["findings"][0].items()
+
+
+def test_scheme_questions_are_hints_and_unknown_schemes_warnings(annotated: Path) -> None:
+    graph = MapGraph(store.load(annotated))
+    graph.apply(ops.set_scheme(graph, "r-cost", "negative-consequences"))
+    graph.apply(ops.set_scheme(graph, "r-subsidy", "wishful-thinking"))
+    store.save(graph.map, annotated)
+    findings = check_map(store.load(annotated), annotated)
+    questions = [f for f in findings if f.code == "open-question"]
+    assert questions and all(f.severity == "hint" and f.subject == "r-cost" for f in questions)
+    assert [(f.severity, f.subject) for f in findings if f.code == "unknown-scheme"] == [("warning", "r-subsidy")]

@@ -75,3 +75,14 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 def test_python_dash_m_and_version() -> None:
     result = argmap("--version")
     assert result.returncode == 0 and result.stdout.startswith("argmap ")
+
+
+def test_show_with_strength_matches_eval(uniforms_path: Path) -> None:
+    from argmap.evaluate import evaluate
+
+    result = argmap("show", "--strength", str(uniforms_path), NO_COLOR="1")
+    assert result.returncode == 0, result.stderr
+    evaluation = evaluate(store.load(uniforms_path))
+    thesis_line = result.stdout.splitlines()[1]
+    assert thesis_line.endswith(evaluation.claims["thesis"].badge())
+    assert "OUT" in result.stdout or "IN" in result.stdout

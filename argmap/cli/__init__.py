@@ -12,11 +12,47 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import check, new, schema, show
+from argmap.cli import (
+    answer,
+    check,
+    diff,
+    git_setup,
+    interchange,
+    merge,
+    merge_driver,
+    new,
+    render,
+    resolve,
+    schema,
+    scheme,
+    schemes,
+    score,
+    show,
+    textconv,
+)
+from argmap.cli import eval as eval_command
 from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [new, check, show, schema]
+COMMANDS = [
+    new,
+    check,
+    show,
+    render,
+    eval_command,
+    score,
+    schemes,
+    scheme,
+    answer,
+    diff,
+    merge,
+    resolve,
+    git_setup,
+    textconv,
+    merge_driver,
+    interchange,
+    schema,
+]
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim

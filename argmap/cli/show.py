@@ -8,6 +8,7 @@ from rich.markup import escape
 
 from argmap import store
 from argmap.cli.common import add_command, console
+from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
 
@@ -39,6 +40,7 @@ to an objection. A claim reached twice is listed the second time as (see [id]).
 examples:
   argmap show maps/partnership-of-convenience.argmap.json
   argmap show maps/partnership-of-convenience.argmap.json --quotes --lang de
+  argmap show maps/partnership-of-convenience.argmap.json --strength
   NO_COLOR=1 argmap show essay.argmap.json > outline.txt
 """,
     )
@@ -46,6 +48,10 @@ examples:
     parser.add_argument("--quotes", action="store_true", help="print each claim's evidence quotes under it")
     parser.add_argument("--lang", metavar="LANG", help="show translations into LANG where they exist")
     parser.add_argument("--ids", action="store_true", help="print claim ids after the texts")
+    parser.add_argument("--strength", action="store_true", help="print each claim's label (IN/OUT/UNDEC) and strength")
+    parser.add_argument(
+        "--semantics", choices=SEMANTICS, default="dfquad", help="how --strength evaluates (default: dfquad)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -54,8 +60,10 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     if argmap.title:
         out.print(f"[bold underline]{escape(argmap.title)}[/]")
+    badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
     for row in outline(MapGraph(argmap)):
-        out.print(_format_row(row, args.lang, args.ids))
+        badge = badges.get(row.claim_id or "", "")
+        out.print(_format_row(row, args.lang, args.ids) + (f"  [bold]{badge}[/]" if badge else ""))
         if args.quotes:
             for anchor in row.evidence:
                 out.print(

@@ -1,0 +1,144 @@
+"""``argmap import`` and ``argmap export``: maps from and to other argument tools' formats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argmap import formats, store
+from argmap.cli.common import add_command, err_console
+from argmap.errors import ArgmapError
+from argmap.formats import aif
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    names = ", ".join(formats.formats())
+    parser = add_command(
+        subparsers,
+        "import",
+        "make a map from an Argdown, AIF/xAIF, SADFace or Kialo file",
+        f"""\
+The format comes from the content or the extension; --from names it.  Warnings
+(what the map could not keep) go to stderr.  Source texts recovered from the
+file (xAIF text, AIF locutions, SADFace resources) are written under sources/
+beside MAP so that the evidence anchors can be checked.
+
+formats: {names}
+
+examples:
+  argmap import debate.argdown -o debate.argmap.json
+  argmap import nodeset6390.json --from aif -o microtext.argmap.json
+  cat discussion.txt | argmap import - --from kialo > discussion.argmap.json
+""",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import, or - for stdin")
+    parser.add_argument("--from", dest="fmt", metavar="FMT", help="its format (default: from content or extension)")
+    parser.add_argument("-o", "--output", metavar="MAP", help="the map to write (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="overwrite MAP and its source texts if they exist")
+    parser.set_defaults(run=run_import)
+
+    parser = add_command(
+        subparsers,
+        "export",
+        "write a map as Argdown, AIF/xAIF, Kialo, Markdown or Mermaid",
+        f"""\
+The format comes from --to or from the extension of -o.  Warnings (what the
+format cannot hold) go to stderr.
+
+formats: {", ".join(n for n, f in formats.formats().items() if f.write)}
+
+examples:
+  argmap export maps/partnership-of-convenience.argmap.json --to argdown -o nk.argdown
+  argmap export debate.argmap.json --to mermaid >> README.md
+  argmap export debate.argmap.json -o debate.xaif.json
+""",
+    )
+    parser.add_argument("map", metavar="MAP", help="the map to export, or - for stdin")
+    parser.add_argument("--to", dest="fmt", metavar="FMT", help="the format (default: from the extension of -o)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: stdout)")
+    parser.set_defaults(run=run_export)
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        err_console().print(f"argmap: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise ArgmapError("is a directory, not a file", path=name)
+    try:
+        size = path.stat().st_size
+        if size > store.MAX_BYTES:
+            raise ArgmapError(f"the file is {size // 2**20} MiB, too large to import", path=name)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ArgmapError("no such file", path=name) from None
+    except OSError as error:
+        raise ArgmapError(f"cannot read: {error.strerror}", path=name) from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    data = _read_input(args.file)
+    fmt = formats.get(args.fmt, reading=True).name if args.fmt else formats.detect(args.file, data)
+    conversion = formats.read(fmt, data, args.file)
+    output = args.output or "-"
+    if output == "-":
+        sys.stdout.buffer.write(store.dumps(conversion.map))
+        sys.stdout.flush()
+        if conversion.texts:
+            conversion.warnings.append("source texts not written (the map went to stdout); anchors keep their quotes")
+        _warn(conversion.warnings)
+        return 0
+    target = Path(output)
+    if target.exists() and not args.force:
+        raise ArgmapError("already exists", path=output, fix="choose another name, or pass --force to overwrite")
+    for source_id, text in conversion.texts.items():
+        place = store.source_path(target, conversion.map.sources[source_id])
+        data_out = text.encode("utf-8")
+        if place.exists() and place.read_bytes() != data_out and not args.force:
+            raise ArgmapError("a different source text is already there", path=str(place), fix="pass --force")
+        place.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomic(place, data_out)
+    store.save(conversion.map, target)
+    _warn(conversion.warnings)
+    err_console().print(
+        f"imported {fmt}: {len(conversion.map.claims)} claims, {len(conversion.map.relations)} relations → {target}",
+        markup=False,
+        highlight=False,
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    output = args.output or "-"
+    if args.fmt:
+        fmt = formats.get(args.fmt, reading=False).name
+    else:
+        guessed = formats.from_extension(output) if output != "-" else None
+        if guessed is None:
+            raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
+        fmt = formats.get(guessed, reading=False).name
+    argmap = store.loads(sys.stdin.buffer.read(), "<stdin>").map if args.map == "-" else store.load(args.map)
+    if fmt == "xaif":
+        texts = {}
+        for source_id, source in argmap.sources.items():
+            if source.path and args.map != "-":
+                try:
+                    texts[source_id] = store.read_source_text(args.map, source_id, source)[0]
+                except ArgmapError:
+                    continue
+        text, warnings = aif.write_xaif(argmap, texts)
+    else:
+        text, warnings = formats.write(fmt, argmap)
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        store.write_atomic(Path(output), text.encode("utf-8"))
+    _warn(warnings)
+    return 0

@@ -1,0 +1,157 @@
+"""``argmap render``: diagrams of maps as SVG, PNG, PDF or DOT."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from argmap import store
+from argmap.cli.common import add_command, console, err_console
+from argmap.errors import ArgmapError
+from argmap.evaluate import SEMANTICS, evaluate
+from argmap.model import ArgMap
+from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
+from argmap.render.backends import CHOICES
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "render",
+        "draw maps as SVG, PNG, PDF or Graphviz DOT",
+        """\
+The format comes from the output's extension, else from --format (default svg).
+SVG works with pip alone; PNG and PDF need the system Graphviz (`dot`).
+
+examples:
+  argmap render maps/partnership-of-convenience.argmap.json -o map.svg
+  argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
+  argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
+  argmap render maps/partnership-of-convenience.argmap.json -o verdict.svg --strength --theme print
+  argmap render maps/partnership-of-convenience.argmap.json -o de.png --lang de --focus no-economic-complementarity
+  argmap render maps/*.argmap.json -d diagrams/ --format png
+  argmap render maps/partnership-of-convenience.argmap.json -o - --format dot | dot -Tsvg > map.svg
+""",
+    )
+    parser.add_argument("maps", nargs="+", metavar="MAP", help="the map files to draw")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT", help="the picture to write (one MAP); '-' for stdout")
+    where.add_argument("-d", "--dir", metavar="DIR", help="write each picture into DIR (default: beside its map)")
+    parser.add_argument("-f", "--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT, else svg)")
+    parser.add_argument(
+        "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
+    )
+    parser.add_argument("--direction", choices=DIRECTIONS, default="BT", help="BT puts the thesis on top (default)")
+    parser.add_argument("--focus", metavar="ID", help="draw only this claim and what hangs below it")
+    parser.add_argument("--depth", type=int, metavar="N", help="draw at most N levels of reasons below the top")
+    parser.add_argument("--lang", metavar="LANG", help="use the claims' translations into LANG where they have one")
+    parser.add_argument("--legend", action="store_true", help="add a key to the shapes and lines")
+    parser.add_argument("--numbers", action="store_true", help="number the claims 1, 1.1, 1.2… for handouts")
+    parser.add_argument("--quotes", action="store_true", help="show each claim's evidence quote under it")
+    parser.add_argument("--title", help="a title above the diagram")
+    parser.add_argument("--wrap", type=int, default=30, metavar="N", help="characters per line of text (default 30)")
+    parser.add_argument(
+        "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
+    )
+    parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
+    parser.add_argument(
+        "--strength",
+        action="store_true",
+        help="print each claim's label and strength in it and draw stronger claims with thicker frames",
+    )
+    parser.add_argument(
+        "--semantics", choices=SEMANTICS, default="dfquad", help="how --strength evaluates (default: dfquad)"
+    )
+    parser.set_defaults(run=run)
+
+
+def options_from(args: argparse.Namespace) -> RenderOptions:
+    if args.wrap < 10:
+        raise ArgmapError(f"--wrap {args.wrap} is too narrow to read; use 10 or more")
+    return RenderOptions(
+        theme=args.theme,
+        direction=args.direction,
+        focus=args.focus,
+        depth=args.depth,
+        lang=args.lang,
+        legend=args.legend,
+        numbers=args.numbers,
+        quotes=args.quotes,
+        title=args.title,
+        wrap=args.wrap,
+    )
+
+
+def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
+    """The options with each claim's evaluation added, when ``--strength`` asked for it."""
+    if semantics is None:
+        return options
+    evaluation = evaluate(argmap, semantics)
+    strengths = {cid: standing.strength for cid, standing in evaluation.claims.items()}
+    return replace(options, badges=evaluation.badges(), strengths=strengths)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    if args.output is not None and len(args.maps) > 1:
+        raise ArgmapError("-o names one picture; for several maps use -d DIR")
+    jobs: list[tuple[str, Path | None, str]] = []
+    for map_path in args.maps:
+        if args.output == "-":
+            jobs.append((map_path, None, format_for("-", args.format)))
+        elif args.output is not None:
+            jobs.append((map_path, Path(args.output), format_for(args.output, args.format)))
+        else:
+            fmt = args.format or "svg"
+            jobs.append((map_path, default_output(map_path, fmt, args.dir), fmt))
+    if args.dir is not None:
+        Path(args.dir).mkdir(parents=True, exist_ok=True)
+    errors = 0
+    show_progress = len(jobs) > 1 and sys.stderr.isatty()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console(),
+        transient=True,
+        disable=not show_progress,
+    ) as progress:
+        task = progress.add_task("rendering", total=len(jobs))
+
+        def warn(message: str) -> None:
+            err_console().print(f"argmap: warning: {map_path}: {message}", markup=False, highlight=False)
+
+        for map_path, target, fmt in jobs:
+            progress.update(task, description=f"rendering {Path(map_path).name}")
+            try:
+                argmap = store.load(map_path)
+                picture = render_map(
+                    argmap,
+                    fmt,
+                    with_strength(options, argmap, args.semantics if args.strength else None),
+                    backend=args.graphviz,
+                    force=args.force,
+                    warn=warn,
+                )
+                if target is None:
+                    sys.stdout.buffer.write(picture)
+                    sys.stdout.flush()
+                else:
+                    store.write_atomic(target, picture)
+                    if not show_progress:
+                        console().print(f"wrote {target}", markup=False)
+            except ArgmapError as error:
+                if len(jobs) == 1:
+                    raise
+                if error.path is None:
+                    error.path = map_path
+                err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+                errors += 1
+            progress.advance(task)
+    if show_progress:
+        console().print(f"rendered {len(jobs) - errors} of {len(jobs)} maps", markup=False)
+    return 2 if errors else 0

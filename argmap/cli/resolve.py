@@ -1,0 +1,64 @@
+"""``argmap resolve``: list a map's merge conflicts, or settle one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from argmap import store
+from argmap.cli.common import add_command, console
+from argmap.errors import ArgmapError
+from argmap.merge import conflict_findings, resolve_in_map
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "resolve",
+        "list the merge conflicts recorded in a map, or settle one",
+        """\
+Without CONFLICT, lists the unresolved conflicts (exit 1 if there are any).
+With CONFLICT, keeps ours, takes theirs, or sets a value of your own (JSON),
+and removes the conflict from the map. Settling a "deleted on one side"
+conflict with the deleting side deletes the record (a claim with what hangs
+only from it).
+
+examples:
+  argmap resolve nk.argmap.json
+  argmap resolve nk.argmap.json claims.thesis.text --theirs
+  argmap resolve nk.argmap.json claims.thesis.text --value '"Both wordings, combined."'
+""",
+    )
+    parser.add_argument("map", metavar="MAP", help="the map file")
+    parser.add_argument("conflict", metavar="CONFLICT", nargs="?", help="the conflict's id, as listed")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--ours", action="store_const", const="ours", dest="choice", help="keep our value")
+    choice.add_argument("--theirs", action="store_const", const="theirs", dest="choice", help="take their value")
+    choice.add_argument("--value", metavar="JSON", help="set this value (JSON: a string needs quotes)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    argmap = store.load(args.map)
+    out = console()
+    if args.conflict is None:
+        findings = conflict_findings(argmap)
+        for _, message in findings:
+            out.print(message, markup=False)
+        if not findings:
+            out.print("no conflicts", markup=False)
+        return 1 if findings else 0
+    if args.value is not None:
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError as error:
+            raise ArgmapError(f"--value is not JSON: {error.msg}", fix="a text needs quotes: '\"like this\"'") from None
+        resolved = resolve_in_map(argmap, args.conflict, "edit", value)
+    elif args.choice:
+        resolved = resolve_in_map(argmap, args.conflict, args.choice)
+    else:
+        raise ArgmapError("say how to resolve it", fix="--ours, --theirs or --value JSON")
+    store.save(resolved, args.map)
+    left = len(resolved.conflicts)
+    out.print(f"resolved {args.conflict}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
+    return 0

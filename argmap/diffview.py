@@ -1,0 +1,162 @@
+"""The diff report formatted for people (rich text) and for programs (JSON).
+
+Colour is never the only cue: every line starts with a sign (``+`` added, ``-``
+removed, ``~`` changed, ``>`` moved, ``^`` reordered) and a rewording marks
+its removed words ``[-like this-]`` and added ones ``{+like this+}``, as
+``git diff --word-diff`` does, so the report reads the same with NO_COLOR or
+on paper.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import orjson
+from rich.text import Text
+
+from argmap.diff import Entry, MapDiff
+from argmap.model import ArgMap, Relation
+from argmap.render.options import Mark
+
+SIGNS = {
+    "added": "+",
+    "removed": "-",
+    "reworded": "~",
+    "changed": "~",
+    "moved": ">",
+    "reordered": "^",
+    "evidence-added": "+",
+    "evidence-removed": "-",
+}
+STYLES = {"+": "green", "-": "red", "~": "yellow", ">": "cyan", "^": "cyan"}
+NOUNS = {
+    "claims": "claim",
+    "relations": "relation",
+    "sources": "source",
+    "speakers": "speaker",
+    "conflicts": "conflict",
+    "map": "map",
+}
+
+
+def render_text(entries: list[Entry]) -> Text:
+    """One line per entry, signs and word-diff markers included, then a summary line."""
+    out = Text()
+    for entry in entries:
+        sign = SIGNS[entry.action]
+        line = Text(f"{sign} ", style=STYLES[sign])
+        noun = NOUNS[entry.table]
+        subject = f"{noun} {entry.id}" if entry.id else noun
+        line.append(subject, style="bold")
+        line.append(_describe(entry, line))
+        out.append(line)
+        out.append("\n")
+    out.append(summary(entries) + "\n", style="dim")
+    return out
+
+
+def summary(entries: list[Entry]) -> str:
+    if not entries:
+        return "no changes"
+    counts = Counter(entry.action for entry in entries)
+    parts = ", ".join(f"{count} {action}" for action, count in sorted(counts.items()))
+    return f"{len(entries)} change{'s' if len(entries) != 1 else ''}: {parts}"
+
+
+def _describe(entry: Entry, line: Text) -> str:
+    """The rest of the line after the subject; rewordings append their word diff to ``line``."""
+    if entry.action == "added":
+        return f": {_record_summary(entry.table, entry.after)}"
+    if entry.action == "removed":
+        return f": {_record_summary(entry.table, entry.before)}"
+    if entry.action == "reworded":
+        line.append(" reworded: ")
+        for op, text in entry.words:
+            if op == "=":
+                line.append(text)
+            elif op == "-":
+                line.append(f"[-{text}-]", style="red strike")
+            else:
+                line.append(f"{{+{text}+}}", style="green")
+        return ""
+    if entry.action == "moved":
+        premises = ", ".join(entry.detail.get("premises", []))
+        return f" ({premises}) moved: from {entry.before} to {entry.after}"
+    if entry.action == "reordered":
+        d = entry.detail
+        return f" reordered under {d['target']}: position {d['from']} -> {d['to']} of {d['siblings']}"
+    if entry.action in ("evidence-added", "evidence-removed"):
+        anchor = entry.after if entry.action == "evidence-added" else entry.before
+        verb = "evidence added" if entry.action == "evidence-added" else "evidence removed"
+        return f" {verb}: {anchor['source']} {anchor['start']}-{anchor['end']} {_quote(anchor['quote'])}"
+    return f" {entry.field}: {_value(entry.before)} -> {_value(entry.after)}"
+
+
+def _record_summary(table: str, record: Any) -> str:
+    if table == "claims":
+        kind = record.get("kind", "claim")
+        return f"{_quote(record['text'])}" + ("" if kind == "claim" else f" ({kind})")
+    if table == "relations":
+        return f"{record['type']} {', '.join(record['premises'])} -> {record['target']}"
+    if table == "conflicts":
+        return f"{record['table']} {record.get('id', '')} {record.get('field', '')}".rstrip()
+    if table == "speakers":
+        return record["name"]
+    return _value(record)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def render_json(entries: list[Entry], old: str, new: str) -> str:
+    """A stable JSON document: the two labels, whether they are the same, and the entries in order."""
+    document = {
+        "old": old,
+        "new": new,
+        "same": not entries,
+        "summary": dict(sorted(Counter(entry.action for entry in entries).items())),
+        "changes": [entry.to_json() for entry in entries],
+    }
+    return (orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n").decode()
+
+
+# The picture ------------------------------------------------------------------------------------
+
+
+def changes_drawn(old: ArgMap, new: ArgMap, diff: MapDiff) -> tuple[ArgMap, dict[str, Mark]]:
+    """The map to draw for a diff, and how each changed claim or relation is marked.
+
+    The picture is the new map plus what the old one had and lost, so a removed
+    objection still shows where it stood, marked removed.
+    """
+    claims, relations = dict(new.claims), dict(new.relations)
+    marks: dict[str, Mark] = {}
+    for change in diff.edit.changes:
+        if change.table not in ("claims", "relations"):
+            continue
+        table = claims if change.table == "claims" else relations
+        if change.before is None:
+            marks[change.id] = "added"
+        elif change.after is None:
+            table[change.id] = change.before  # type: ignore[assignment]
+            marks[change.id] = "removed"
+        elif change.table == "claims":
+            marks[change.id] = "changed"
+        elif (
+            isinstance(change.before, Relation)
+            and isinstance(change.after, Relation)
+            and change.before.target != change.after.target
+        ):
+            for premise in change.after.premises:
+                marks.setdefault(premise, "moved")
+    drawn = new.model_copy(update={"claims": claims, "relations": relations})
+    return drawn, marks

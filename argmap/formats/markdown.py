@@ -1,0 +1,78 @@
+"""A Markdown outline of a map, for READMEs and wikis: one nested bullet per reason or objection."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.graph import MapGraph
+from argmap.model import ArgMap, Relation, RelationType
+
+MARKERS = {RelationType.SUPPORT: "Pro", RelationType.ATTACK: "Con"}
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows literally: its punctuation escaped, lines joined."""
+    text = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", " ".join(text.split()))
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return re.sub(r"^([#+\-=])", r"\\\1", text)
+
+
+def write(argmap: ArgMap) -> tuple[str, list[str]]:
+    graph = MapGraph(argmap)
+    out: list[str] = [f"# {escape(argmap.title)}", ""] if argmap.title else []
+    if argmap.description:
+        out += [escape(argmap.description), ""]
+    shown: set[str] = set()
+
+    def claim_line(cid: str) -> str:
+        claim = argmap.claims[cid]
+        extra = " *(implicit)*" if claim.implicit else ""
+        kind = f" \\[{claim.kind.value}\\]" if claim.kind.is_basis else ""
+        return f"{escape(claim.text)}{kind}{extra}"
+
+    def quotes(cid: str, indent: str) -> None:
+        for anchor in argmap.claims[cid].evidence:
+            out.append(f"{indent}  > “{escape(anchor.quote)}”")
+
+    def relation(rid: str, rel: Relation, depth: int) -> None:
+        indent = "  " * depth
+        marker = MARKERS[rel.type]
+        if rel.target in argmap.relations:
+            marker = "Undercut" if rel.type is RelationType.ATTACK else "Backing"
+        if len(rel.premises) == 1:
+            premise = rel.premises[0]
+            out.append(f"{indent}- **{marker}:** {claim_line(premise)}")
+            quotes(premise, indent)
+            expand(premise, depth + 1)
+        else:
+            out.append(f"{indent}- **{marker}** (these premises together):")
+            for premise in rel.premises:
+                out.append(f"{indent}  - {claim_line(premise)}")
+                quotes(premise, indent + "  ")
+                expand(premise, depth + 2)
+        for child_id, child in graph.children(rid):
+            relation(child_id, child, depth + 1)
+
+    def expand(cid: str, depth: int) -> None:
+        if cid in shown:
+            if graph.children(cid):
+                out.append(f"{'  ' * depth}- *(reasons shown above)*")
+            return
+        shown.add(cid)
+        for rid, rel in graph.children(cid):
+            relation(rid, rel, depth)
+
+    roots = argmap.theses() or sorted(set(argmap.claims) - {p for r in argmap.relations.values() for p in r.premises})
+    for root in roots:
+        out.append(f"- **{claim_line(root)}**")
+        quotes(root, "")
+        expand(root, 1)
+        out.append("")
+    rest = sorted(set(argmap.claims) - shown - set(roots))
+    unplaced = [cid for cid in rest if not graph.parents(cid)]
+    for cid in unplaced:
+        out.append(f"- {claim_line(cid)}")
+    warnings = []
+    if any(c.note or c.translations for c in argmap.claims.values()):
+        warnings.append("not shown: notes and translations")
+    return "\n".join(out).rstrip("\n") + "\n", warnings

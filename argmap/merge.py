@@ -1,0 +1,485 @@
+"""Three-way merge of maps by id and field, that never drops either side's work.
+
+Records are matched by id.  A change made on one side only is taken; the same
+change on both sides is taken once; tags, evidence and premises merge as sets
+and translations and scheme answers key by key, so two people adding evidence to
+one claim both keep theirs.  Two sides that add different records under the same
+new id both keep them: theirs is renamed and its references rewired.
+
+What cannot be decided (one field changed two ways; a record deleted on one side
+and edited, or built upon, on the other) becomes a :class:`~argmap.model.Conflict`
+stored in the merged map's ``conflicts`` table with every side's value.  The map
+keeps ours' value (and keeps a record one side deleted), so it stays valid and
+usable; ``argmap check`` reports the conflicts until :func:`resolve_conflict`
+settles them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from argmap import ops
+from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json, same
+from argmap.errors import OperationError
+from argmap.graph import Change, Edit, MapGraph, Record, Table
+from argmap.ids import unique_id
+from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.store import _gc_paused as gc_paused
+
+SET_FIELDS = frozenset({"tags", "evidence", "premises"})
+"""Tuple fields whose items are merged as sets: additions of both sides are kept."""
+DICT_FIELDS = frozenset({"translations", "answers"})
+"""Dict fields merged key by key."""
+MODELS: dict[str, type[Record]] = {
+    "claims": Claim,
+    "relations": Relation,
+    "sources": Source,
+    "speakers": Speaker,
+    "conflicts": Conflict,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """The merged map, the conflicts this merge found, and theirs' ids that were renamed."""
+
+    map: ArgMap
+    conflicts: dict[str, Conflict]
+    renamed: dict[str, str]
+    edit: Edit
+    """The record changes that turn ours into the merged map (what an editor would apply)."""
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
+    """Merge ``theirs`` into ``ours``, both descended from ``base``."""
+    # Right after loading three large maps, the cycle collector would walk them all for nothing.
+    with gc_paused():
+        return _merge_maps(base, ours, theirs)
+
+
+def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
+    theirs, renamed = _rename_collisions(base, ours, theirs)
+    conflicts: dict[str, Conflict] = {}
+    tables: dict[str, dict[str, Record]] = {}
+    touched: dict[str, set[str]] = {table: set() for table in TABLES}
+    for table in TABLES:
+        tables[table] = _merge_table(
+            table, getattr(base, table), getattr(ours, table), getattr(theirs, table), conflicts, touched[table]
+        )
+    gone = {
+        ident
+        for table in ("claims", "relations", "sources", "speakers")
+        for ident in touched[table]
+        if ident not in tables[table]
+    }
+    fields: dict[str, Any] = {}
+    for name in MAP_FIELDS:
+        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        fields[name] = _pick(b, o, t)
+        if fields[name] is _CONFLICT:
+            fields[name] = o
+            conflicts[f"map.{name}"] = Conflict(table="map", field=name, base=b, ours=o, theirs=t)
+    if gone:
+        _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
+    merged_conflicts = tables["conflicts"]
+    for cid, conflict in sorted(conflicts.items()):
+        new_id = unique_id(cid, merged_conflicts)
+        merged_conflicts[new_id] = conflict
+        touched["conflicts"].add(new_id)
+    changes = []
+    for table in TABLES:
+        before: dict[str, Record] = getattr(ours, table)
+        after = tables[table]
+        for ident in sorted(touched[table]):
+            was, now = before.get(ident), after.get(ident)
+            if not same(was, now):
+                changes.append(Change(table, ident, was, now))
+    edit = Edit("merge", tuple(changes))
+    result = ours.model_copy(update={**{table: dict(getattr(ours, table)) for table in TABLES}, **fields})
+    MapGraph(result).apply(edit)
+    new_conflicts = {cid: c for cid, c in result.conflicts.items() if cid not in ours.conflicts}
+    return MergeResult(result, new_conflicts, renamed, edit)
+
+
+class _Conflict:
+    """Marker: the two sides disagree."""
+
+
+_CONFLICT: Any = _Conflict()
+
+
+def _pick(base: Any, ours: Any, theirs: Any) -> Any:
+    if ours == theirs:
+        return ours
+    if ours == base:
+        return theirs
+    if theirs == base:
+        return ours
+    return _CONFLICT
+
+
+def _merge_table(
+    table: Table,
+    base: dict[str, Record],
+    ours: dict[str, Record],
+    theirs: dict[str, Record],
+    conflicts: dict[str, Conflict],
+    touched: set[str],
+) -> dict[str, Record]:
+    """Ours' records with theirs' changes merged in; ``touched`` collects the ids it may have changed.
+
+    Only what theirs changed needs a decision, so the loop compares each of
+    theirs' records with base once and moves on when it is unchanged.
+    """
+    merged = dict(ours)
+    for ident, t in theirs.items():
+        b = base.get(ident)
+        if t is b or (b is not None and t.__dict__ == b.__dict__):  # same(t, b), inlined: the hot loop
+            continue
+        o = ours.get(ident)
+        if same(o, t):
+            continue
+        touched.add(ident)
+        if same(o, b):
+            merged[ident] = t
+        elif table == "conflicts":
+            continue  # conflicts are only added or removed: keep ours' record
+        elif o is None or b is None:
+            # Deleted on our side but edited on theirs (or added differently): keep theirs, decide later.
+            merged[ident] = o if o is not None else t
+            conflicts[f"{table}.{ident}"] = Conflict(
+                table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+            )
+        else:
+            merged[ident] = _merge_record(table, ident, b, o, t, conflicts)
+    for ident in base.keys() - theirs.keys():
+        o = ours.get(ident)
+        if o is None:
+            continue
+        b = base[ident]
+        if same(o, b):
+            del merged[ident]
+            touched.add(ident)
+        elif table != "conflicts":
+            # Deleted on their side but edited on ours: keep ours, decide later.
+            conflicts[f"{table}.{ident}"] = Conflict(
+                table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=None
+            )
+    touched.update(base.keys() & (theirs.keys() - ours.keys()))  # deleted by ours: gone unless theirs edited it
+    return merged
+
+
+def _merge_record(
+    table: Table, ident: str, base: Record, ours: Record, theirs: Record, conflicts: dict[str, Conflict]
+) -> Record:
+    update: dict[str, Any] = {}
+    for name in type(base).model_fields:
+        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        value = _pick(b, o, t)
+        if value is _CONFLICT and name in SET_FIELDS:
+            value = _merge_set(b, o, t)
+            if name == "premises" and not value:
+                value = _CONFLICT  # each side removed a different premise: none would be left
+        if value is _CONFLICT and name in DICT_FIELDS:
+            value = {}
+            for key in sorted(b.keys() | o.keys() | t.keys()):
+                item = _pick(b.get(key), o.get(key), t.get(key))
+                if item is _CONFLICT:
+                    item = o.get(key)
+                    conflicts[f"{table}.{ident}.{name}.{key}"] = Conflict(
+                        table=table, id=ident, field=f"{name}.{key}", base=b.get(key), ours=item, theirs=t.get(key)
+                    )
+                if item is not None:
+                    value[key] = item
+        if value is _CONFLICT:
+            value = o
+            conflicts[f"{table}.{ident}.{name}"] = Conflict(
+                table=table, id=ident, field=name, base=json_value(b), ours=json_value(o), theirs=json_value(t)
+            )
+        if value != o:
+            update[name] = value
+    return ours.model_copy(update=update) if update else ours
+
+
+def _merge_set(base: tuple, ours: tuple, theirs: tuple) -> tuple:
+    """Ours' items in ours' order, without those theirs removed, then those theirs added."""
+    removed = [item for item in base if item not in theirs]
+    kept = [item for item in ours if item not in removed]
+    return (*kept, *(item for item in theirs if item not in base and item not in ours))
+
+
+# Ids added on both sides ---------------------------------------------------------------------------
+
+
+def _rename_collisions(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> tuple[ArgMap, dict[str, str]]:
+    """Theirs with its new records renamed where ours added a different record under the same id."""
+    renamed: dict[str, str] = {}
+    namespaces = (("claims", "relations"), ("sources",), ("speakers",), ("conflicts",))
+    while True:
+        for namespace in namespaces:
+            found = _collisions(namespace, base, ours, theirs)
+            if found:
+                theirs = _renamed(theirs, namespace, found)
+                renamed.update(found)
+                break
+        else:
+            return theirs, renamed
+
+
+def _collisions(namespace: tuple[str, ...], base: ArgMap, ours: ArgMap, theirs: ArgMap) -> dict[str, str]:
+    """New names for the ids both sides added, with different records, in one id namespace."""
+
+    def lookup(argmap: ArgMap, ident: str) -> Record | None:
+        for table in namespace:
+            record = getattr(argmap, table).get(ident)
+            if record is not None:
+                return record
+        return None
+
+    candidates: set[str] = set()
+    for table in namespace:
+        candidates |= getattr(theirs, table).keys() - getattr(base, table).keys()
+    clashing = sorted(
+        ident
+        for ident in candidates
+        if lookup(base, ident) is None
+        and lookup(ours, ident) is not None
+        and not same(lookup(ours, ident), lookup(theirs, ident))
+    )
+    if not clashing:
+        return {}
+    taken: set[str] = set()
+    for table in namespace:
+        for side in (base, ours, theirs):
+            taken |= getattr(side, table).keys()
+    found = {}
+    for ident in clashing:
+        found[ident] = unique_id(ident, taken)
+        taken.add(found[ident])
+    return found
+
+
+def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) -> ArgMap:
+    """The map with ids in ``namespace`` renamed and every reference to them rewired."""
+    tables = {table: dict(getattr(argmap, table)) for table in TABLES}
+    for table in namespace:
+        records = tables[table]
+        for old, new in names.items():
+            if old in records:
+                records[new] = records.pop(old)
+    if "claims" in namespace:
+        for rid, relation in tables["relations"].items():
+            premises = tuple(names.get(p, p) for p in relation.premises)
+            target = names.get(relation.target, relation.target)
+            if premises != relation.premises or target != relation.target:
+                tables["relations"][rid] = relation.model_copy(update={"premises": premises, "target": target})
+    elif namespace != ("conflicts",):
+        key = "source" if namespace == ("sources",) else "speaker"
+        for cid, claim in tables["claims"].items():
+            if any(getattr(anchor, key) in names for anchor in claim.evidence):
+                evidence = tuple(
+                    anchor.model_copy(update={key: names.get(getattr(anchor, key), getattr(anchor, key))})
+                    for anchor in claim.evidence
+                )
+                tables["claims"][cid] = claim.model_copy(update={"evidence": evidence})
+    return argmap.model_copy(update=tables)
+
+
+# References to deleted records ---------------------------------------------------------------------
+
+
+def _restore_referenced(
+    tables: dict[str, dict[str, Record]],
+    touched: dict[str, set[str]],
+    gone: set[str],
+    base: ArgMap,
+    ours: ArgMap,
+    theirs: ArgMap,
+    conflicts: dict[str, Conflict],
+) -> None:
+    """Bring back records one side deleted while the other still points at them, as conflicts."""
+    sides = (base, ours, theirs)
+    pending = [
+        record
+        for table in ("claims", "relations")
+        for record in tables[table].values()
+        if any(ref in gone for _, ref in _references(record))
+    ]
+    while pending:
+        record = pending.pop()
+        for namespace, ref in _references(record):
+            if any(ref in tables[table] for table in namespace):
+                continue
+            home = next((t for t in namespace for side in sides if ref in getattr(side, t)), None)
+            if home is None:
+                continue  # dangling on every side already: check reports it, nothing to restore
+            b, o, t = (getattr(side, home).get(ref) for side in sides)
+            restored = next(r for r in (o, t, b) if r is not None)
+            tables[home][ref] = restored
+            touched[home].add(ref)
+            conflicts.setdefault(
+                f"{home}.{ref}",
+                Conflict(table=home, id=ref, base=record_json(b), ours=record_json(o), theirs=record_json(t)),
+            )
+            pending.append(restored)
+
+
+_NODES = ("claims", "relations")
+
+
+def _references(record: Record) -> list[tuple[tuple[str, ...], str]]:
+    """The ids a record points at, each with the tables it may live in."""
+    if isinstance(record, Relation):
+        return [(("claims",), p) for p in record.premises] + [(_NODES, record.target)]
+    if isinstance(record, Claim):
+        refs = [(("sources",), anchor.source) for anchor in record.evidence]
+        refs += [(("speakers",), anchor.speaker) for anchor in record.evidence if anchor.speaker]
+        return refs
+    return []
+
+
+# Resolving ---------------------------------------------------------------------------------------
+
+
+def conflict_findings(argmap: ArgMap) -> list[tuple[str, str]]:
+    """``(subject id, message)`` for every unresolved conflict: ``argmap check`` reports them as errors."""
+    findings = []
+    for cid, conflict in sorted(argmap.conflicts.items()):
+        noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
+        where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
+        if conflict.field:
+            what = f"{conflict.field} of {where} was changed on both sides"
+        elif conflict.ours is None:
+            what = f"{where} was deleted on our side but changed or used on theirs"
+        elif conflict.theirs is None:
+            what = f"{where} was deleted on their side but changed or used on ours"
+        else:
+            what = f"{where} was added differently on both sides"
+        message = f"merge conflict {cid}: {what}; ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
+        findings.append((conflict.id or cid, message))
+    return findings
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    if value is None:
+        return "deleted"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def resolve_conflict(target: MapGraph | ArgMap, conflict_id: str, choice: str, value: Any = None) -> Edit:
+    """The edit that settles a conflict with ours', theirs' or an edited ``value`` (JSON), not applied.
+
+    The record change is made by the same operations the editor uses, and the
+    conflict is removed in the same edit, so one undo brings it back.  Conflicts
+    on the map's own fields (title…) are settled with :func:`resolve_in_map`.
+    """
+    graph = target if isinstance(target, MapGraph) else MapGraph(target)
+    conflict = graph.map.conflicts.get(conflict_id)
+    if conflict is None:
+        raise OperationError(f"no conflict {conflict_id!r} in this map")
+    chosen = _chosen(conflict, choice, value)
+    if conflict.table == "map":
+        raise OperationError(f"{conflict_id!r} is a field of the map itself; use resolve_in_map")
+    drop = Change("conflicts", conflict_id, conflict, None)
+    label = f"resolve {conflict_id!r} with {choice}"
+    edit = _record_edit(graph, conflict, chosen)
+    return Edit(label, (*edit.changes, drop), select=conflict.id)
+
+
+def resolve_in_map(argmap: ArgMap, conflict_id: str, choice: str, value: Any = None) -> ArgMap:
+    """A copy of the map with one conflict settled; handles every kind of conflict."""
+    conflict = argmap.conflicts.get(conflict_id)
+    if conflict is None:
+        raise OperationError(f"no conflict {conflict_id!r} in this map")
+    copy = argmap.model_copy(update={table: dict(getattr(argmap, table)) for table in TABLES})
+    if conflict.table == "map":
+        chosen = _chosen(conflict, choice, value)
+        try:
+            checked = ArgMap.model_validate({**copy.model_dump(include={"argmap"}), conflict.field: chosen})
+        except ValueError as error:
+            raise OperationError(f"not a valid {conflict.field}: {error}") from None
+        copy = copy.model_copy(update={conflict.field: getattr(checked, conflict.field)})
+        MapGraph(copy).apply(Edit("resolve", (Change("conflicts", conflict_id, conflict, None),)))
+        return copy
+    graph = MapGraph(copy)
+    graph.apply(resolve_conflict(graph, conflict_id, choice, value))
+    return copy
+
+
+def _chosen(conflict: Conflict, choice: str, value: Any) -> Any:
+    if choice == "ours":
+        return conflict.ours
+    if choice == "theirs":
+        return conflict.theirs
+    if choice == "edit":
+        return value
+    raise OperationError(f"resolve with ours, theirs or edit, not {choice!r}")
+
+
+def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
+    table, ident = conflict.table, conflict.id
+    current = getattr(graph.map, table).get(ident)
+    model = MODELS[table]
+    if not conflict.field:
+        if chosen is None:
+            if current is None:
+                return Edit("delete", ())
+            if table == "claims":
+                return ops.delete_claim(graph, ident)
+            if table == "relations":
+                return _delete_relation(graph, ident)
+            return Edit(f"delete {ident!r}", (Change(table, ident, current, None),))
+        record = _validated(model, chosen, conflict)
+        return Edit(f"restore {ident!r}", () if record == current else (Change(table, ident, current, record),))
+    if current is None:
+        raise OperationError(f"{table} {ident!r} is no longer in the map; resolve {table}.{ident} first")
+    name, _, key = conflict.field.partition(".")
+    if key:
+        items = dict(getattr(current, name))
+        if chosen is None:
+            items.pop(key, None)
+        else:
+            items[key] = chosen
+        chosen = dict(sorted(items.items()))
+    try:
+        if table == "claims":
+            return ops.update_claim(graph, ident, f"set {conflict.field} of {ident!r}", **{name: chosen})
+        if table == "relations":
+            return ops.update_relation(graph, ident, f"set {conflict.field} of {ident!r}", **{name: chosen})
+        if table == "sources":
+            return ops.update_source(graph, ident, **{name: chosen})
+    except ValueError as error:
+        raise OperationError(f"not a valid {conflict.field} for {ident!r}: {_reason(error)}") from None
+    record = _validated(model, {**current.model_dump(), name: chosen}, conflict)
+    return Edit(
+        f"set {conflict.field} of {ident!r}", () if record == current else (Change(table, ident, current, record),)
+    )
+
+
+def _delete_relation(graph: MapGraph, relation_id: str) -> Edit:
+    """Remove a relation with the undercuts aimed at it (their premises stay, as claims of their own)."""
+    doomed = [relation_id]
+    for rid in doomed:
+        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
+    relations = graph.map.relations
+    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+
+
+def _validated(model: type[Record], data: Any, conflict: Conflict) -> Record:
+    try:
+        return model.model_validate(data)
+    except ValueError as error:
+        raise OperationError(f"not a valid value for {conflict.table} {conflict.id!r}: {_reason(error)}") from None
+
+
+def _reason(error: ValueError) -> str:
+    """The first complaint of a pydantic error, on one line."""
+    lines = str(error).splitlines()
+    return " ".join(line.strip() for line in lines[1:3]) if len(lines) > 2 else str(error)

@@ -1,0 +1,462 @@
+"""A map as Graphviz DOT text: a pure function of the map and the render options.
+
+Same map and options, same bytes: nodes and edges are written in the order of
+the map's structure (sibling ranks, then ids), never in dict or set order.
+
+Every piece of map text passes through one of two escapers before it reaches
+the DOT: :func:`plain_label` for quoted strings and :func:`html_text` for
+HTML-like labels.  Both also neutralise Graphviz's own escapes (``\\N``,
+``\\G``, ``&amp;``…), so a claim text can only ever be shown, never add an
+attribute, a node or markup.
+
+Relations that need a place of their own (linked premises, or an inference
+that an undercut attacks) get a small junction node: the premises meet there,
+and a single arrow leaves it for the target.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from argmap.graph import MapGraph
+from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+from argmap.render.options import RenderOptions
+from argmap.render.themes import EdgeStyle, Theme, get_theme
+from argmap.render.view import View, numbering, select
+from argmap.render.words import words_for
+
+LEAVES_PER_ROW = 2
+"""More leaf reasons than this under one claim are staggered over two or three rows."""
+QUOTE_CHARS = 110
+"""A quote under a claim is shortened to about this many characters."""
+
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+
+
+# Escaping -----------------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """One line of printable text: control characters and lone surrogates become spaces."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # the common case, several times faster than the substitutions
+    return _SPACE.sub(" ", _UNSAFE_CHARS.sub(" ", text)).strip()
+
+
+@lru_cache(maxsize=4096)
+def quoted(value: str) -> str:
+    """A DOT double-quoted string whose content Graphviz shows literally.
+
+    ``&`` is written as an entity because Graphviz decodes entities even in
+    plain strings; backslashes are doubled because it reads ``\\N``, ``\\G``,
+    ``\\l``… as escapes; double quotes are escaped so the string cannot end.
+    """
+    value = clean(value).replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{value}"'
+
+
+def plain_label(lines: Iterable[str]) -> str:
+    """Centred lines as one quoted DOT label."""
+    parts = [quoted(line)[1:-1] for line in lines]
+    return '"' + "\\n".join(parts) + '"'
+
+
+def html_text(text: str, keep_lines: bool = False) -> str:
+    """Text for inside an HTML-like label: markup characters as entities, backslashes doubled.
+
+    Graphviz expands ``\\N``, ``\\G``… inside HTML-like labels too (even when the
+    backslash is written as ``&#92;``); only a doubled backslash stays literal.
+    With ``keep_lines``, ``text`` is lines from :func:`wrap` joined by newlines,
+    which become ``<BR/>``.
+    """
+    source = text if keep_lines else clean(text)  # lines from wrap() are clean already
+    escaped = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    escaped = escaped.replace("\\", "\\\\")
+    return escaped.replace("\n", "<BR/>") if keep_lines else escaped
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap; a word longer than ``width`` is cut (``textwrap`` is five times slower)."""
+    lines: list[str] = []
+    current: list[str] = []
+    size = -1  # length of " ".join(current)
+    for word in clean(text).split(" "):
+        if len(word) > width:
+            if current:
+                lines.append(" ".join(current))
+                current, size = [], -1
+            while len(word) > width:
+                lines.append(word[:width])
+                word = word[width:]
+            if not word:
+                continue
+        if current and size + 1 + len(word) > width:
+            lines.append(" ".join(current))
+            current, size = [word], len(word)
+        else:
+            current.append(word)
+            size += 1 + len(word)
+    if current or not lines:
+        lines.append(" ".join(current))
+    return lines
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:") + " …"
+
+
+# The graph ----------------------------------------------------------------------------------
+
+
+def build_dot(argmap: ArgMap, options: RenderOptions | None = None) -> str:
+    """The DOT text of a map's diagram."""
+    return _DotWriter(argmap, options or RenderOptions()).write()
+
+
+class _DotWriter:
+    def __init__(self, argmap: ArgMap, options: RenderOptions) -> None:
+        self.map = argmap
+        self.options = options
+        self.theme: Theme = get_theme(options.theme)
+        self.words = words_for(options.lang)
+        self.graph = MapGraph(argmap)
+        self.view: View = select(argmap, self.graph, options.focus, options.depth)
+        self.numbers = numbering(argmap, self.graph, self.view) if options.numbers else {}
+        targeted = {argmap.relations[rid].target for rid in self.view.relations}
+        self.junctions = {
+            rid for rid in self.view.relations if len(argmap.relations[rid].premises) > 1 or rid in targeted
+        }
+        self.roles: dict[str, set[RelationType]] = {}
+        for rid in self.view.relations:
+            for premise in argmap.relations[rid].premises:
+                self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
+        self.minlen = self._stagger_leaves(targeted)
+        self._edge_looks: dict[str, str] = {}
+
+    def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
+        """Edge lengths that spread a long row of leaf reasons over two or three rows.
+
+        A claim with seven plain reasons would otherwise put them side by side
+        and make the picture several times wider than high (the idea of
+        Graphviz's ``unflatten``).
+        """
+        relations = self.map.relations
+        uses: dict[str, int] = {}
+        for rid in self.view.relations:
+            for premise in relations[rid].premises:
+                uses[premise] = uses.get(premise, 0) + 1
+        leaves: dict[str, list[str]] = {}
+        for rid in self.view.relations:
+            relation = relations[rid]
+            premise = relation.premises[0]
+            leaf = premise not in targeted and premise not in self.view.hidden_below and uses[premise] == 1
+            if rid in self.junctions or not leaf:
+                continue
+            leaves.setdefault(relation.target, []).append(rid)
+        minlen: dict[str, int] = {}
+        for rids in leaves.values():
+            rows = min(3, -(-len(rids) // LEAVES_PER_ROW))
+            if rows > 1:
+                minlen.update({rid: 1 + index % rows for index, rid in enumerate(rids)})
+        return minlen
+
+    def write(self) -> str:
+        theme, options = self.theme, self.options
+        out: list[str] = ["digraph argmap {"]
+        graph_attrs = {
+            "rankdir": options.direction,
+            "bgcolor": theme.background,
+            "fontname": theme.font,
+            "fontcolor": theme.font_colour,
+            "charset": "UTF-8",
+            "nodesep": "0.3",
+            "ranksep": "0.5",
+            "pad": "0.3",
+            "ordering": "in",
+        }
+        out.append(f"  graph [{_attrs(graph_attrs)}];")
+        if options.title:
+            title = {"label": plain_label([options.title]), "labelloc": "t", "fontsize": "22"}
+            out.append(f"  graph [{_attrs(title, raw={'label'})}];")
+        node_attrs = {
+            "shape": "box",
+            "style": "rounded,filled",
+            "fontname": theme.font,
+            "fontsize": "13",
+            "fontcolor": theme.font_colour,
+            "color": theme.border,
+            "fillcolor": theme.claim_fill,
+            "penwidth": _num(theme.border_width),
+            "margin": "0.16,0.09",
+        }
+        out.append(f"  node [{_attrs(node_attrs)}];")
+        out.append(f"  edge [{_attrs({'fontname': theme.font, 'fontsize': '11', 'arrowsize': '0.9'})}];")
+        for cid in self.view.claims:
+            out.append(f"  {quoted(cid)} [{self._claim_attrs(cid, self.map.claims[cid])}];")
+        for rid in self.view.relations:
+            out.extend(self._relation_lines(rid, self.map.relations[rid]))
+        if options.legend:
+            out.extend(self._legend())
+        out.append("}")
+        return "\n".join(out) + "\n"
+
+    # Claims ---------------------------------------------------------------------------------
+
+    def _claim_attrs(self, cid: str, claim: Claim) -> str:
+        theme, options = self.theme, self.options
+        thesis = claim.kind is ClaimKind.THESIS
+        basis = claim.kind.is_basis
+        styles = ["filled"] if basis else ["rounded", "filled"]
+        if claim.implicit:
+            styles.append("dashed")
+        attrs: dict[str, str] = {"id": f"claim-{cid}", "class": " ".join(self._classes(claim))}
+        attrs["style"] = ",".join(styles)
+        roles = self.roles.get(cid, set())
+        if cid in self.view.roots and not thesis:
+            attrs["penwidth"] = _num(theme.border_width * 2)  # where a focused branch starts
+        if thesis:
+            attrs.update(
+                fillcolor=theme.thesis_fill, color=theme.thesis_border, penwidth=_num(theme.border_width * 2.2)
+            )
+            attrs["fontsize"] = "16"
+            attrs["margin"] = "0.22,0.14"
+        elif basis:
+            attrs["fillcolor"] = theme.basis_fill
+        elif claim.implicit:
+            attrs["fillcolor"] = theme.implicit_fill
+        elif roles == {RelationType.SUPPORT}:
+            attrs["fillcolor"] = theme.reason_fill
+        elif roles == {RelationType.ATTACK}:
+            attrs["fillcolor"] = theme.objection_fill
+        if cid in options.strengths:
+            attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
+        mark = options.marks.get(cid)
+        if mark:
+            attrs["color"] = theme.border if theme.name == "print" else MARK_COLOURS[mark]
+            attrs["penwidth"] = _num(theme.border_width * 2.6)
+            if mark == "removed":
+                attrs["style"] = ",".join(s for s in styles if s != "dashed") + ",dotted"
+        text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
+        width = options.wrap + 6 if thesis else options.wrap
+        lines = wrap(text, width)
+        tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
+        if basis:
+            tag_parts.append(self.words[claim.kind.value].upper())
+        if claim.implicit:
+            tag_parts.append(self.words["implicit"].upper())
+        tag = " · ".join(part for part in tag_parts if part)
+        quote = shorten(claim.evidence[0].quote) if options.quotes and claim.evidence else ""
+        badge = options.badges.get(cid, "")
+        hidden = self.view.hidden_below.get(cid, 0)
+        more = self.words["more below"].format(n=hidden) if hidden else ""
+        if options.html_labels:
+            attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
+        else:
+            if thesis:
+                attrs["fontname"] = f"{theme.font}-Bold"
+            plain = [tag] if tag else []
+            plain += lines
+            if quote:
+                plain += [f"“{part}" if i == 0 else part for i, part in enumerate(wrap(quote, width + 4))]
+                plain[-1] += "”"
+            plain += [line for line in (badge, more) if line]
+            attrs["label"] = plain_label(plain)
+        return _attrs(attrs, raw={"label"})
+
+    def _html_label(
+        self, tag: str, lines: list[str], thesis: bool, quote: str, quotes: int, badge: str, more: str
+    ) -> str:
+        theme = self.theme
+        rows: list[str] = []
+        if tag:
+            rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
+        body = html_text("\n".join(lines), keep_lines=True)
+        rows.append(f"<B>{body}</B>" if thesis else body)
+        if quote:
+            quote_lines = wrap(quote, self.options.wrap + 8)
+            text = html_text("\n".join(quote_lines), keep_lines=True)
+            extra = f" (+{quotes - 1})" if quotes > 1 else ""
+            rows.append(f'<FONT POINT-SIZE="10" COLOR="{theme.muted_colour}"><I>“{text}”{extra}</I></FONT>')
+        if badge:
+            rows.append(f'<FONT POINT-SIZE="11"><B>{html_text(badge)}</B></FONT>')
+        if more:
+            rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted_colour}">{html_text(more)}</FONT>')
+        return "<" + "<BR/>".join(rows) + ">"
+
+    def _classes(self, claim: Claim) -> list[str]:
+        classes = ["claim"] if claim.kind is ClaimKind.CLAIM else ["claim", claim.kind.value]
+        if claim.kind.is_basis:
+            classes.append("basis")
+        if claim.implicit:
+            classes.append("implicit")
+        return classes
+
+    # Relations ------------------------------------------------------------------------------
+
+    def _style(self, relation: Relation) -> tuple[str, EdgeStyle]:
+        on_inference = relation.target in self.map.relations
+        if relation.type is RelationType.SUPPORT:
+            return ("backing", self.theme.backing) if on_inference else ("support", self.theme.support)
+        return ("undercut", self.theme.undercut) if on_inference else ("attack", self.theme.attack)
+
+    def _relation_lines(self, rid: str, relation: Relation) -> list[str]:
+        kind, style = self._style(relation)
+        edge = {"color": style.colour, "style": style.style, "penwidth": _num(style.penwidth)}
+        mark = self.options.marks.get(rid)
+        if mark == "removed":
+            edge.update(style="dotted", color=self.theme.muted_colour)
+        elif mark == "added":
+            edge["penwidth"] = _num(style.penwidth * 2)
+        if mark:
+            kind = f"{kind} {mark}"
+        head = {"arrowhead": style.arrowhead}
+        target = quoted(relation.target)
+        if rid not in self.junctions:
+            # The common case, written directly: it is most of a large map's edges.
+            looks = self._edge_looks.get(kind)
+            if looks is None:
+                looks = self._edge_looks[kind] = _attrs({"class": f"relation {kind}", **edge, **head})
+            minlen = f', minlen="{self.minlen[rid]}"' if self.minlen.get(rid, 1) > 1 else ""
+            ident = quoted(f"relation-{rid}")
+            return [f"  {quoted(relation.premises[0])} -> {target} [id={ident}, {looks}{minlen}];"]
+        linked = len(relation.premises) > 1
+        junction = {
+            "id": f"junction-{rid}",
+            "class": f"junction {kind}" + (" linked" if linked else ""),
+            "label": '""',
+            "shape": "circle" if linked else "point",
+            "width": "0.16" if linked else "0.09",
+            "fixedsize": "true",
+            "style": "filled",
+            "fillcolor": style.colour,
+            "color": style.colour,
+        }
+        lines = [f"  {quoted(rid)} [{_attrs(junction, raw={'label'})}];"]
+        for index, premise in enumerate(relation.premises, 1):
+            attrs = {"id": f"relation-{rid}-premise-{index}", "class": f"premise {kind}", **edge, "arrowhead": "none"}
+            lines.append(f"  {quoted(premise)} -> {quoted(rid)} [{_attrs(attrs)}];")
+        attrs = {"id": f"relation-{rid}", "class": f"relation {kind}", **edge, **head}
+        lines.append(f"  {quoted(rid)} -> {target} [{_attrs(attrs)}];")
+        return lines
+
+    # Legend ---------------------------------------------------------------------------------
+
+    def _legend(self) -> list[str]:
+        """A boxed key: a row of node samples above two rows of line samples.
+
+        Each row is a ``rank=same`` group whose members are chained left to right
+        by invisible edges, so the key keeps its order and stays three ranks tall.
+        """
+        theme = self.theme
+        small = {"fontsize": "11", "margin": "0.08,0.04"}
+        rows: list[list[str]] = []
+        frame = {
+            "label": self.words["Legend"],
+            "fontsize": "13",
+            "color": theme.border,
+            "style": "rounded",
+            "margin": "12",
+        }
+        lines = ["  subgraph cluster_legend {", f"    graph [{_attrs(frame)}];"]
+
+        def node(name: str, **attrs: str) -> str:
+            lines.append(f"    {quoted(name)} [{_attrs(attrs)}];")
+            return name
+
+        samples = [
+            node(
+                "legend:thesis",
+                label=self.words["Thesis"],
+                fontname=f"{theme.font}-Bold",
+                fillcolor=theme.thesis_fill,
+                color=theme.thesis_border,
+                penwidth=_num(theme.border_width * 2.2),
+                **small,
+            ),
+            node("legend:claim", label=self.words["Claim"], **small),
+            node(
+                "legend:implicit",
+                label=self.words["Implicit premise"],
+                style="rounded,filled,dashed",
+                fillcolor=theme.implicit_fill,
+                **small,
+            ),
+            node("legend:basis", label=self.words["Basis"], style="filled", fillcolor=theme.basis_fill, **small),
+        ]
+        rows.append(samples)
+        line_row: list[str] = []
+        for key, words, style in (
+            ("support", self.words["supports"], theme.support),
+            ("attack", self.words["objects to"], theme.attack),
+            ("undercut", self.words["undercuts"], theme.undercut),
+        ):
+            start = node(f"legend:{key}", label="", shape="point", width="0.07", color=style.colour)
+            text = node(f"legend:{key}:text", label=words, shape="plaintext", style="", **small)
+            edge = {
+                "color": style.colour,
+                "style": style.style,
+                "arrowhead": style.arrowhead,
+                "penwidth": _num(style.penwidth),
+                "minlen": "3",
+            }
+            lines.append(f"    {quoted(start)} -> {quoted(text)} [{_attrs(edge)}];")
+            line_row += [start, text]
+            if key == "attack":
+                rows.append(line_row)
+                line_row = []
+        support = theme.support
+        first = node("legend:linked:a", label="", shape="point", width="0.07", color=support.colour)
+        junction = node(
+            "legend:linked",
+            label="",
+            shape="circle",
+            width="0.16",
+            fixedsize="true",
+            style="filled",
+            fillcolor=support.colour,
+            color=support.colour,
+        )
+        text = node("legend:linked:text", label=self.words["linked"], shape="plaintext", style="", **small)
+        leg = {"color": support.colour, "penwidth": _num(support.penwidth)}
+        lines.append(
+            f"    {quoted(first)} -> {quoted(junction)} [{_attrs({**leg, 'arrowhead': 'none', 'minlen': '2'})}];"
+        )
+        lines.append(f"    {quoted(junction)} -> {quoted(text)} [{_attrs({**leg, 'minlen': '2'})}];")
+        line_row += [first, junction, text]
+        rows.append(line_row)
+        for row in rows:
+            lines.append("    { rank=same; " + " ".join(quoted(name) + ";" for name in row) + " }")
+            for left, right in itertools.pairwise(row):
+                lines.append(f"    {quoted(left)} -> {quoted(right)} [style=invis];")
+        later_first = self.options.direction in ("BT", "RL")
+        for upper, lower in itertools.pairwise(rows):
+            tail, head = (lower[0], upper[0]) if later_first else (upper[0], lower[0])
+            lines.append(f"    {quoted(tail)} -> {quoted(head)} [style=invis];")
+        lines.append("  }")
+        return lines
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _attrs(attrs: dict[str, str], raw: set[str] | frozenset[str] = frozenset()) -> str:
+    """``key="value", …`` with every value quoted, except ``raw`` ones already made safe."""
+    return ", ".join(f"{key}={value if key in raw else quoted(value)}" for key, value in attrs.items())
+
+
+def strength_width(strength: float, base: float) -> float:
+    """A frame from hairline (strength 0) to four times the theme's width (strength 1)."""
+    return round(base * (0.4 + 3.6 * max(0.0, min(1.0, strength))), 2)
+
+
+MARK_COLOURS = {"added": "#1a9641", "removed": "#7b8794", "changed": "#d97706", "moved": "#2563eb"}
+"""Frame colours of changed claims; the word above the text says the same for print and colour-blind readers."""

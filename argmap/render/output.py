@@ -1,0 +1,128 @@
+"""From a map (or a map file) to the bytes of a picture, with the checks around it.
+
+:func:`render_file` is the one call the command line and the TUI's ``r`` key
+need: map path in, picture path out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import struct
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from argmap import store
+from argmap.errors import ArgmapError
+from argmap.graph import MapGraph
+from argmap.model import ArgMap
+from argmap.render.backends import PNG_DPI, choose
+from argmap.render.dot import build_dot
+from argmap.render.options import FORMATS, RenderOptions
+from argmap.render.sanitize import sanitize_svg
+from argmap.render.view import select
+
+READABLE_CLAIMS = 300
+"""Beyond this many claims a diagram no longer reads on a screen or a page: warn."""
+PNG_LIMIT = 1000
+"""Beyond this many claims a PNG is tens of thousands of pixels wide: refuse unless forced."""
+WIDE_POINTS = 10_000
+"""A picture wider than this (3.5 m at print size) gets a warning, whatever its number of claims."""
+_SVG_WIDTH = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"')
+
+Warn = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(f"argmap: warning: {message}", file=sys.stderr)
+
+
+def format_for(path: str | Path, explicit: str | None = None) -> str:
+    """The output format: ``explicit`` if given, else from the file's extension."""
+    if explicit:
+        fmt = explicit.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise ArgmapError(f"unknown format {explicit!r}; one of: {', '.join(FORMATS)}")
+        return fmt
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    if str(path) == "-":
+        return "svg"
+    raise ArgmapError(
+        f"cannot tell the format from {Path(path).name!r}",
+        path=str(path),
+        fix=f"name it *.svg, *.png, *.pdf or *.dot, or pass --format {'|'.join(FORMATS)}",
+    )
+
+
+def default_output(map_path: str | Path, fmt: str, directory: str | Path | None = None) -> Path:
+    """``maps/x.argmap.json`` → ``maps/x.svg`` (or inside ``directory``)."""
+    path = Path(map_path)
+    stem = path.name.removesuffix(".argmap.json").removesuffix(".json")
+    return (Path(directory) if directory is not None else path.parent) / f"{stem}.{fmt}"
+
+
+def render_map(
+    argmap: ArgMap,
+    fmt: str,
+    options: RenderOptions | None = None,
+    *,
+    backend: str | None = None,
+    force: bool = False,
+    warn: Warn | None = _stderr,
+) -> bytes:
+    """The picture of ``argmap`` in ``fmt`` (svg, png, pdf or dot)."""
+    options = options or RenderOptions()
+    if fmt not in FORMATS:
+        raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    size = len(select(argmap, MapGraph(argmap), options.focus, options.depth).claims)
+    if fmt == "png" and size > PNG_LIMIT and not force:
+        raise ArgmapError(
+            f"{size} claims make a PNG too large to use",
+            fix="draw a part with --focus ID and --depth N, use SVG or PDF, or pass --force",
+        )
+    if size > READABLE_CLAIMS and warn is not None:
+        warn(f"{size} claims will not read as one picture; try --focus ID and --depth N")
+    if fmt == "dot":
+        return build_dot(argmap, options).encode("utf-8")
+    chosen = choose(fmt, backend)
+    dot = build_dot(argmap, dataclasses.replace(options, html_labels=chosen.html_labels))
+    picture = chosen.render(dot, fmt)
+    width = _width_in_points(picture, fmt)
+    if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:
+        warn(f"the picture is {width / 72 * 2.54 / 100:.1f} m wide; try --direction LR, --focus ID or --depth N")
+    return sanitize_svg(picture) if fmt == "svg" else picture
+
+
+def _width_in_points(picture: bytes, fmt: str) -> float:
+    """The drawing's width as Graphviz laid it out (0 when the format does not say)."""
+    if fmt == "svg":
+        found = _SVG_WIDTH.search(picture[:2000])
+        return float(found.group(1)) if found else 0.0
+    if fmt == "png" and picture[12:16] == b"IHDR":
+        return struct.unpack(">I", picture[16:20])[0] * 72 / PNG_DPI
+    return 0.0
+
+
+def render_file(
+    map_path: str | Path,
+    out_path: str | Path | None = None,
+    options: RenderOptions | None = None,
+    *,
+    fmt: str | None = None,
+    backend: str | None = None,
+    force: bool = False,
+    warn: Warn | None = _stderr,
+) -> Path:
+    """Render a map file and write the picture atomically; returns where it went.
+
+    Without ``out_path`` the picture goes beside the map (``x.argmap.json`` →
+    ``x.svg``), which is what the TUI's ``r`` key does.
+    """
+    fmt = format_for(out_path, fmt) if out_path is not None else (fmt or "svg")
+    target = Path(out_path) if out_path is not None else default_output(map_path, fmt)
+    argmap = store.load(map_path)
+    store.write_atomic(target, render_map(argmap, fmt, options, backend=backend, force=force, warn=warn))
+    return target

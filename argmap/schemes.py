@@ -1,0 +1,184 @@
+"""Argument schemes (after Walton) and their critical questions, shipped as data in ``schemes.json``.
+
+A relation may name the scheme its inference follows (``relation.scheme``) and
+answer the scheme's critical questions (``relation.answers``, by question id).
+An unanswered question is a hint for ``check`` and can become an objection:
+a question that doubts the inference becomes an undercut of the relation, one
+that doubts a premise becomes an objection to that premise.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from argmap import ops
+from argmap.errors import OperationError
+from argmap.graph import Edit, MapGraph
+from argmap.model import ArgMap, Relation
+
+
+@dataclass(frozen=True)
+class Question:
+    """A critical question; ``id`` is stable, relations store answers under it."""
+
+    id: str
+    text: str
+    challenges: Literal["premise", "inference"]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    description: str
+    pattern: tuple[str, ...]
+    conclusion: str
+    questions: tuple[Question, ...]
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        known = ", ".join(q.id for q in self.questions)
+        raise OperationError(f"scheme {self.id!r} has no critical question {question_id!r}; it has: {known}")
+
+
+@cache
+def all_schemes() -> dict[str, Scheme]:
+    """Every shipped scheme by id, in the order of the data file."""
+    raw = json.loads(resources.files("argmap").joinpath("schemes.json").read_text(encoding="utf-8"))
+    return {
+        entry["id"]: Scheme(
+            id=entry["id"],
+            name=entry["name"],
+            description=entry["description"],
+            pattern=tuple(entry["pattern"]),
+            conclusion=entry["conclusion"],
+            questions=tuple(Question(q["id"], q["text"], q["challenges"]) for q in entry["questions"]),
+        )
+        for entry in raw["schemes"]
+    }
+
+
+def get_scheme(scheme_id: str) -> Scheme:
+    scheme = all_schemes().get(scheme_id)
+    if scheme is None:
+        raise OperationError(f"unknown scheme {scheme_id!r}; one of: {', '.join(all_schemes())}")
+    return scheme
+
+
+def open_questions(argmap: ArgMap) -> list[tuple[str, str, Question]]:
+    """``(relation id, scheme id, question)`` for each critical question a relation leaves unanswered.
+
+    Relations naming an unknown scheme are skipped here; :func:`unknown_schemes` lists them.
+    """
+    return [
+        (rid, relation.scheme or "", question)
+        for rid, relation in sorted(argmap.relations.items())
+        for question, answer in question_status(relation)
+        if answer is None
+    ]
+
+
+def question_status(relation: Relation) -> list[tuple[Question, str | None]]:
+    """Each critical question of the relation's scheme with its answer, or None while it is open.
+
+    Empty when the relation names no scheme or one argmap does not know.
+    """
+    scheme = all_schemes().get(relation.scheme or "")
+    if scheme is None:
+        return []
+    return [(q, relation.answers.get(q.id, "").strip() or None) for q in scheme.questions]
+
+
+def unknown_schemes(argmap: ArgMap) -> list[tuple[str, str]]:
+    """``(relation id, scheme id)`` for relations naming a scheme argmap does not know."""
+    schemes = all_schemes()
+    return [
+        (rid, relation.scheme)
+        for rid, relation in sorted(argmap.relations.items())
+        if relation.scheme and relation.scheme not in schemes
+    ]
+
+
+def set_relation_scheme(graph: MapGraph, relation_id: str, scheme_id: str | None) -> Edit:
+    """Name the scheme of a relation (``None`` clears it), refusing schemes argmap does not know."""
+    if scheme_id:
+        get_scheme(scheme_id)
+    return ops.set_scheme(graph, relation_id, scheme_id)
+
+
+def answer_question(graph: MapGraph, relation_id: str, question_id: str, text: str | None) -> Edit:
+    """Record (or with blank text, remove) the answer to one of the relation's critical questions."""
+    relation = _relation_with_scheme(graph, relation_id)
+    get_scheme(relation.scheme or "").question(question_id)
+    answers = dict(relation.answers)
+    if text and text.strip():
+        answers[question_id] = text.strip()
+    else:
+        answers.pop(question_id, None)
+    return ops.update_relation(
+        graph, relation_id, f"answer {question_id!r} of {relation_id!r}", answers=dict(sorted(answers.items()))
+    )
+
+
+def question_to_objection(graph: MapGraph, relation_id: str, question_id: str, text: str | None = None) -> Edit:
+    """Turn a critical question into a claim that attacks the argument, and note it as the answer.
+
+    A question about the inference becomes an undercut of the relation; one
+    about a premise becomes an objection to that premise when there is just
+    one (with linked premises it is not known which, so it undercuts).  The
+    new claim's text is ``text`` (its id made from it, as for any new claim),
+    or else the question itself for the user to reword.
+    """
+    relation = _relation_with_scheme(graph, relation_id)
+    scheme = get_scheme(relation.scheme or "")
+    question = scheme.question(question_id)
+    given = text.strip() if text else ""
+    wording = given or f"Critical question ({scheme.name}): {question.text}"
+    claim_id = None if given else f"{relation_id.removeprefix('r-')}-{question_id}"
+    if question.challenges == "premise" and len(relation.premises) == 1:
+        added = ops.add_objection(graph, relation.premises[0], wording, claim_id=claim_id)
+    else:
+        added = ops.add_undercut(graph, relation_id, wording, claim_id=claim_id)
+    (new_id,) = added.added("claims")
+    noted = ops.update_relation(
+        graph,
+        relation_id,
+        "note answer",
+        answers=dict(sorted({**relation.answers, question_id: f"objection {new_id}"}.items())),
+    )
+    return Edit(
+        f"turn question {question_id!r} of {relation_id!r} into objection {new_id!r}",
+        added.changes + noted.changes,
+        select=new_id,
+    )
+
+
+def relation_of(graph: MapGraph, ident: str) -> str:
+    """A relation id from a relation id, or from a claim that is the premise of exactly one relation."""
+    if ident in graph.map.relations:
+        return ident
+    if ident in graph.map.claims:
+        parents = graph.parents(ident)
+        if len(parents) == 1:
+            return parents[0][0]
+        where = ", ".join(rid for rid, _ in parents) or "no relation"
+        raise OperationError(f"claim {ident!r} is a premise of {where}; name the relation")
+    raise OperationError(f"no relation or claim {ident!r} in this map")
+
+
+def _relation_with_scheme(graph: MapGraph, relation_id: str) -> Relation:
+    relation = graph.map.relations.get(relation_id)
+    if relation is None:
+        raise OperationError(f"no relation {relation_id!r} in this map")
+    if not relation.scheme:
+        raise OperationError(
+            f"relation {relation_id!r} names no scheme, so it has no critical questions",
+            fix=f"set one first: argmap scheme MAP {relation_id} SCHEME",
+        )
+    return relation

@@ -1,0 +1,190 @@
+"""SADFace import, Kialo both ways, Markdown and Mermaid export, and format detection."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from formats_support import corpus, structure
+from hypothesis import HealthCheck, given, settings
+from strategies import maps
+
+from argmap import formats, ops
+from argmap.anchor import matches
+from argmap.errors import ArgmapError
+from argmap.formats import kialo, markdown, mermaid, sadface
+from argmap.graph import MapGraph
+from argmap.model import ArgMap, RelationType
+
+KIALO = (
+    "Discussion Title: Should school uniforms be required?\r\n"
+    "\r\n"
+    "1. School uniforms should be required.\r\n"
+    "1.1. Pro: Uniforms reduce bullying over \\*brand\\* clothes.\r\n"
+    "Children notice labels early.\r\n"
+    "1.1.1. Con: Bullying moves to shoes and phones.\r\n"
+    "1.1.2. Pro: -> See 1.2.1.\r\n"
+    "1.2. Con: Uniforms cost families money.\r\n"
+    "1.2.1. Con: Second-hand uniforms are cheap \\[see [shop](https://example.org)\\].\r\n"
+)
+BULLYING = "Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early."
+
+
+def test_kialo_paths_sides_links_continuations_and_escapes() -> None:
+    argmap = kialo.read(KIALO.encode()).map
+    assert argmap.title == "Should school uniforms be required?"
+    by_text = {c.text: cid for cid, c in argmap.claims.items()}
+    assert BULLYING in by_text
+    cheap = by_text["Second-hand uniforms are cheap [see [shop](https://example.org)]."]
+    uses = sorted((r.type, r.target) for r in argmap.relations.values() if r.premises == (cheap,))
+    assert uses == sorted(
+        [
+            (RelationType.ATTACK, by_text["Uniforms cost families money."]),
+            (
+                RelationType.SUPPORT,
+                by_text["Uniforms reduce bullying over *brand* clothes.\nChildren notice labels early."],
+            ),
+        ]
+    )
+    assert len(argmap.claims) == 5
+    assert argmap.claims[by_text["School uniforms should be required."]].kind.value == "thesis"
+
+
+def test_kialo_export_reads_back_the_same() -> None:
+    argmap = kialo.read(KIALO).map
+    text, warnings = kialo.write(argmap)
+    assert text.startswith("Discussion Title: Should school uniforms be required?\n\n1. School")
+    assert "-> See " in text and not warnings
+    assert structure(kialo.read(text).map) == structure(argmap)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Discussion Title: x\n\n1. A\n1.1.1. Pro: orphan\n", "no parent"),
+        ("1. A\n1.1. Pro: -> See 9.9.\n", "points at no claim"),
+        ("Discussion Title: x\n", "no claims"),
+        ("hello\n1. A\n", "not a Kialo discussion"),
+        ("1. A\n1.1. Pro: B\n1.1. Con: C\n", "stands twice"),
+    ],
+)
+def test_bad_kialo_is_one_clean_error(text: str, message: str) -> None:
+    with pytest.raises(ArgmapError, match=message):
+        kialo.read(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_kialo_round_trip_keeps_the_structure_or_says_why_not(argmap: ArgMap) -> None:
+    text, warnings = kialo.write(argmap)
+    if not argmap.claims:
+        assert warnings
+        return
+    back = kialo.read(text).map
+    about_structure = [w for w in warnings if not w.startswith("not kept: evidence")]
+    if not about_structure:
+        assert structure(back) == structure(argmap)
+    if any(len(r.premises) > 1 for r in argmap.relations.values()):
+        assert any("linked" in w for w in warnings)
+
+
+def test_sadface_corpus_imports() -> None:
+    folder = corpus("sadface")
+    example = sadface.read((folder / "basic_1-readme-example.json").read_bytes()).map
+    assert example.title == "very important"
+    assert len(example.claims) == 6 and len(example.relations) == 3
+    assert {r.type for r in example.relations.values()} == {RelationType.SUPPORT, RelationType.ATTACK}
+    hangback = sadface.read((folder / "hangback.json").read_bytes()).map
+    assert len(hangback.claims) == 4 and hangback.theses()
+    assert sadface.read((folder / "minimal.json").read_bytes()).map.claims == {}
+
+
+def _atom(ident: str, text: str, quote: str, offset: int) -> dict:
+    source = {"resource_id": "r1", "text": quote, "offset": offset, "length": len(quote)}
+    return {"id": ident, "type": "atom", "text": text, "sources": [source]}
+
+
+def test_sadface_atom_sources_become_anchors() -> None:
+    content = "Uniforms help. They reduce bullying a lot."
+    document = {
+        "metadata": {"core": {"title": "t"}},
+        "resources": [{"id": "r1", "content": content, "type": "text", "metadata": {"title": "Essay"}}],
+        "nodes": [
+            {
+                "id": "a",
+                "type": "atom",
+                "text": "Uniforms help.",
+                "sources": [{"resource_id": "r1", "text": "Uniforms help.", "offset": 0, "length": 14}],
+            },
+            {
+                "id": "b",
+                "type": "atom",
+                "text": "They reduce bullying.",
+                "sources": [{"resource_id": "r1", "text": "They reduce bullying", "offset": 15, "length": 20}],
+            },
+            {"id": "s", "type": "scheme", "name": "support"},
+        ],
+        "edges": [{"id": "e1", "source_id": "b", "target_id": "s"}, {"id": "e2", "source_id": "s", "target_id": "a"}],
+    }
+    conversion = sadface.read(json.dumps(document))
+    ((sid, text),) = conversion.texts.items()
+    assert text == content and conversion.map.sources[sid].title == "Essay"
+    anchors = [a for c in conversion.map.claims.values() for a in c.evidence]
+    assert sorted(a.quote for a in anchors) == ["They reduce bullying", "Uniforms help."]
+    assert all(matches(a, content) for a in anchors)
+
+
+def _small_map() -> ArgMap:
+    graph = MapGraph(ops.new_map('Uniforms "should" be <b>required</b> #1', thesis_id="thesis", title="Uniforms"))
+    graph.apply(ops.add_reason(graph, "thesis", "They reduce bullying.", claim_id="bullying"))
+    graph.apply(ops.add_co_premise(graph, "r-bullying", "Bullying targets *clothes*.", claim_id="clothes"))
+    graph.apply(ops.add_objection(graph, "thesis", "1. They cost money; end", claim_id="cost"))
+    graph.apply(ops.add_undercut(graph, "r-cost", "Subsidies exist.", claim_id="subsidy"))
+    return graph.map
+
+
+def test_markdown_outline_nests_reasons_and_escapes_text() -> None:
+    text, _ = markdown.write(_small_map())
+    lines = text.splitlines()
+    assert lines[0] == "# Uniforms"
+    assert '- **Uniforms "should" be \\<b\\>required\\</b\\> #1**' in lines
+    assert "  - **Pro** (these premises together):" in lines
+    assert "    - Bullying targets \\*clothes\\*." in lines
+    assert "  - **Con:** 1\\. They cost money; end" in lines
+    assert "    - **Undercut:** Subsidies exist." in lines
+
+
+def test_mermaid_labels_cannot_break_out_and_relations_are_drawn() -> None:
+    text, _ = mermaid.write(_small_map())
+    assert text.splitlines()[3] == "flowchart BT"
+    for line in text.splitlines():
+        for label in re.findall(r'"([^"]*)"', line):
+            assert not set(label) & set('<>"`')
+    assert "#quot;should#quot; be #lt;b#gt;required#lt;/b#gt; #35;1" in text
+    assert text.count("-->|supports|") == 1 and text.count("-.->|undercuts|") == 1
+    assert re.search(r"c\d+ --- r\d+", text)  # linked premises meet at a junction
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("x.argdown", "[A]: a", "argdown"),
+        ("x.json", '{"nodes": [], "edges": []}', "aif"),
+        ("x.json", '{"AIF": {"nodes": []}, "text": ""}', "xaif"),
+        ("x.json", '{"metadata": {"core": {}}, "nodes": []}', "sadface"),
+        ("x.txt", "Discussion Title: t\n\n1. A\n", "kialo"),
+        ("-", "[A]: a\n  + [B]: b", "argdown"),
+        ("x.aif.json", '{"nodes": []}', "aif"),
+        ("x.json", '{"statements": {}, "arguments": {}, "relations": []}', "argdown"),
+    ],
+)
+def test_format_from_extension_or_content(name: str, data: str, expected: str) -> None:
+    assert formats.detect(name, data) == expected
+
+
+def test_unknown_formats_are_refused_with_the_choices() -> None:
+    with pytest.raises(ArgmapError, match="one of"):
+        formats.get("markdown", reading=True)
+    with pytest.raises(ArgmapError, match="cannot tell"):
+        formats.detect("x.bin", b"")
