@@ -8,7 +8,7 @@ make ``argmap check`` exit 1; hints do not.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from argmap.graph import Change, Edit, MapGraph
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
-from argmap.store import DuplicateKey, read_source_text
+from argmap.store import DuplicateKey, gc_paused, read_source_text
 
 Severity = Literal["error", "warning", "hint"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")
@@ -45,14 +45,15 @@ def check_map(
     argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
 ) -> list[Finding]:
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
-    findings = [
-        *_conflict_findings(argmap),
-        *_duplicate_findings(argmap, duplicates),
-        *_reference_findings(argmap),
-        *_structure_findings(argmap),
-        *_evidence_findings(argmap, map_path),
-        *_scheme_findings(argmap),
-    ]
+    with gc_paused():
+        findings = [
+            *_conflict_findings(argmap),
+            *_duplicate_findings(argmap, duplicates),
+            *_reference_findings(argmap),
+            *_structure_findings(argmap),
+            *_evidence_findings(argmap, map_path),
+            *_scheme_findings(argmap),
+        ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
@@ -139,6 +140,15 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
 def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
     claims, relations = argmap.claims, argmap.relations
     for rid, relation in relations.items():
+        premises, target = relation.premises, relation.target
+        if (
+            len(premises) == 1
+            and premises[0] in claims
+            and (target in claims or target in relations)
+            and target != rid
+            and target != premises[0]
+        ):
+            continue  # the common case, decided without building anything
         for premise in relation.premises:
             if premise not in claims:
                 yield Finding(
@@ -166,10 +176,17 @@ def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
             )
         if len(set(relation.premises)) != len(relation.premises):
             yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+    sources, speakers = argmap.sources, argmap.speakers
     for cid, claim in claims.items():
         if not claim.text.strip():
             yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
         for anchor in claim.evidence:
+            if (
+                anchor.source in sources
+                and (anchor.speaker is None or anchor.speaker in speakers)
+                and anchor.end > anchor.start
+            ):
+                continue
             if anchor.source not in argmap.sources:
                 yield Finding(
                     "error",
@@ -198,10 +215,12 @@ def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
 
 def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
     claims = argmap.claims
-    theses = [cid for cid, claim in claims.items() if claim.kind is ClaimKind.THESIS]
+    thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
+    theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
         yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
-    for cycle in _support_cycles(argmap):
+    below = _relations_by_target(argmap)
+    for cycle in _support_cycles(below):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
@@ -210,7 +229,7 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
             cycle[0],
             "one of these reasons should not support the next",
         )
-    reached = _reachable_from(theses, argmap)
+    reached = _reachable_from(theses, below) & claims.keys()
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
@@ -219,24 +238,27 @@ def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
             cid,
             "link it as a reason or objection, or delete it",
         )
-    for cid, claim in sorted(claims.items()):
-        if claim.kind is not ClaimKind.THESIS and not claim.implicit and not claim.evidence:
-            yield Finding(
-                "hint",
-                "no-evidence",
-                f"claim {cid!r} is not anchored to a passage",
-                cid,
-                "attach a quote with x in the editor, or mark it implicit",
-            )
+    unanchored = [
+        cid for cid, claim in claims.items() if not claim.evidence and not claim.implicit and claim.kind is not thesis
+    ]
+    for cid in sorted(unanchored):
+        yield Finding(
+            "hint",
+            "no-evidence",
+            f"claim {cid!r} is not anchored to a passage",
+            cid,
+            "attach a quote with x in the editor, or mark it implicit",
+        )
 
 
-def _support_cycles(argmap: ArgMap) -> list[list[str]]:
-    """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps)."""
-    edges: defaultdict[str, list[str]] = defaultdict(list)
-    for relation in argmap.relations.values():
-        if relation.type is RelationType.SUPPORT and relation.target in argmap.claims:
-            for premise in relation.premises:
-                edges[premise].append(relation.target)
+def _support_cycles(below: dict[str, list[_Bearing]]) -> list[list[str]]:
+    """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps).
+
+    Claims that support nothing cannot be on a cycle, nor can claims that support
+    only such claims: peeling them off first leaves Tarjan's algorithm nothing to
+    do in the usual map, which has no cycle at all.
+    """
+    edges = _on_support_cycles(below)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -280,25 +302,58 @@ def _support_cycles(argmap: ArgMap) -> list[list[str]]:
     return sorted(cycles)
 
 
-def _reachable_from(theses: list[str], argmap: ArgMap) -> set[str]:
-    """Claims with a path to a thesis: walk down from the theses through relations and undercuts."""
-    below: defaultdict[str, list[str]] = defaultdict(list)
+_Bearing = tuple[str, tuple[str, ...], bool]
+"""A relation as seen from its target: its id, its premises, and whether it supports a claim."""
+
+
+def _relations_by_target(argmap: ArgMap) -> dict[str, list[_Bearing]]:
+    """For each claim or relation, the relations bearing on it: one pass serves cycles and reachability."""
+    claims, support = argmap.claims, RelationType.SUPPORT
+    below: defaultdict[str, list[_Bearing]] = defaultdict(list)
     for rid, relation in argmap.relations.items():
-        below[relation.target].append(rid)
+        target = relation.target
+        below[target].append((rid, relation.premises, relation.type is support and target in claims))
+    return below
+
+
+def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]:
+    """The support edges (premise → targets) among claims that may lie on a cycle."""
+    supported_by = {
+        target: premises
+        for target, bearings in below.items()
+        if (premises := [p for _, group, supports in bearings if supports for p in group])
+    }
+    remaining = Counter(premise for premises in supported_by.values() for premise in premises)
+    peel = [node for node in supported_by if node not in remaining]
+    while peel:
+        for premise in supported_by[peel.pop()]:
+            remaining[premise] -= 1
+            if not remaining[premise] and premise in supported_by:
+                peel.append(premise)
+    edges: defaultdict[str, list[str]] = defaultdict(list)
+    for target, premises in supported_by.items():
+        if remaining[target]:
+            for premise in premises:
+                if remaining[premise]:
+                    edges[premise].append(target)
+    return edges
+
+
+def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[str]:
+    """Claims and relations with a path to a thesis: walk down from the theses through relations and undercuts."""
     reached = set(theses)
     stack = list(theses)
+    bearing_on, reach, push, pop = below.get, reached.add, stack.append, stack.pop
     while stack:
-        node = stack.pop()
-        for rid in below.get(node, ()):
-            if rid in reached:
-                continue
-            reached.add(rid)
-            stack.append(rid)
-            for premise in argmap.relations[rid].premises:
-                if premise not in reached:
-                    reached.add(premise)
-                    stack.append(premise)
-    return reached & argmap.claims.keys()
+        for rid, premises, _ in bearing_on(pop(), ()):
+            if rid not in reached:
+                reach(rid)
+                push(rid)
+                for premise in premises:
+                    if premise not in reached:
+                        reach(premise)
+                        push(premise)
+    return reached
 
 
 def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
@@ -328,7 +383,15 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
                 source_id,
                 "argmap check --fix re-anchors the quotes and records the new hash",
             )
-    for cid, claim in sorted(argmap.claims.items()):
+    quoted = {source_id: loaded[0] for source_id, loaded in texts.items() if isinstance(loaded, tuple)}
+    mismatched = {
+        cid
+        for cid, claim in argmap.claims.items()
+        for anchor in claim.evidence
+        if anchor.source in quoted and quoted[anchor.source][anchor.start : anchor.end] != anchor.quote
+    }
+    for cid in sorted(mismatched):
+        claim = argmap.claims[cid]
         for number, anchor in enumerate(claim.evidence, start=1):
             loaded = texts.get(anchor.source)
             if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):

@@ -78,7 +78,7 @@ def open_questions(argmap: ArgMap) -> list[tuple[str, str, Question]]:
     """
     return [
         (rid, relation.scheme or "", question)
-        for rid, relation in sorted(argmap.relations.items())
+        for rid, relation in _with_scheme(argmap)
         for question, answer in question_status(relation)
         if answer is None
     ]
@@ -98,11 +98,12 @@ def question_status(relation: Relation) -> list[tuple[Question, str | None]]:
 def unknown_schemes(argmap: ArgMap) -> list[tuple[str, str]]:
     """``(relation id, scheme id)`` for relations naming a scheme argmap does not know."""
     schemes = all_schemes()
-    return [
-        (rid, relation.scheme)
-        for rid, relation in sorted(argmap.relations.items())
-        if relation.scheme and relation.scheme not in schemes
-    ]
+    return [(rid, relation.scheme) for rid, relation in _with_scheme(argmap) if relation.scheme not in schemes]
+
+
+def _with_scheme(argmap: ArgMap) -> list[tuple[str, Relation]]:
+    """The relations that name a scheme, in id order: picked before sorting, since most name none."""
+    return sorted((rid, relation) for rid, relation in argmap.relations.items() if relation.scheme)
 
 
 def set_relation_scheme(graph: MapGraph, relation_id: str, scheme_id: str | None) -> Edit:

@@ -1,0 +1,63 @@
+"""The benchmarks keep working: a generated map passes check, and the runner runs everything on tiny maps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap import anchor, store
+from argmap.check import check_map
+from argmap.graph import MapGraph
+from argmap.outline import outline
+from benchmarks import generate, run
+from benchmarks.registry import discover
+
+
+def test_a_generated_map_has_every_shape_and_check_finds_only_hints(tmp_path: Path) -> None:
+    path = generate.write_map(1500, tmp_path)
+    mapfile = store.read(path)
+    argmap = mapfile.map
+    assert len(argmap.claims) == 1500
+    assert not mapfile.duplicates
+    findings = check_map(argmap, path)
+    assert {f.severity for f in findings} == {"hint"}, [f for f in findings if f.severity != "hint"][:3]
+    relations = argmap.relations.values()
+    assert any(len(r.premises) > 1 for r in relations), "linked premises"
+    assert any(r.target in argmap.relations for r in relations), "undercuts"
+    graph = MapGraph(argmap)
+    assert any(len(graph.parents(cid)) > 1 for cid in argmap.claims), "claims shared by several relations"
+    assert max(len(graph.children(cid)) for cid in argmap.claims) >= 30, "bushy claims"
+    assert any("ü" in c.text or "ö" in c.text for c in argmap.claims.values()), "German texts"
+    assert any(c.translations for c in argmap.claims.values())
+    anchors = [a for c in argmap.claims.values() for a in c.evidence]
+    texts = {sid: store.read_source_text(path, sid, source)[0] for sid, source in argmap.sources.items()}
+    assert anchors and all(anchor.matches(a, texts[a.source]) for a in anchors)
+
+
+def test_the_same_size_and_seed_give_the_same_bytes(tmp_path: Path) -> None:
+    first = generate.write_map(300, tmp_path / "a").read_bytes()
+    assert generate.write_map(300, tmp_path / "b").read_bytes() == first
+    assert generate.write_map(300, tmp_path / "c", seed=2).read_bytes() != first
+
+
+def test_a_deep_chain_is_generated_and_shown(tmp_path: Path) -> None:
+    argmap, _ = generate.generate(4000, shape=generate.Shape(chains=3, chain_length=(1500, 1500), shared=0.0))
+    depth = max(row.depth for row in outline(MapGraph(argmap)))
+    assert depth > 1000
+
+
+def test_every_benchmark_module_imports() -> None:
+    modules = discover()
+    assert [m for m in modules if m.error] == []
+    assert "load" in [m.name for module in modules for m in module.measurements]
+
+
+def test_the_runner_measures_everything_on_tiny_maps(tmp_path: Path) -> None:
+    output = tmp_path / "performance.md"
+    args = ["--sizes", "150,300", "--repeats", "1", "--output", str(output), "--cache", str(tmp_path / "cache")]
+    assert run.main(args) == 0
+    report = output.read_text()
+    assert "## Machine" in report and "Python" in report
+    for name in ("load", "save", "check", "show (command)", "outline"):
+        assert f"| {name} | 300 |" in report
+    assert "skipped" not in report and "failed" not in report
+    assert "orjson.loads" in report
