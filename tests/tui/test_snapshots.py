@@ -19,9 +19,9 @@ SIZE = (120, 36)
 
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> ArgmapApp:
-    """The fixture map opened by a relative path, so the status line is the same everywhere."""
+    """The fixture map and keymap by relative paths, so the status line and help read the same everywhere."""
     monkeypatch.chdir(FIXTURES)
-    return ArgmapApp(Path("uniforms.argmap.json"), keymap_file=FIXTURES / "no-keymap.toml")
+    return ArgmapApp(Path("uniforms.argmap.json"), keymap_file=Path("no-keymap.toml"))
 
 
 async def settle(pilot: Pilot) -> None:
