@@ -17,7 +17,7 @@ from typing import Literal
 from argmap import anchor as anchors
 from argmap import ops
 from argmap.errors import ArgmapError
-from argmap.graph import Change, Edit, MapGraph
+from argmap.graph import Change, Edit, MapGraph, strongly_connected
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
@@ -259,46 +259,11 @@ def _support_cycles(below: dict[str, list[_Bearing]]) -> list[list[str]]:
     do in the usual map, which has no cycle at all.
     """
     edges = _on_support_cycles(below)
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    cycles: list[list[str]] = []
-    for root in sorted(edges):
-        if root in index:
-            continue
-        work = [(root, iter(edges[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for succ in successors:
-                if succ not in index:
-                    index[succ] = low[succ] = len(index)
-                    stack.append(succ)
-                    on_stack.add(succ)
-                    work.append((succ, iter(edges.get(succ, ()))))
-                    advanced = True
-                    break
-                if succ in on_stack:
-                    low[node] = min(low[node], index[succ])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in edges.get(node, ()):
-                    cycles.append(sorted(component))
+    cycles = [
+        component
+        for component in strongly_connected(edges)
+        if len(component) > 1 or component[0] in edges.get(component[0], ())
+    ]
     return sorted(cycles)
 
 

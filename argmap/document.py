@@ -8,10 +8,7 @@ away) are tested without a terminal.  Every change is an :class:`Edit` from
 
 from __future__ import annotations
 
-import gc
 import itertools
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +58,7 @@ class Document:
 
     def __init__(self, path: Path, argmap: ArgMap) -> None:
         self.path = path
-        with _gc_paused():  # indexing 100k relations makes many small sets; the collector would rescan them all
+        with store.gc_paused():  # indexing 100k relations makes many small sets; the collector would rescan them all
             self.graph = MapGraph(argmap)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
@@ -156,17 +153,6 @@ class Document:
     def restore(self, kept: ArgMap) -> None:
         """Take over recovered work as one undoable, unsaved edit."""
         self.apply(edit_between(self.map, kept, "recover unsaved work"))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_recovery(argmap: ArgMap, path: Path) -> None:

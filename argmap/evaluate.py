@@ -33,16 +33,16 @@ within :data:`MAX_ITERATIONS` is reported, never hidden.
 
 from __future__ import annotations
 
-import gc
 import math
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.errors import ArgmapError
+from argmap.graph import strongly_connected
 from argmap.model import ArgMap, RelationType
+from argmap.store import gc_paused
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
@@ -419,7 +419,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     converged = True
     unsettled: list[str] = []
     rounds = 0
-    for component in _components({i: sorted(depends[i] & left) for i in sorted(left)}):
+    for component in strongly_connected({i: sorted(depends[i] & left) for i in sorted(left)}):
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
@@ -477,49 +477,6 @@ def _iterate(component: list[int], step: Any, value: list[float], first_relation
         if max(abs(value[node] - old) for node, old in zip(component, before, strict=True)) < TOLERANCE:
             return True, rounds
     return False, MAX_ITERATIONS
-
-
-def _components(depends: dict[int, list[int]]) -> list[list[int]]:
-    """Strongly connected components, each after every component it depends on (Tarjan, iterative)."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    result: list[list[int]] = []
-    counter = 0
-    for root in sorted(depends):
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = depends[node]
-            if position < len(successors):
-                work.append((node, position + 1))
-                successor = successors[position]
-                if successor not in index:
-                    work.append((successor, 0))
-                elif successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-                continue
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                result.append(sorted(component))
-    return result
 
 
 # The whole evaluation -----------------------------------------------------------------------
@@ -601,21 +558,8 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
 
 def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
     """Label and weigh every claim of a map, and say whether each thesis holds."""
-    with _gc_paused():
+    with gc_paused():  # many small index containers: a full collection would rescan the map for nothing
         return _evaluate(argmap, semantics)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The indexes here are many small containers: with a big map in memory each full collection
-    walks every record again (seconds at 100k claims) and finds nothing to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:

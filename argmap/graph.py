@@ -9,9 +9,9 @@ because :meth:`MapGraph.apply` is the only way records change.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
 
@@ -157,3 +157,52 @@ class MapGraph:
                     expanded.add(premise)
                     below.extend((depth + 1, child) for child, _ in self.children(premise))
             stack.extend(reversed(below))
+
+
+Node = TypeVar("Node", bound=Hashable)
+
+
+def strongly_connected(successors: Mapping[Node, Sequence[Node]]) -> list[list[Node]]:
+    """Strongly connected components (Tarjan, iterative: maps have chains deeper than the recursion limit).
+
+    Each component comes after every component it reaches, so evaluating them in
+    order sees dependencies first; each is sorted, roots are visited in sorted order,
+    and the result is therefore deterministic.
+    """
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    on_stack: set[Node] = set()
+    stack: list[Node] = []
+    result: list[list[Node]] = []
+    for root in sorted(successors):  # type: ignore[type-var]
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            following = successors.get(node, ())
+            if position < len(following):
+                work.append((node, position + 1))
+                successor = following[position]
+                if successor not in index:
+                    work.append((successor, 0))
+                elif successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                result.append(sorted(component))  # type: ignore[type-var]
+    return result

@@ -26,7 +26,7 @@ from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph, Record, Table
 from argmap.ids import unique_id
 from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
-from argmap.store import _gc_paused as gc_paused
+from argmap.store import gc_paused
 
 SET_FIELDS = frozenset({"tags", "evidence", "premises"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""

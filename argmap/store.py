@@ -74,10 +74,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_gc_paused = gc_paused
-"""Its earlier private name, which diff, merge, textconv and the editor import."""
-
-
 def dumps(argmap: ArgMap) -> bytes:
     """The canonical bytes of a map."""
     with gc_paused():

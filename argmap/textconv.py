@@ -25,7 +25,7 @@ import json
 
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
-from argmap.store import _gc_paused as gc_paused
+from argmap.store import gc_paused
 
 INDENT = "  "
 

@@ -8,6 +8,8 @@ from functools import cache
 
 from rich.console import Console
 
+from argmap.outline import Role
+
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the hand-written examples in descriptions as they are."""
@@ -32,3 +34,18 @@ def console() -> Console:
 def err_console() -> Console:
     """Messages go to stderr."""
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+ROLE_STYLES = {
+    Role.THESIS: "bold",
+    Role.REASON: "green",
+    Role.BACKING: "green",
+    Role.LINKED_REASON: "green",
+    Role.OBJECTION: "red",
+    Role.REBUTTAL: "dark_orange",
+    Role.LINKED_OBJECTION: "red",
+    Role.UNDERCUT: "magenta",
+    Role.PREMISE: "default",
+    Role.UNCONNECTED: "yellow",
+}
+"""Colours of the outline's roles; the markers beside them say the same without colour."""

@@ -9,23 +9,13 @@ import sys
 from rich.text import Text
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, Evaluation, Standing, evaluate
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.outline import MARKERS, Role, Row, outline
 
 LABEL_STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "bold yellow"}
-ROLE_STYLE = {
-    Role.REASON: "green",
-    Role.BACKING: "green",
-    Role.LINKED_REASON: "green",
-    Role.OBJECTION: "red",
-    Role.REBUTTAL: "dark_orange",
-    Role.LINKED_OBJECTION: "red",
-    Role.UNDERCUT: "magenta",
-    Role.UNCONNECTED: "yellow",
-}
 VERDICT_STYLE = {"holds": "bold green", "falls": "bold red", "undecided": "bold yellow"}
 SEMANTICS_NAME = {
     "grounded": "grounded labels, DF-QuAD strengths",
@@ -119,7 +109,7 @@ def _row(row: Row, result: Evaluation) -> Text:
     standing = result.claims.get(row.claim_id or "") if row.claim_id is not None else reason
     line = _standing(standing)
     line.append("    " * row.depth)
-    line.append(f"{MARKERS[row.role]} {row.role.value}", style=ROLE_STYLE.get(row.role, ""))
+    line.append(f"{MARKERS[row.role]} {row.role.value}", style=ROLE_STYLES[row.role])
     if row.claim_id is None:
         line.append("  (these premises work only together)", style="dim")
         return line

@@ -7,23 +7,10 @@ import argparse
 from rich.markup import escape
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
-
-STYLES = {
-    Role.THESIS: "bold",
-    Role.REASON: "green",
-    Role.BACKING: "green",
-    Role.LINKED_REASON: "green",
-    Role.OBJECTION: "red",
-    Role.REBUTTAL: "dark_orange",
-    Role.LINKED_OBJECTION: "red",
-    Role.UNDERCUT: "magenta",
-    Role.PREMISE: "default",
-    Role.UNCONNECTED: "yellow",
-}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _format_row(row: Row, language: str | None, with_ids: bool) -> str:
     indent = "    " * row.depth
-    style = STYLES[row.role]
+    style = ROLE_STYLES[row.role]
     label = f"[{style}]{MARKERS[row.role]} {row.role.value}[/]"
     if row.claim_id is None:
         return f"{indent}{label}[dim] (these premises work only together)[/]"
