@@ -12,6 +12,7 @@ from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.merge import merge_maps
 from argmap.model import ArgMap
+from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen
@@ -178,3 +179,25 @@ async def test_a_conflict_on_the_map_title_points_to_argmap_resolve(tmp_path: Pa
         assert isinstance(app.screen, EditorScreen)
         notes = [str(n.message) for n in app._notifications]
         assert any("argmap resolve" in note and "map.title" in note for note in notes)
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tui"
+
+
+def test_conflict_dialog_snapshot(snap_compare, monkeypatch) -> None:
+    """The dialog on ``merged.argmap.json`` (made by :func:`conflicted_map`), opened by a relative path."""
+    monkeypatch.chdir(FIXTURES)
+    app = ArgmapApp(Path("merged.argmap.json"), keymap_file=Path("no-keymap.toml"))
+
+    async def run_before(pilot) -> None:
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+def test_the_fixture_is_what_the_merge_makes() -> None:
+    assert store.load(FIXTURES / "merged.argmap.json") == conflicted_map()
