@@ -201,3 +201,21 @@ def test_conflict_dialog_snapshot(snap_compare, monkeypatch) -> None:
 
 def test_the_fixture_is_what_the_merge_makes() -> None:
     assert store.load(FIXTURES / "merged.argmap.json") == conflicted_map()
+
+
+async def test_the_key_is_in_help_palette_and_keymap(tmp_path: Path) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('resolve-conflict = "f6"\n', encoding="utf-8")
+    app = editor_app(write_conflicted(tmp_path), keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows = {ident: keys for keys, _description, ident in app.binding_rows(screen)}
+        assert "resolve-conflict" in rows
+        commands = [command.title for command in app.get_system_commands(screen)]
+        assert "Resolve conflict" in commands
+        await pilot.press("f6")
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("escape")
+        await screen.run_action("resolve_conflict")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
