@@ -9,8 +9,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from argmap import ops, store
+from argmap.document import Document, write_recovery
 from argmap.graph import MapGraph
-from argmap.merge import merge_maps
+from argmap.merge import merge_maps, resolve_conflict
 from argmap.model import ArgMap
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.conflicts import ConflictScreen
@@ -219,3 +220,20 @@ async def test_the_key_is_in_help_palette_and_keymap(tmp_path: Path) -> None:
         await screen.run_action("resolve_conflict")
         await pilot.pause()
         assert isinstance(app.screen, ConflictScreen)
+
+
+def test_recovered_work_keeps_the_settled_conflicts(tmp_path: Path) -> None:
+    """Unsaved resolutions survive a crash: the recovery restores the conflicts table too, as one undoable edit."""
+    path = write_conflicted(tmp_path)
+    document = Document.open(path)
+    document.apply(resolve_conflict(document.graph, "claims.bullying.text", "theirs"))
+    write_recovery(document.snapshot(), document.recovery_path)
+
+    reopened = Document.open(path)
+    kept = reopened.pending_recovery()
+    assert kept is not None
+    reopened.restore(kept)
+    assert sorted(reopened.map.conflicts) == ["claims.cost.note", "claims.subsidy"]
+    assert reopened.map.claims["bullying"].text == "Uniforms lessen bullying."
+    reopened.undo()
+    assert "claims.bullying.text" in reopened.map.conflicts
