@@ -18,7 +18,7 @@ from argmap.graph import Change, Edit, MapGraph
 from argmap.model import ArgMap
 
 RECOVERY_SUFFIX = ".recover"
-TABLES = ("sources", "speakers", "claims", "relations")
+TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
 
 
 def recovery_path(map_path: Path) -> Path:
@@ -27,7 +27,7 @@ def recovery_path(map_path: Path) -> Path:
 
 
 def edit_between(old: ArgMap, new: ArgMap, label: str) -> Edit:
-    """One edit that turns ``old`` into ``new`` (records only; title and such stay)."""
+    """One edit that turns ``old`` into ``new`` (records and conflicts; title and such stay)."""
     changes: list[Change] = []
     for table in TABLES:
         before: dict = getattr(old, table)

@@ -351,19 +351,28 @@ def conflict_findings(argmap: ArgMap) -> list[tuple[str, str]]:
     """``(subject id, message)`` for every unresolved conflict: ``argmap check`` reports them as errors."""
     findings = []
     for cid, conflict in sorted(argmap.conflicts.items()):
-        noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
-        where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
-        if conflict.field:
-            what = f"{conflict.field} of {where} was changed on both sides"
-        elif conflict.ours is None:
-            what = f"{where} was deleted on our side but changed or used on theirs"
-        elif conflict.theirs is None:
-            what = f"{where} was deleted on their side but changed or used on ours"
-        else:
-            what = f"{where} was added differently on both sides"
-        message = f"merge conflict {cid}: {what}; ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
+        sides = f"ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
+        message = f"{finding_prefix(cid)} {describe_conflict(conflict)}; {sides}"
         findings.append((conflict.id or cid, message))
     return findings
+
+
+def finding_prefix(conflict_id: str) -> str:
+    """How the check finding of a conflict begins, so an editor can tell which conflict a finding is about."""
+    return f"merge conflict {conflict_id}:"
+
+
+def describe_conflict(conflict: Conflict) -> str:
+    """What the two sides did, in words: ``text of claim 'c1' was changed on both sides``."""
+    noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
+    where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
+    if conflict.field:
+        return f"{conflict.field} of {where} was changed on both sides"
+    if conflict.ours is None:
+        return f"{where} was deleted on our side but changed or used on theirs"
+    if conflict.theirs is None:
+        return f"{where} was deleted on their side but changed or used on ours"
+    return f"{where} was added differently on both sides"
 
 
 def _short(value: Any, limit: int = 80) -> str:

@@ -28,9 +28,11 @@ from argmap.check import Finding
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
 from argmap.graph import Edit
+from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import ClaimKind, RelationType
 from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
-from argmap.tui.screens.panels import FindingsScreen, HelpScreen
+from argmap.tui.screens.conflicts import ConflictScreen
+from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
 from argmap.tui.widgets.details import DetailsPane
@@ -169,6 +171,14 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         id="choose-source",
     ),
+    Binding(
+        "C",
+        "resolve_conflict",
+        "Resolve conflict",
+        tooltip="settle a merge conflict: keep ours, take theirs, or edit (the selected claim's first)",
+        show=False,
+        id="resolve-conflict",
+    ),
     Binding("r", "render", "Render SVG", tooltip="render the map to SVG beside the file", show=False, id="render"),
     Binding("ctrl+s", "save", "Save", tooltip="save the map (atomically)", id="save"),
     Binding("ctrl+z", "undo", "Undo", tooltip="undo the last change", id="undo"),
@@ -235,6 +245,7 @@ class EditorScreen(Screen[None]):
         yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
 
     def on_mount(self) -> None:
+        self.tree.conflicted = self.conflicted_records()
         self.tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
@@ -272,7 +283,12 @@ class EditorScreen(Screen[None]):
     def refresh_status(self) -> None:
         findings = None if self.findings is None else len(self.findings)
         self.query_one(StatusLine).show(
-            str(self.document.path), self.document.dirty, findings, self.tree.language, self.message
+            str(self.document.path),
+            self.document.dirty,
+            findings,
+            self.tree.language,
+            self.message,
+            len(self.document.map.conflicts),
         )
 
     def say(self, message: str) -> None:
@@ -384,6 +400,10 @@ class EditorScreen(Screen[None]):
                     evidence_changed = True
             if change.table == "sources":
                 self.refresh_sources()
+            if change.table == "conflicts":
+                touched.update(record.id for record in (change.before, change.after) if record is not None)  # type: ignore[union-attr]
+        if any(change.table == "conflicts" for change in edit.changes):
+            self.tree.conflicted = self.conflicted_records()
         self.tree.sync(touched)
         if path is not None:
             self.tree.reveal_path(path)
@@ -891,9 +911,18 @@ class EditorScreen(Screen[None]):
         if self.findings is None:
             self.say("still checking…")
             return
-        rows = [(f.severity, f.code, f.message, f.subject) for f in self.findings]
+        rows: list[FindingRow] = [(f.severity, f.code, f.message, f.subject) for f in self.findings]
 
-        def done(subject: str | None) -> None:
+        def done(row: FindingRow | None) -> None:
+            if row is None:
+                return
+            _severity, code, message, subject = row
+            if code == "merge-conflict":
+                conflicts = self.document.map.conflicts
+                conflict_id = next((c for c in conflicts if message.startswith(finding_prefix(c))), None)
+                if conflict_id is not None:
+                    self.open_conflict(conflict_id)
+                    return
             if subject is None:
                 return
             claim = subject if subject in self.document.map.claims else None
@@ -904,3 +933,53 @@ class EditorScreen(Screen[None]):
                 self.tree.focus()
 
         self.app.push_screen(FindingsScreen(rows), done)
+
+    # Merge conflicts ------------------------------------------------------------------------------
+
+    def conflicted_records(self) -> set[str]:
+        """Claims and relations with an unresolved conflict (marked in the tree)."""
+        return {conflict.id for conflict in self.document.map.conflicts.values() if conflict.id}
+
+    def action_resolve_conflict(self) -> None:
+        """Open the selected claim's first conflict, else the map's first."""
+        conflicts = self.document.map.conflicts
+        if not conflicts:
+            self.say("no merge conflicts in this map")
+            return
+        ref = self.current
+        mine = [cid for cid in sorted(conflicts) if ref is not None and conflicts[cid].id in (ref.claim, ref.relation)]
+        self.open_conflict(mine[0] if mine else self._next_conflict())
+
+    def _next_conflict(self) -> str:
+        """The first conflict in id order, leaving those on the map's own fields to the end."""
+        return min(self.document.map.conflicts, key=lambda cid: (self.document.map.conflicts[cid].table == "map", cid))
+
+    def open_conflict(self, conflict_id: str) -> None:
+        """Show one conflict; once it is settled, offer the next one."""
+        conflict = self.document.map.conflicts[conflict_id]
+        if conflict.table == "map":
+            self.notify(
+                f"{conflict.field} of the map differs on both sides; the editor changes records only: "
+                f"settle it with  argmap resolve {self.document.path} {conflict_id} --ours|--theirs|--value JSON",
+                title="Not in the editor",
+                severity="warning",
+                timeout=10,
+            )
+            return
+
+        def build(choice: str, value: object) -> Edit:
+            return resolve_conflict(self.document.graph, conflict_id, choice, value)
+
+        def done(edit: Edit | None) -> None:
+            if edit is None or self.apply(lambda: edit) is None:
+                return
+            left = self.document.map.conflicts
+            if not left:
+                self.say(f"resolved {conflict_id}: no merge conflicts left")
+                return
+            self.say(f"resolved {conflict_id}")
+            if self.document.map.conflicts[self._next_conflict()].table != "map":
+                self.open_conflict(self._next_conflict())
+
+        left = len(self.document.map.conflicts)
+        self.app.push_screen(ConflictScreen(conflict_id, conflict, left, build), done)

@@ -48,14 +48,17 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class FindingsScreen(ModalScreen[str | None]):
-    """The check findings; choosing one jumps to the claim it is about."""
+FindingRow = tuple[str, str, str, str | None]
+"""(severity, code, message, subject id or None)."""
+
+
+class FindingsScreen(ModalScreen[FindingRow | None]):
+    """The check findings; choosing one dismisses with it (the editor jumps to its claim, or opens its conflict)."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close", id="dialog-cancel")]
 
-    def __init__(self, findings: Sequence[tuple[str, str, str, str | None]]) -> None:
-        """``findings``: (severity, code, message, subject id or None)."""
+    def __init__(self, findings: Sequence[FindingRow]) -> None:
         super().__init__(classes="dialog")
         self.findings = list(findings)
 
@@ -71,11 +74,11 @@ class FindingsScreen(ModalScreen[str | None]):
                 for index, (severity, code, message, _subject) in enumerate(self.findings)
             ]
             yield OptionList(*options, id="findings-list")
-            yield Label("enter: go to the claim   escape: close", classes="dialog-hint")
+            yield Label("enter: go to the claim (or settle the conflict)   escape: close", classes="dialog-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.findings[int(event.option.id or 0)][3])
+        self.dismiss(self.findings[int(event.option.id or 0)])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

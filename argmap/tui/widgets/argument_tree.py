@@ -46,8 +46,10 @@ def top_refs(graph: MapGraph) -> list[NodeRef]:
     return [NodeRef(cid) for cid in (*graph.map.theses(), *loose)]
 
 
-def claim_label(graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False) -> Text:
-    """One line: how it bears on its parent, the kind when not plain, the text, evidence and findings marks."""
+def claim_label(
+    graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False, conflicted: bool = False
+) -> Text:
+    """One line: how it bears on its parent, the kind when not plain, the text, evidence, finding and conflict marks."""
     claim = graph.map.claims.get(ref.claim)
     label = Text()
     relation = graph.map.relations.get(ref.relation) if ref.relation else None
@@ -71,6 +73,8 @@ def claim_label(graph: MapGraph, ref: NodeRef, language: str | None = None, flag
         label.append(f" ❝{len(claim.evidence)}", style="yellow")
     if flagged:
         label.append(" ⚠", style="bold yellow")
+    if conflicted:
+        label.append(" ⇄ conflict", style="bold red")
     return label
 
 
@@ -91,6 +95,8 @@ class ArgumentTree(Tree[NodeRef]):
         self.guide_depth = 3
         self.language: str | None = None
         self.flagged: set[str] = set()
+        self.conflicted: set[str] = set()
+        """Ids of claims and relations with an unresolved merge conflict: marked on their lines."""
 
     # Building -------------------------------------------------------------------------------
 
@@ -118,7 +124,8 @@ class ArgumentTree(Tree[NodeRef]):
         return bool(graph.children(ref.claim)) or (ref.relation is not None and bool(graph.children(ref.relation)))
 
     def label_for(self, ref: NodeRef) -> Text:
-        return claim_label(self.graph, ref, self.language, ref.claim in self.flagged)
+        conflicted = ref.claim in self.conflicted or (ref.relation is not None and ref.relation in self.conflicted)
+        return claim_label(self.graph, ref, self.language, ref.claim in self.flagged, conflicted)
 
     def fill(self, node: TreeNode[NodeRef]) -> None:
         """Add a node's children if they are not there yet."""

@@ -1,4 +1,4 @@
-"""One line under the panes: the file, whether it has unsaved changes, the check findings."""
+"""One line under the panes: the file, whether it has unsaved changes, the check findings, merge conflicts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 
-def status_text(file: str, dirty: bool, findings: int | None, language: str | None, message: str = "") -> Text:
+def status_text(
+    file: str, dirty: bool, findings: int | None, language: str | None, message: str = "", conflicts: int = 0
+) -> Text:
     line = Text(" ")
     line.append(file, style="bold")
     line.append("  ● unsaved" if dirty else "  saved", style="bold yellow" if dirty else "dim")
@@ -14,6 +16,8 @@ def status_text(file: str, dirty: bool, findings: int | None, language: str | No
         line.append("   checking…", style="dim")
     else:
         line.append(f"   {findings} finding{'s' if findings != 1 else ''}", style="yellow" if findings else "green")
+    if conflicts:
+        line.append(f"   {conflicts} conflict{'s' if conflicts != 1 else ''}", style="bold red")
     if language:
         line.append(f"   showing: {language}", style="cyan")
     if message:
@@ -22,5 +26,7 @@ def status_text(file: str, dirty: bool, findings: int | None, language: str | No
 
 
 class StatusLine(Static):
-    def show(self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "") -> None:
-        self.update(status_text(file, dirty, findings, language, message), layout=False)  # always one line
+    def show(
+        self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "", conflicts: int = 0
+    ) -> None:
+        self.update(status_text(file, dirty, findings, language, message, conflicts), layout=False)  # always one line
