@@ -131,7 +131,8 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     title = argmap.title or (argmap.claims[roots[0]].text if roots else "")
     out = [f"Discussion Title: {_escape(' '.join(title.split()))}", ""]
     placed: dict[str, str] = {}
-    linked = undercuts = 0
+    undercuts = 0
+    linked = sum(len(relation.premises) > 1 for relation in argmap.relations.values())
 
     counters: dict[str, int] = {}
 
@@ -140,11 +141,9 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         return f"{path}{counters[path]}."
 
     def visit(node: str, path: str) -> None:
-        nonlocal linked, undercuts
+        nonlocal undercuts
         for rid, relation in graph.children(node):
             side = "Pro" if relation.type is RelationType.SUPPORT else "Con"
-            if len(relation.premises) > 1:
-                linked += 1
             for premise in relation.premises:
                 child = child_path(path)
                 if premise in placed:
