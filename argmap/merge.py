@@ -72,6 +72,7 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
         tables[table] = _merge_table(
             table, getattr(base, table), getattr(ours, table), getattr(theirs, table), conflicts, touched[table]
         )
+    _keep_attached(tables, touched, ours, theirs)
     gone = {
         ident
         for table in ("claims", "relations", "sources", "speakers")
@@ -292,6 +293,25 @@ def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) 
 
 
 # References to deleted records ---------------------------------------------------------------------
+
+
+def _keep_attached(
+    tables: dict[str, dict[str, Record]], touched: dict[str, set[str]], ours: ArgMap, theirs: ArgMap
+) -> None:
+    """A claim kept because one side edited what the other deleted keeps its place in the argument.
+
+    Deleting a claim takes its relations along; when the merge keeps the claim, the
+    relations the deleting side removed with it come back from the side that kept
+    them, or the claim would hang nowhere (``check``: no path to a thesis).
+    """
+    claims, relations = tables["claims"], tables["relations"]
+    for rid in sorted(touched["relations"] - relations.keys()):
+        kept = ours.relations.get(rid) or theirs.relations.get(rid)
+        if kept is None or not all(premise in claims for premise in kept.premises):
+            continue
+        if any(premise not in ours.claims or premise not in theirs.claims for premise in kept.premises):
+            relations[rid] = kept
+
 
 
 def _restore_referenced(

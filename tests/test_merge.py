@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap import ops, store
+from argmap.check import check_map
 from argmap.errors import OperationError
 from argmap.graph import MapGraph
 from argmap.merge import conflict_findings, merge_maps, resolve_conflict, resolve_in_map
@@ -135,6 +136,17 @@ def test_deleted_on_one_side_edited_on_the_other_keeps_the_edit():
     assert "treaty" not in deleted.claims and deleted.conflicts == {}
     kept = resolve_in_map(result.map, "claims.treaty", "theirs")
     assert kept.claims["treaty"].text == "They signed a treaty in June 2024."
+    assert kept.relations["r-treaty"] == base.relations["r-treaty"], "the kept claim keeps its place"
+    assert "unreachable" not in {f.code for f in check_map(kept)}
+
+
+def test_edited_on_our_side_deleted_on_theirs_keeps_its_place_too():
+    base = sample_map()
+    ours = edited(base, lambda g: ops.edit_text(g, "treaty", "They signed a treaty in June 2024."))
+    theirs = edited(base, lambda g: ops.delete_claim(g, "treaty"))
+    result = merge_maps(base, ours, theirs)
+    assert result.map.relations["r-treaty"] == base.relations["r-treaty"]
+    assert set(result.conflicts) == {"claims.treaty"}
 
 
 def test_a_reason_added_under_a_claim_the_other_side_deleted_brings_it_back():
