@@ -313,7 +313,6 @@ def _keep_attached(
             relations[rid] = kept
 
 
-
 def _restore_referenced(
     tables: dict[str, dict[str, Record]],
     touched: dict[str, set[str]],
