@@ -172,8 +172,10 @@ class ArgmapApp(App[None]):
                     if not binding.id:
                         continue
                     keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
-                    if key not in keys:
-                        keys.append(key)
+                    rebound = self.keymap.get(binding.id)
+                    for bound in rebound.split(",") if rebound else [key]:
+                        if bound.strip() not in keys:
+                            keys.append(bound.strip())
         rows.setdefault("command-palette", ([self.COMMAND_PALETTE_BINDING], "Command palette: every action"))
         rows.setdefault("tab", (["tab", "shift+tab"], "Next / previous pane: tree, details, source"))
         return [(", ".join(keys), description, ident) for ident, (keys, description) in rows.items()]
