@@ -1,37 +1,25 @@
-"""Diff and merge of two 100,000-claim maps (spec §10: diff ≤ 1 s, merge ≤ 2 s).
+"""Diff and merge of two maps of the same size (spec §10 at 100k: diff ≤ 1 s, merge ≤ 2 s), and the textconv outline.
 
-Run from the repository root:
-
-    python benchmarks/diffmerge_bench.py [--claims 100000] [--repeat 3]
-
-It builds a tree-shaped map (every claim with text, a third with a German
+Measured by ``python -m benchmarks.run`` (see ``benchmarks/README.md``).  The
+setup builds a tree-shaped map (every claim with text, a third with a German
 translation, a fifth with an evidence anchor), then two descendants that each
 change about 1 % of it in the ways people do (rewording, translations, evidence,
 moves, new reasons, deletions), disjoint so the merge is clean, plus a handful
-of edits to the same claims so that conflicts are recorded too.  It prints the
-best of ``--repeat`` runs for: diff (``diff_maps`` + ``describe``), merge
-(``merge_maps``), and for scale the load of one map from disk and the textconv
-outline.  Wall-clock and CPU time are both shown: on a shared machine the
-CPU time says what the code costs, the wall-clock what a person waits.
+of edits to the same claims so that conflicts are recorded too.  The three are
+saved and loaded back, as git's drivers would see them.
 """
 
 from __future__ import annotations
 
-import argparse
 import random
-import sys
-import tempfile
-import time
-from collections.abc import Callable
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dataclasses import dataclass
 
 from argmap import store
 from argmap.diff import describe, diff_maps
 from argmap.merge import merge_maps
 from argmap.model import Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source
 from argmap.textconv import outline
+from benchmarks.registry import Measurement, Target, Workload
 
 WORDS = [
     "russia",
@@ -99,53 +87,56 @@ def descendant(base: ArgMap, seed: int, share: float = 0.01, conflicts: int = 20
         cid = f"new-{seed}-{n}"
         claims[cid] = Claim(text=f"A new reason number {n}.")
         relations[f"r-{cid}"] = Relation(type=RelationType.SUPPORT, premises=(cid,), target=rng.choice(mine))
-    for n in range(1, conflicts + 1):
-        claims[f"c{n * 1000}"] = claims[f"c{n * 1000}"].model_copy(update={"note": f"side {seed}"})
+    step = max(1, count // (conflicts + 1))
+    for n in range(1, min(conflicts, count - 1) + 1):
+        cid = f"c{min(n * step, count - 1)}"
+        claims[cid] = claims[cid].model_copy(update={"note": f"side {seed}"})
     return base.model_copy(update={"claims": claims, "relations": relations})
 
 
-def best(label: str, run: Callable[[], object], repeat: int) -> object:
-    """Run ``repeat`` times; print the best wall-clock and CPU times (CPU time is steadier on a busy machine)."""
-    walls, cpus, result = [], [], None
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = run()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    print(
-        f"{label:<44} {min(walls):6.3f} s wall  {min(cpus):6.3f} s cpu"
-        f"   (best of {repeat}; wall: {', '.join(f'{t:.2f}' for t in walls)})"
-    )
-    return result
+@dataclass(frozen=True)
+class Versions:
+    """A base map and two descendants of it, each saved and loaded back."""
+
+    base: ArgMap
+    ours: ArgMap
+    theirs: ArgMap
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    start = time.perf_counter()
-    base = generate(args.claims)
-    ours, theirs = descendant(base, 1), descendant(base, 2)
-    print(f"generated base and two descendants of {args.claims:,} claims in {time.perf_counter() - start:.1f} s")
-    with tempfile.TemporaryDirectory() as folder:
-        for name, version in (("base", base), ("ours", ours), ("theirs", theirs)):
-            store.save(version, Path(folder) / f"{name}.argmap.json")
-        size = (Path(folder) / "base.argmap.json").stat().st_size
-        print(f"file size {size / 2**20:.1f} MiB")
-        base = best("load one map (for scale)", lambda: store.load(Path(folder) / "base.argmap.json"), args.repeat)
-        ours = store.load(Path(folder) / "ours.argmap.json")
-        theirs = store.load(Path(folder) / "theirs.argmap.json")
-
-    def diff() -> int:
-        return len(describe(diff_maps(base, ours), base, ours))
-
-    entries = best("diff base -> ours (diff_maps + describe)", diff, args.repeat)
-    print(f"  {entries:,} entries")
-    result = best("merge base, ours, theirs (merge_maps)", lambda: merge_maps(base, ours, theirs), args.repeat)
-    print(f"  {len(result.conflicts)} conflicts recorded, {len(result.map.claims):,} claims in the result")
-    best("textconv outline of one map", lambda: outline(base), 1)
+def versions(workload: Workload) -> Versions:
+    base = generate(workload.size)
+    loaded = []
+    for name, version in (("base", base), ("ours", descendant(base, 1)), ("theirs", descendant(base, 2))):
+        path = workload.scratch / f"{name}.argmap.json"
+        store.save(version, path)
+        loaded.append(store.load(path))
+    return Versions(*loaded)
 
 
-if __name__ == "__main__":
-    main()
+def diff(state: Versions) -> int:
+    """What ``argmap diff`` computes: the changes and their description, one entry per line."""
+    return len(describe(diff_maps(state.base, state.ours), state.base, state.ours))
+
+
+MEASUREMENTS = [
+    Measurement(
+        "diff",
+        diff,
+        versions,
+        targets=(Target("diff of two 100k maps ≤ 1 s (CPU time)", "seconds", 1.0),),
+        description="diff_maps + describe between a map and a descendant with about 1 % of its claims changed",
+    ),
+    Measurement(
+        "merge",
+        lambda state: merge_maps(state.base, state.ours, state.theirs),
+        versions,
+        targets=(Target("three-way merge of 100k maps ≤ 2 s (CPU time)", "seconds", 2.0),),
+        description="merge_maps of a base and two descendants that each change about 1 %, with 20 conflicts",
+    ),
+    Measurement(
+        "textconv",
+        lambda state: outline(state.base),
+        versions,
+        description="the textconv outline git diffs a map by (argmap textconv MAP without the file read)",
+    ),
+]

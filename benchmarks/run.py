@@ -403,7 +403,11 @@ def report(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated claim counts")
+    parser.add_argument(
+        "--sizes",
+        help="comma-separated claim counts for every measurement, also those that name their own "
+        f"(default: {','.join(map(str, SIZES))}, and each measurement's own sizes)",
+    )
     parser.add_argument("--only", help="comma-separated parts of measurement names to run")
     parser.add_argument("--repeats", type=int, help="runs per measurement and size (default: by size)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the report")
@@ -415,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         child(module, name, int(size), Path(map_path), int(repeats), Path(result_path))
         return 0
 
-    sizes = tuple(sorted(int(s) for s in args.sizes.split(",")))
+    sizes = tuple(sorted(int(s) for s in (args.sizes or ",".join(map(str, SIZES))).split(",")))
     wanted = [part.strip() for part in args.only.split(",")] if args.only else None
     out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     started = datetime.datetime.now(datetime.UTC)
@@ -442,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     measured = []
     for module, measurement in chosen:
         results = []
-        for size in measurement.sizes or sizes:
+        for size in sizes if args.sizes else measurement.sizes or sizes:
             if size not in paths:
                 paths[size] = workload_path(size, args.cache)
             repeats = args.repeats or (measurement.repeats or default_repeats)(size)
