@@ -46,6 +46,20 @@ def top_refs(graph: MapGraph) -> list[NodeRef]:
     return [NodeRef(cid) for cid in (*graph.map.theses(), *loose)]
 
 
+LABEL_LENGTH = 160
+"""Characters of a claim's text on its tree line; the details pane shows the whole text.
+
+Textual's Tree measures every open line whenever the tree changes, so a few claims
+of several thousand characters would make every edit slow, and no one reads a line
+that needs horizontal scrolling."""
+
+
+def shorten(text: str, length: int = LABEL_LENGTH) -> str:
+    """The text on one line, cut at ``length`` characters with an ellipsis."""
+    line = " ".join(text[: length * 2].split())
+    return line if len(line) <= length and len(text) <= length * 2 else line[: length - 1].rstrip() + "…"
+
+
 def claim_label(
     graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False, conflicted: bool = False
 ) -> Text:
@@ -68,7 +82,7 @@ def claim_label(
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
     text = claim.translations.get(language, claim.text) if language else claim.text
-    label.append(text, style="italic" if claim.implicit else "")
+    label.append(shorten(text), style="italic" if claim.implicit else "")
     if claim.evidence:
         label.append(f" ❝{len(claim.evidence)}", style="yellow")
     if flagged:
@@ -136,6 +150,11 @@ class ArgumentTree(Tree[NodeRef]):
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         self.fill(event.node)
+
+    def get_label_width(self, node: TreeNode[NodeRef]) -> int:
+        """The label's width without rendering it (Textual measures every open line after each change)."""
+        icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
+        return len(icon) + node.label.cell_len
 
     # Keeping in step --------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -11,7 +13,7 @@ from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef
 
 
-def describe(graph: MapGraph, ref: NodeRef, findings: list[tuple[str, str]], badge: str | None = None) -> Group:
+def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]], badge: str | None = None) -> Group:
     """The details of one tree line as rich text.
 
     ``findings`` are (severity, message) about the claim; ``badge`` is its evaluation
@@ -83,7 +85,7 @@ class DetailsPane(VerticalScroll, can_focus=True):
         yield Static(id="details-body")
 
     def show(
-        self, graph: MapGraph, ref: NodeRef | None, findings: list[tuple[str, str]], badge: str | None = None
+        self, graph: MapGraph, ref: NodeRef | None, findings: Sequence[tuple[str, str]], badge: str | None = None
     ) -> None:
         body = self.query_one("#details-body", Static)
         body.update(

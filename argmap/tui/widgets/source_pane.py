@@ -3,6 +3,13 @@
 A read-only TextArea: select a passage with shift+arrows or the mouse, then
 ``x`` attaches it to the selected claim.  Offsets are Unicode code points into
 the text, as in the anchors.
+
+TextArea restyles a whole line of the document to draw one row of it, so a
+paragraph of 15,000 characters costs milliseconds per row.  The pane therefore
+shows the text broken into rows at the pane's width, each break a space turned
+into a newline: one character for one, so every offset stays where it was.
+TextArea's own soft wrapping is off: re-wrapping a long text took a quarter of
+a second each time the pane's size settled.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from rich.style import Style
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import Select, Static, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
@@ -40,6 +48,18 @@ SOURCE_THEME = TextAreaTheme(
 )
 
 
+class RowCountingWrap(WrappedDocument):
+    """TextArea's row index, with the number of rows read off it instead of summed.
+
+    TextArea asks for the height once per row it draws; summing over every line of a
+    long source made each row cost a pass over the whole text.
+    """
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+
 class SourceText(TextArea):
     """The source text with the passages of :attr:`passages` painted over it.
 
@@ -56,22 +76,71 @@ class SourceText(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         self.passages: list[Passage] = []
         self.current_claim: str | None = None
+        self._text = ""
+        self._shown = ""
+        self._broken_at = 0
+        """The width the shown rows were broken at (0: not shown yet)."""
+        self._scroll_target: int | None = None
         self._line_starts: list[int] = [0]
-        super().__init__("", read_only=True, soft_wrap=True, id=id, show_line_numbers=False)
+        self._passages_by_row: dict[int, list[Passage]] = {}
+        self._rows_of_claim: dict[str | None, set[int]] = {}
+        super().__init__("", read_only=True, soft_wrap=False, id=id, show_line_numbers=False)
         self.cursor_blink = False
+
+    @property
+    def text(self) -> str:
+        """The shown text, kept as loaded: TextArea would join every line again, once per row it draws."""
+        return self._shown
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
 
     def on_mount(self) -> None:
         self.register_theme(SOURCE_THEME)
         self.theme = "argmap-source"
 
+    def on_resize(self) -> None:
+        if self._row_width() != self._broken_at:
+            self._show_rows()
+
+    def _row_width(self) -> int:
+        """Columns for the text: the width less padding and a vertical scrollbar.
+
+        The scrollbar's columns stay reserved, so the rows do not change when it comes and goes.
+        """
+        return max(20, self.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical - 1)
+
     def show_text(self, text: str) -> None:
-        self.load_text(text)
-        starts = [0]
-        newline = len(self.document.newline)
-        for line in self.document.lines[:-1]:
-            starts.append(starts[-1] + len(line) + newline)
-        self._line_starts = starts
-        self._build_highlight_map()
+        """Show ``text``: now if the pane has its size, else as soon as it has (rows depend on the width)."""
+        self._text = text
+        self._broken_at = 0
+        self._scroll_target = None
+        if self.size.width:
+            self._show_rows()
+
+    def scroll_to_index(self, index: int) -> None:
+        """Scroll so that the text at ``index`` shows near the top, leaving the selection alone."""
+        self._scroll_target = index
+        if self._broken_at:
+            self.scroll_to(y=max(0, self.location(index)[0] - 2), animate=False)
+
+    def _show_rows(self) -> None:
+        """(Re)load the text broken at the current width, keeping the selection and the scroll position."""
+        shown_before = self._broken_at != 0
+        selection = (self.index(self.selection.start), self.index(self.selection.end))
+        top = self.index((round(self.scroll_y), 0))
+        self._broken_at = self._row_width()
+        shown = break_for_display(self._text, self._broken_at)
+        self._line_starts = line_starts(shown)
+        self._shown = shown
+        self.load_text(shown)
+        self.wrapped_document.__class__ = RowCountingWrap
+        if shown_before:
+            self.select_passage(*(min(end, len(self._text)) for end in selection))
+            self.scroll_to(y=self.location(top)[0], animate=False)
+        elif self._scroll_target is not None:
+            self.scroll_to_index(self._scroll_target)
 
     def location(self, index: int) -> tuple[int, int]:
         row = bisect_right(self._line_starts, index) - 1
@@ -91,25 +160,65 @@ class SourceText(TextArea):
         self._build_highlight_map()
         self.refresh()
 
+    def show_claim(self, claim: str | None) -> None:
+        """Mark ``claim``'s passages as the current ones, repainting only the rows that change."""
+        if claim == self.current_claim:
+            return
+        rows = self._rows_of_claim.get(self.current_claim, set()) | self._rows_of_claim.get(claim, set())
+        self.current_claim = claim
+        for row in rows:
+            self._highlight_row(row)
+        self._repaint_rows(rows)
+
     def _build_highlight_map(self) -> None:
+        """Index the passages by row and highlight every row (TextArea calls this when its text changes)."""
         self._line_cache.clear()
-        highlights = self._highlights
-        highlights.clear()
-        lines = self.document.lines
+        self._highlights.clear()
+        by_row: dict[int, list[Passage]] = {}
+        rows_of_claim: dict[str | None, set[int]] = {}
+        last_row = self.document.line_count - 1
         for passage in self.passages:
-            name = "passage.current" if passage.claim == self.current_claim else "passage"
-            (row1, col1), (row2, col2) = self.location(passage.start), self.location(passage.end)
-            if row1 >= len(lines):
+            first, last = self.location(passage.start)[0], self.location(passage.end)[0]
+            if first > last_row:
                 continue
-            for row in range(row1, min(row2, len(lines) - 1) + 1):
-                line = lines[row]
-                begin = len(line[:col1].encode()) if row == row1 else 0
-                finish = len(line[:col2].encode()) if row == row2 else None
-                highlights[row].append((begin, finish, name))
+            rows = range(first, min(last, last_row) + 1)
+            for row in rows:
+                by_row.setdefault(row, []).append(passage)
+            rows_of_claim.setdefault(passage.claim, set()).update(rows)
+        self._passages_by_row = by_row
+        self._rows_of_claim = rows_of_claim
+        for row in by_row:
+            self._highlight_row(row)
+
+    def _highlight_row(self, row: int) -> None:
+        """TextArea's highlights of one row: byte ranges with the theme's style names."""
+        line = self.document.lines[row]
+        start_of_row = self._line_starts[row]
+        spans = []
+        for passage in self._passages_by_row.get(row, ()):
+            name = "passage.current" if passage.claim == self.current_claim else "passage"
+            begin = max(0, passage.start - start_of_row)
+            end = passage.end - start_of_row
+            spans.append((len(line[:begin].encode()), len(line[:end].encode()) if end < len(line) else None, name))
+        self._highlights[row] = spans
+
+    def _repaint_rows(self, rows: set[int]) -> None:
+        """Drop the cached drawing of the screen rows that show ``rows`` and repaint if any is in view."""
+        wrapped = self.wrapped_document
+        screen_rows: set[int] = set()
+        for row in rows:
+            top = wrapped.location_to_offset((row, 0)).y
+            screen_rows.update(range(top, top + len(wrapped.get_offsets(row)) + 1))
+        if not screen_rows:
+            return
+        for key in [key for key in self._line_cache.keys() if key[2] in screen_rows]:  # noqa: SIM118 - not iterable
+            self._line_cache.discard(key)
+        if any(self.scroll_y <= y < self.scroll_y + self.size.height for y in screen_rows):
+            self.refresh()
 
     def passage_at(self, index: int) -> Passage | None:
         """The passage under the cursor, the current claim's first when several overlap."""
-        hits = [p for p in self.passages if p.start <= index < p.end]
+        hits = [p for p in self._passages_by_row.get(self.location(index)[0], ()) if p.start <= index < p.end]
         hits.sort(key=lambda p: (p.claim != self.current_claim, p.end - p.start))
         return hits[0] if hits else None
 
@@ -146,6 +255,44 @@ class SourcePane(Vertical):
         note.display = bool(message)
         self.text_area.display = text is not None
         self.text_area.show_text(text or "")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each of the TextArea's document lines starts (it splits as ``str.splitlines`` does)."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    if text and not text.endswith(("\n", "\r")):
+        starts.pop()
+    return starts
+
+
+def break_for_display(text: str, width: int) -> str:
+    """``text`` with lines longer than ``width`` broken at spaces, each break replacing the space.
+
+    A word longer than the width stays whole (the TextArea wraps it).  The result has
+    exactly the length of ``text``, so offsets into one are offsets into the other.
+    """
+    if width < 2:
+        return text
+    pieces: list[str] = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if len(body) <= width:
+            pieces.append(line)
+            continue
+        start = 0
+        while len(body) - start > width:
+            cut = body.rfind(" ", start + 1, start + width + 1)
+            if cut == -1:
+                cut = body.find(" ", start + width + 1)
+                if cut == -1:
+                    break
+            pieces.append(body[start:cut])
+            pieces.append("\n")
+            start = cut + 1
+        pieces.append(line[start:])
+    return "".join(pieces)
 
 
 def passages_for(claims: dict, source_id: str) -> list[Passage]:
