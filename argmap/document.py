@@ -12,10 +12,12 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from argmap import store
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
-from argmap.model import ArgMap
+from argmap.model import FORMAT_VERSION, ArgMap
 
 RECOVERY_SUFFIX = ".recover"
 TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
@@ -153,6 +155,80 @@ class Document:
     def restore(self, kept: ArgMap) -> None:
         """Take over recovered work as one undoable, unsaved edit."""
         self.apply(edit_between(self.map, kept, "recover unsaved work"))
+
+
+PREVIEW_ABOVE = 4 * 2**20
+"""Maps of more bytes than this (some 5,000 claims) open in two steps: :class:`Opening`."""
+
+
+class Opening:
+    """A map file read and parsed, not yet validated: enough for a first look while the rest loads.
+
+    Validating 100,000 claims takes about a second.  An editor shows
+    :meth:`preview` (the theses and two levels below them, validated on their
+    own) at once, runs :meth:`finish` in the background and then takes over the
+    whole :class:`Document`.  Nothing in the preview is editable.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: bytes | None = store.read_bytes(path)
+        self._raw: dict | None = store.parse(self._data, str(path))
+        self.size = len(self._data)
+
+    @property
+    def claims(self) -> int:
+        """How many claims the file holds (before validation: for a progress note)."""
+        claims = self._raw.get("claims") if self._raw is not None else None
+        return len(claims) if isinstance(claims, dict) else 0
+
+    @property
+    def large(self) -> bool:
+        return self.size > PREVIEW_ABOVE
+
+    def _preview(self) -> ArgMap | None:
+        raw = self._raw
+        if raw is None or raw.get("argmap") != FORMAT_VERSION:
+            return None
+        claims, relations = raw.get("claims", {}), raw.get("relations", {})
+        if not isinstance(claims, dict) or not isinstance(relations, dict):
+            return None
+        theses = [cid for cid, claim in claims.items() if isinstance(claim, dict) and claim.get("kind") == "thesis"]
+        kept_claims = {cid: claims[cid] for cid in theses}
+        kept_relations: dict[str, object] = {}
+        wanted = set(theses)
+        for _level in range(2):
+            below: set[str] = set()
+            for rid, relation in relations.items():
+                if not isinstance(relation, dict) or not isinstance(relation.get("premises"), list):
+                    return None
+                if relation.get("target") in wanted:
+                    kept_relations[rid] = relation
+                    below.update(relation["premises"])
+                    below.add(rid)
+            kept_claims.update((cid, claims[cid]) for cid in below if cid in claims)
+            wanted = below
+        header = {key: value for key, value in raw.items() if key not in ("claims", "relations", "conflicts")}
+        try:
+            return ArgMap.model_validate({**header, "claims": kept_claims, "relations": kept_relations})
+        except (ValidationError, TypeError):
+            return None
+
+    def preview(self) -> ArgMap | None:
+        """The theses and two levels below them; None if the file is odd.
+
+        Anything unexpected (an older format, a malformed record) gives None: the full
+        validation in :meth:`finish` then reports it properly.
+        """
+        with store.gc_paused():  # the parsed file is a million objects the collector would rescan
+            return self._preview()
+
+    def finish(self) -> Document:
+        """Validate the whole file (about a second at 100,000 claims) and open it."""
+        if self._raw is None or self._data is None:
+            raise RuntimeError("an Opening finishes once")
+        raw, data, self._raw, self._data = self._raw, self._data, None, None
+        return Document(self.path, store.unique(store.validate(raw, data, str(self.path))))
 
 
 def write_recovery(argmap: ArgMap, path: Path) -> None:

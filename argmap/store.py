@@ -86,19 +86,34 @@ def dumps(argmap: ArgMap) -> bytes:
 
 def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
     """Parse and validate map bytes; every failure is one :class:`ArgmapError`."""
+    return validate(parse(data, origin), data, origin)
+
+
+def parse(data: bytes, origin: str) -> dict[str, Any]:
+    """The first half of :func:`loads`: the JSON of a map, not yet validated.
+
+    Split off so that an editor can show the top of a large map while the rest
+    is validated (:class:`argmap.document.Opening`).
+    """
     if not data.strip():
         raise ArgmapError(
             "the file is empty, not a map", path=origin, fix="create one with: argmap new MAP --thesis TEXT"
         )
     with gc_paused():
         raw = _parse(data, origin)
-        if not isinstance(raw, dict) or "argmap" not in raw:
-            raise ArgmapError(
-                'not an argmap map: there is no "argmap" format version at the top',
-                path=origin,
-                line=1,
-                fix="is this the right file? maps are *.argmap.json files written by argmap",
-            )
+    if not isinstance(raw, dict) or "argmap" not in raw:
+        raise ArgmapError(
+            'not an argmap map: there is no "argmap" format version at the top',
+            path=origin,
+            line=1,
+            fix="is this the right file? maps are *.argmap.json files written by argmap",
+        )
+    return raw
+
+
+def validate(raw: dict[str, Any], data: bytes, origin: str) -> MapFile:
+    """The second half of :func:`loads`: migrate, find duplicate keys in ``data``, validate."""
+    with gc_paused():
         raw, migrated_from = _migrate(raw, origin)
         canonical_layout = migrated_from is None and orjson.dumps(raw, option=orjson.OPT_INDENT_2) + b"\n" == data
         duplicates = [] if canonical_layout else _find_duplicates(data)
@@ -109,8 +124,8 @@ def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
     return MapFile(argmap, origin, duplicates, migrated_from)
 
 
-def read(path: str | os.PathLike[str]) -> MapFile:
-    """Read a map file; duplicate ids are reported, not fatal (``check`` lists them)."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A map file's bytes; a directory, a missing or unreadable or enormous file is an :class:`ArgmapError`."""
     origin = str(path)
     target = Path(path)
     try:
@@ -123,19 +138,22 @@ def read(path: str | os.PathLike[str]) -> MapFile:
                 path=origin,
                 fix="is this the right file?",
             )
-        data = target.read_bytes()
+        return target.read_bytes()
     except FileNotFoundError:
         raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
     except PermissionError:
         raise ArgmapError("permission denied", path=origin) from None
     except OSError as error:
         raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
-    return loads(data, origin)
 
 
-def load(path: str | os.PathLike[str]) -> ArgMap:
-    """Read a map for use; a file with duplicate ids is refused because it is ambiguous."""
-    mapfile = read(path)
+def read(path: str | os.PathLike[str]) -> MapFile:
+    """Read a map file; duplicate ids are reported, not fatal (``check`` lists them)."""
+    return loads(read_bytes(path), str(path))
+
+
+def unique(mapfile: MapFile) -> ArgMap:
+    """The map of a file fit for use: one with a duplicate id is refused because it is ambiguous."""
     if mapfile.duplicates:
         dup = mapfile.duplicates[0]
         raise ArgmapError(
@@ -145,6 +163,11 @@ def load(path: str | os.PathLike[str]) -> ArgMap:
             fix="give one of them another id; argmap check lists every duplicate",
         )
     return mapfile.map
+
+
+def load(path: str | os.PathLike[str]) -> ArgMap:
+    """Read a map for use; a file with duplicate ids is refused because it is ambiguous."""
+    return unique(read(path))
 
 
 def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:

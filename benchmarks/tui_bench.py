@@ -28,6 +28,7 @@ from pathlib import Path
 from argmap.document import Document
 from argmap.graph import MapGraph
 from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.editor import EditorScreen
 from benchmarks.registry import Measurement, Metrics, Target, Workload
 
 ROUNDS = 5
@@ -73,10 +74,14 @@ def _app(path: Path, document: Document | None = None) -> ArgmapApp:
 
 async def _first_paint(state: Session) -> Metrics:
     started = time.perf_counter()
-    app = _app(state.path)
+    app = ArgmapApp(state.path, keymap_file=state.path.parent / "no-keymap.toml")
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
-        return Metrics(first_paint_s=time.perf_counter() - started)
+        screen = app.screen
+        while not isinstance(screen, EditorScreen) or screen.ready_at is None:
+            await pilot.pause(0.05)
+            screen = app.screen
+        assert screen.painted_at is not None
+        return Metrics(first_paint_s=screen.painted_at - started, ready_s=screen.ready_at - started)
 
 
 async def _keystrokes(state: Session) -> Metrics:
@@ -117,8 +122,10 @@ MEASUREMENTS = [
         session,
         targets=(Target("TUI first paint of a 100k map ≤ 1.5 s (wall)", "first_paint_s", 1.5),),
         repeats=lambda size: 3,
-        description="argmap edit under Pilot: open the document (load, validate), mount and paint the first "
-        "screen (first_paint_s, wall); the time column adds the app's shutdown",
+        description="argmap edit under Pilot, as `argmap edit MAP` opens it: first_paint_s when the first frame "
+        "with the map's lines is drawn (a map over 4 MB shows its theses and two levels below while the rest "
+        "is validated), ready_s when the whole map is loaded and editable (wall); the time column adds the "
+        "app's shutdown",
     ),
     Measurement(
         "TUI keystrokes",

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from argmap.cli.common import add_command
-from argmap.document import Document
+from argmap.document import Opening
 from argmap.errors import ArgmapError
 
 
@@ -38,10 +38,19 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError("map files are named *.argmap.json (git-setup and the editor rely on it)", path=args.map)
     if args.source and not Path(args.source).is_file():
         raise ArgmapError("no such source text", path=args.source, fix="check the path")
-    # A broken map is one clear line on stderr, before the screen is taken over.
-    document = Document.open(path) if path.exists() else None
+    # A broken map is one clear line on stderr, before the screen is taken over; a large one
+    # opens in the editor at once and is validated behind its preview (errors end the editor).
+    opening = Opening(path) if path.exists() else None
+    document = opening.finish() if opening is not None and not opening.large else None
     from argmap.tui.app import ArgmapApp  # Textual loads only for this command, not for every argmap call
 
-    app = ArgmapApp(path, document=document, add_source=Path(args.source) if args.source else None)
+    app = ArgmapApp(
+        path,
+        document=document,
+        opening=opening if document is None else None,
+        add_source=Path(args.source) if args.source else None,
+    )
     app.run()
+    if app.failure is not None:
+        raise app.failure
     return app.return_code or 0

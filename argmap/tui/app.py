@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from argmap import ops, store
 from argmap.check import Finding, check_map
-from argmap.document import Document, edit_between
+from argmap.document import Document, Opening, edit_between
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate
 from argmap.graph import MapGraph
@@ -52,6 +53,7 @@ class ArgmapApp(App[None]):
         path: Path,
         *,
         document: Document | None = None,
+        opening: Opening | None = None,
         add_source: Path | None = None,
         keymap_file: Path | None = None,
     ) -> None:
@@ -64,18 +66,33 @@ class ArgmapApp(App[None]):
         self.path = path
         self.add_source = add_source
         self.document = document
+        self.opening = opening
+        """A large map being opened: its preview shows while the rest is validated."""
+        self.failure: ArgmapError | None = None
         self.set_keymap({ident: keys for ident, keys in self.keymap.items() if ident != "command-palette"})
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self.document is None and self.path.exists():
-            self.document = Document.open(self.path)
-        if self.document is not None:
-            kept = self.document.pending_recovery()
-            if kept is not None:
-                self.push_screen(self._recovery_screen(kept), lambda choice: self._recover(choice, kept))
+        if self.document is None and self.opening is None and self.path.exists():
+            try:
+                self.opening = Opening(self.path)
+            except ArgmapError as error:
+                self._fail(error)
                 return
-            self._start()
+        if self.opening is not None:
+            preview = self.opening.preview() if self.opening.large else None
+            if preview is not None:
+                self.push_screen(EditorScreen(Document(self.path, preview), loading=self.opening.claims))
+                self.call_after_refresh(self._finish_opening)
+                return
+            try:
+                self.document = self.opening.finish()
+            except ArgmapError as error:
+                self._fail(error)
+                return
+            self.opening = None
+        if self.document is not None:
+            self._opened(self.document)
         else:
             self.push_screen(
                 TextPrompt(
@@ -85,6 +102,31 @@ class ArgmapApp(App[None]):
                 ),
                 self._create,
             )
+
+    def _fail(self, error: ArgmapError) -> None:
+        """Quit because the map cannot be opened; ``argmap edit`` prints :attr:`failure` as one line."""
+        self.failure = error
+        self.exit(return_code=2)
+
+    @work(thread=True, exclusive=True, group="open", description="validate the whole map")
+    def _finish_opening(self) -> None:
+        """Validate the whole map behind its preview (about a second at 100,000 claims)."""
+        assert self.opening is not None
+        try:
+            document = self.opening.finish()
+        except ArgmapError as error:
+            self.call_from_thread(self._fail, error)
+            return
+        self.call_from_thread(self._opened, document)
+
+    def _opened(self, document: Document) -> None:
+        self.opening = None
+        self.document = document
+        kept = document.pending_recovery()
+        if kept is not None:
+            self.push_screen(self._recovery_screen(kept), lambda choice: self._recover(choice, kept))
+            return
+        self._start()
 
     def _recovery_screen(self, kept: ArgMap) -> RecoveryScreen:
         assert self.document is not None
@@ -116,7 +158,11 @@ class ArgmapApp(App[None]):
         gc.freeze()
         if self.add_source is not None:
             self._add_source(self.document, self.add_source)
-        self.push_screen(EditorScreen(self.document))
+        preview = next((s for s in self.screen_stack if isinstance(s, EditorScreen) and s.loading), None)
+        if preview is not None:
+            preview.adopt(self.document)
+        else:
+            self.push_screen(EditorScreen(self.document))
 
     def _add_source(self, document: Document, text_path: Path) -> None:
         try:

@@ -231,9 +231,15 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+p", "command_palette", "Palette", id="command-palette"),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, *, loading: int = 0) -> None:
+        """``loading`` (a number of claims) means ``document`` is a preview: see :meth:`adopt`."""
         super().__init__()
         self.document = document
+        self.loading = loading
+        self.painted_at: float | None = None
+        """When the first frame was on screen (``time.perf_counter``), and when the whole map was:
+        what ``benchmarks/tui_bench.py`` reports as first paint and as ready."""
+        self.ready_at: float | None = None
         self.source_id: str | None = None
         self.source_text: str | None = None
         self.findings: list[FindingRow] | None = None
@@ -267,15 +273,45 @@ class EditorScreen(Screen[None]):
         self.tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
-        sources = sorted(self.document.map.sources)
-        self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], sources[0] if sources else None)
-        self.show_source(sources[0] if sources else None)
         self.tree.focus()
         if self.tree.root.children:
             self.tree.move_cursor(self.tree.root.children[0], animate=False)
+        self.call_after_refresh(self._note_time, "painted_at")
+        if self.loading:
+            self.query_one(SourcePane).show_text(None, "the source text shows once the whole map is loaded")
+            self.say(f"loading {self.loading:,} claims… (the top of the map is shown; editing waits)")
+            return
+        self._show_sources()
         self.refresh_status()
         self.schedule_check()
         self.call_after_refresh(freeze_survivors)
+        self.call_after_refresh(self._note_time, "ready_at")
+
+    def _note_time(self, attribute: str) -> None:
+        setattr(self, attribute, time.perf_counter())
+
+    def adopt(self, document: Document) -> None:
+        """Take over the whole map after a preview: every line, the sources, the checks, and editing."""
+        where = self.tree.path_of(self.tree.cursor_node)
+        self.document = document
+        self.loading = 0
+        self.message = ""
+        self.tree.graph = document.graph
+        self.tree.conflicted = self.conflicted_records()
+        self.tree.reload()
+        self.tree.reveal_path(where)
+        self._show_sources()
+        self.refresh_details()
+        self.refresh_status()
+        self.refresh_bindings()
+        self.schedule_check()
+        self.call_after_refresh(freeze_survivors)
+        self.call_after_refresh(self._note_time, "ready_at")
+
+    def _show_sources(self) -> None:
+        sources = sorted(self.document.map.sources)
+        self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], sources[0] if sources else None)
+        self.show_source(sources[0] if sources else None)
 
     # Widgets ----------------------------------------------------------------------------------
 
@@ -284,8 +320,12 @@ class EditorScreen(Screen[None]):
         self.query_one(PromptBar).ask(title, value, done, placeholder=placeholder)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the prompt bar is open, its keys are for typing, not for editing the map."""
-        return not (action in EDITOR_ACTIONS and self.query_one(PromptBar).is_open)
+        """While the prompt bar is open, its keys are for typing; while the map loads, only moving about works."""
+        if action not in EDITOR_ACTIONS:
+            return True
+        if self.loading:
+            return action in ("request_quit", "help")
+        return not self.query_one(PromptBar).is_open
 
     @property
     def tree(self) -> ArgumentTree:

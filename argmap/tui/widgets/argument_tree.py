@@ -124,6 +124,10 @@ class ArgumentTree(Tree[NodeRef]):
                 self.fill(node)
                 node.expand()
 
+    def reload(self) -> None:
+        """Rebuild every line from :attr:`graph` (after it was replaced), keeping open what was open."""
+        self._rebuild_children(self.root, top_refs(self.graph))
+
     def _is_thesis(self, claim_id: str) -> bool:
         claim = self.graph.map.claims.get(claim_id)
         return claim is not None and claim.kind is ClaimKind.THESIS
