@@ -136,6 +136,27 @@ class MapGraph:
                         stack.append(premise)
         return seen
 
+    def lies_below(self, node: str, roots: set[str]) -> bool:
+        """Whether ``node`` is one of ``roots`` or in the :meth:`subtree` of one of them.
+
+        Walks up from ``node``: its ancestors are usually a few dozen, where a
+        subtree near the top of a big map holds thousands of records.
+        """
+        relations = self.map.relations
+        seen: set[str] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current in roots:
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in relations:
+                stack.append(relations[current].target)
+            stack.extend(relations[rid].target for rid in self._by_premise.get(current, ()))
+        return False
+
     def target_claim(self, relation_id: str) -> str | None:
         """The claim a relation finally bears on, following undercuts to the relation they attack."""
         seen: set[str] = set()

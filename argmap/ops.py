@@ -111,7 +111,7 @@ def link_claim(graph: MapGraph, claim_id: str, target: str, relation_type: Relat
     for _, relation in graph.parents(claim_id):
         if relation.target == target and relation.premises == (claim_id,):
             raise OperationError(f"{claim_id!r} already bears on {target!r}")
-    if relation_type is RelationType.SUPPORT and target in graph.subtree(claim_id):
+    if relation_type is RelationType.SUPPORT and graph.lies_below(target, {claim_id}):
         raise OperationError(f"linking {claim_id!r} under {target!r} would make a claim support itself")
     relation_id = unique_id(f"r-{claim_id}", graph)
     relation = Relation(type=relation_type, premises=(claim_id,), target=target, rank=_rank_after_last(graph, target))
@@ -305,11 +305,7 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
         raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
     if relation.target == new_target:
         return Edit(f"move {claim_id!r}", (), select=claim_id)
-    below = set(relation.premises) | {relation_id}
-    for premise in relation.premises:
-        below |= graph.subtree(premise)
-    below |= graph.subtree(relation_id)
-    if new_target in below:
+    if graph.lies_below(new_target, {*relation.premises, relation_id}):
         raise OperationError(f"cannot move {claim_id!r} under {new_target!r}: it is part of what moves (a cycle)")
     moved = relation.model_copy(update={"target": new_target, "rank": _rank_after_last(graph, new_target)})
     return Edit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from argmap import ops, store
@@ -185,3 +185,13 @@ def test_undoing_any_sequence_of_edits_restores_the_start(argmap: ArgMap, data: 
     for edit in reversed(done):
         graph.apply(edit.inverse())
     assert store.dumps(graph.map) == start
+
+
+@given(maps(max_steps=30), st.data())
+def test_lies_below_walks_up_to_what_subtree_finds_walking_down(argmap, data) -> None:
+    graph = MapGraph(argmap)
+    ids = sorted(argmap.claims.keys() | argmap.relations.keys())
+    assume(ids)
+    root = data.draw(st.sampled_from(ids))
+    node = data.draw(st.sampled_from(ids))
+    assert graph.lies_below(node, {root}) == (node == root or node in graph.subtree(root))
