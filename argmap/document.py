@@ -12,32 +12,31 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+import orjson
+from pydantic import BaseModel, ValidationError
 
 from argmap import store
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
-from argmap.model import FORMAT_VERSION, ArgMap
+from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
 
 RECOVERY_SUFFIX = ".recover"
+RECOVERY_KEY = "argmap-recovery"
+"""The format marker of a recovery file (its version is the value)."""
+RECOVERED = "recover unsaved work"
 TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
+TABLE_MODELS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "speakers": Speaker,
+    "claims": Claim,
+    "relations": Relation,
+    "conflicts": Conflict,
+}
 
 
 def recovery_path(map_path: Path) -> Path:
     """Where unsaved work of ``map_path`` is kept: ``MAP.recover`` beside it."""
     return map_path.with_name(map_path.name + RECOVERY_SUFFIX)
-
-
-def edit_between(old: ArgMap, new: ArgMap, label: str) -> Edit:
-    """One edit that turns ``old`` into ``new`` (records and conflicts; title and such stay)."""
-    changes: list[Change] = []
-    for table in TABLES:
-        before: dict = getattr(old, table)
-        after: dict = getattr(new, table)
-        for ident in sorted(before.keys() | after.keys()):
-            if before.get(ident) != after.get(ident):
-                changes.append(Change(table, ident, before.get(ident), after.get(ident)))
-    return Edit(label, tuple(changes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +64,8 @@ class Document:
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._saved_state = 0
+        self._as_saved: dict[tuple[str, str], object] = {}
+        """Each record changed since the last save, as it was then: what :meth:`unsaved_edit` starts from."""
         self.revision = 0
         """Grows with every change, undo and redo: watchers compare it to skip stale work."""
 
@@ -96,7 +97,7 @@ class Document:
         """Apply an edit and remember it for undo; an edit that changes nothing is not kept."""
         if not edit.changes:
             return False
-        self.graph.apply(edit)
+        self._applied(edit)
         self._undo.append(Step(edit, next(self._serials), where))
         self._redo.clear()
         self.revision += 1
@@ -107,7 +108,7 @@ class Document:
         if not self._undo:
             return None
         step = self._undo.pop()
-        self.graph.apply(step.edit.inverse())
+        self._applied(step.edit.inverse())
         self._redo.append(step)
         self.revision += 1
         return step
@@ -117,16 +118,35 @@ class Document:
         if not self._redo:
             return None
         step = self._redo.pop()
-        self.graph.apply(step.edit)
+        self._applied(step.edit)
         self._undo.append(step)
         self.revision += 1
         return step
+
+    def _applied(self, edit: Edit) -> None:
+        self.graph.apply(edit)
+        for change in edit.changes:
+            self._as_saved.setdefault((change.table, change.id), change.before)
 
     def save(self) -> None:
         """Write the map atomically and drop the recovery file: the work is safe now."""
         store.save(self.map, self.path)
         self._saved_state = self.state
+        self._as_saved.clear()
         self.discard_recovery()
+
+    def unsaved_edit(self) -> Edit:
+        """One edit from the file as saved to the map as it is: the records changed since, nothing else.
+
+        Cheap at any size, so the recovery file is written in milliseconds even on
+        a 100,000-claim map (a whole copy of that map took 0.7 s and 190 MB).
+        """
+        changes = []
+        for (table, ident), before in self._as_saved.items():
+            after = getattr(self.map, table).get(ident)
+            if after != before:
+                changes.append(Change(table, ident, before, after))
+        return Edit(RECOVERED, tuple(changes))
 
     def snapshot(self) -> ArgMap:
         """A copy whose tables later edits do not touch, for writing or checking in a thread."""
@@ -142,19 +162,29 @@ class Document:
     def discard_recovery(self) -> None:
         self.recovery_path.unlink(missing_ok=True)
 
-    def pending_recovery(self) -> ArgMap | None:
-        """Unsaved work left by an editor that did not close, if it differs from the file."""
+    def pending_recovery(self) -> Edit | None:
+        """Unsaved work left by an editor that did not close, as one edit onto the map as it is now.
+
+        The edit sets each recovered record to its unsaved value, also when the file
+        changed since; None when there is no recovery file, it cannot be read, or it
+        changes nothing.
+        """
         try:
-            kept = store.loads(self.recovery_path.read_bytes(), str(self.recovery_path)).map
+            recovered = read_recovery(self.recovery_path)
         except FileNotFoundError:
             return None
         except ArgmapError:
             return None
-        return None if store.dumps(kept) == store.dumps(self.map) else kept
+        changes = []
+        for change in recovered.changes:
+            now = getattr(self.map, change.table).get(change.id)
+            if now != change.after:
+                changes.append(Change(change.table, change.id, now, change.after))
+        return Edit(RECOVERED, tuple(changes)) if changes else None
 
-    def restore(self, kept: ArgMap) -> None:
+    def restore(self, recovered: Edit) -> None:
         """Take over recovered work as one undoable, unsaved edit."""
-        self.apply(edit_between(self.map, kept, "recover unsaved work"))
+        self.apply(recovered)
 
 
 PREVIEW_ABOVE = 4 * 2**20
@@ -231,6 +261,48 @@ class Opening:
         return Document(self.path, store.unique(store.validate(raw, data, str(self.path))))
 
 
-def write_recovery(argmap: ArgMap, path: Path) -> None:
-    """Keep unsaved work beside the map (atomically, so a crash mid-write loses nothing)."""
-    store.write_atomic(path, store.dumps(argmap))
+def write_recovery(edit: Edit, path: Path) -> None:
+    """Keep unsaved work beside the map (atomically, so a crash mid-write loses nothing).
+
+    The file holds the changed records only (:meth:`Document.unsaved_edit`), each
+    before and after, as JSON: small and quick to write whatever the map's size.
+    """
+    changes = [
+        {
+            "table": change.table,
+            "id": change.id,
+            "before": _record_json(change.before),
+            "after": _record_json(change.after),
+        }
+        for change in edit.changes
+    ]
+    store.write_atomic(path, orjson.dumps({RECOVERY_KEY: 1, "changes": changes}, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+def read_recovery(path: Path) -> Edit:
+    """The edit a recovery file holds; an unreadable one is an :class:`ArgmapError`."""
+    data = path.read_bytes()
+    try:
+        raw = orjson.loads(data)
+        if not isinstance(raw, dict) or raw.get(RECOVERY_KEY) != 1 or not isinstance(raw.get("changes"), list):
+            raise ValueError("not a recovery file of this argmap")
+        changes = tuple(
+            Change(
+                item["table"],
+                item["id"],
+                _record(item["table"], item["before"]),
+                _record(item["table"], item["after"]),
+            )
+            for item in raw["changes"]
+        )
+    except (ValueError, KeyError, TypeError, ValidationError) as error:
+        raise ArgmapError(f"unreadable recovery file: {str(error).splitlines()[0]}", path=str(path)) from None
+    return Edit(RECOVERED, changes)
+
+
+def _record_json(record: object) -> object:
+    return None if record is None else record.model_dump(mode="json", exclude_defaults=True)  # type: ignore[attr-defined]
+
+
+def _record(table: str, value: object) -> object:
+    return None if value is None else TABLE_MODELS[table].model_validate(value)

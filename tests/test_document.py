@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap import ops, store
-from argmap.document import Document, edit_between, recovery_path, write_recovery
+from argmap.document import Document, read_recovery, recovery_path, write_recovery
 from argmap.errors import ArgmapError
 from argmap.tui.keymap import keymap_path, load_keymap
 
@@ -48,7 +48,7 @@ def test_a_new_edit_drops_the_redo_stack_and_empty_edits_are_not_kept(uniforms_p
 def test_save_is_canonical_and_removes_the_recovery_file(uniforms_path: Path) -> None:
     document = Document.open(uniforms_path)
     document.apply(ops.add_objection(document.graph, "cost", "Cheap."))
-    write_recovery(document.snapshot(), document.recovery_path)
+    write_recovery(document.unsaved_edit(), document.recovery_path)
     assert document.recovery_path.exists()
     document.save()
     assert not document.recovery_path.exists()
@@ -60,7 +60,7 @@ def test_recovery_is_offered_only_when_it_differs_and_restores_as_one_undoable_e
     crashed = Document.open(uniforms_path)
     crashed.apply(ops.add_objection(crashed.graph, "cost", "Cheap."))
     crashed.apply(ops.set_tags(crashed.graph, "thesis", ["school"]))
-    write_recovery(crashed.snapshot(), crashed.recovery_path)
+    write_recovery(crashed.unsaved_edit(), crashed.recovery_path)
 
     reopened = Document.open(uniforms_path)
     kept = reopened.pending_recovery()
@@ -70,8 +70,48 @@ def test_recovery_is_offered_only_when_it_differs_and_restores_as_one_undoable_e
     reopened.undo()
     assert store.dumps(reopened.map) == uniforms_path.read_bytes()
 
-    write_recovery(store.load(uniforms_path), recovery_path(uniforms_path))
+    write_recovery(Document.open(uniforms_path).unsaved_edit(), recovery_path(uniforms_path))
     assert Document.open(uniforms_path).pending_recovery() is None, "identical work is not offered"
+
+
+def test_the_recovery_file_holds_only_what_changed_since_the_save(uniforms_path: Path) -> None:
+    document = Document.open(uniforms_path)
+    document.apply(ops.edit_text(document.graph, "cost", "Uniforms are dear."))
+    document.save()
+    document.apply(ops.add_objection(document.graph, "cost", "Cheap."))
+    document.apply(ops.set_tags(document.graph, "thesis", ["school"]))
+    document.undo()
+    write_recovery(document.unsaved_edit(), document.recovery_path)
+    kept = read_recovery(document.recovery_path)
+    assert {(c.table, c.id) for c in kept.changes} == {("claims", "cheap"), ("relations", "r-cheap")}
+    assert all(c.before is None for c in kept.changes)
+    document.undo()
+    document.undo()
+    assert document.unsaved_edit().changes[0].after.text == "Uniforms cost families money."
+    document.redo()
+    assert not document.unsaved_edit().changes, "back where it was saved: nothing to recover"
+
+
+def test_recovered_records_go_over_a_file_that_changed_since_and_leave_the_rest(uniforms_path: Path) -> None:
+    crashed = Document.open(uniforms_path)
+    crashed.apply(ops.edit_text(crashed.graph, "cost", "Uniforms are dear."))
+    write_recovery(crashed.unsaved_edit(), crashed.recovery_path)
+    elsewhere = Document.open(uniforms_path)
+    elsewhere.apply(ops.edit_text(elsewhere.graph, "subsidy", "Councils pay."))
+    elsewhere.apply(ops.edit_text(elsewhere.graph, "cost", "Uniforms cost a lot."))
+    store.save(elsewhere.map, uniforms_path)
+
+    reopened = Document.open(uniforms_path)
+    kept = reopened.pending_recovery()
+    assert kept is not None
+    reopened.restore(kept)
+    assert reopened.map.claims["cost"].text == "Uniforms are dear."
+    assert reopened.map.claims["subsidy"].text == "Councils pay."
+
+
+def test_an_unreadable_recovery_file_is_not_offered(uniforms_path: Path) -> None:
+    recovery_path(uniforms_path).write_text('{"argmap-recovery": 1, "changes": [{"table": "claims"}]}')
+    assert Document.open(uniforms_path).pending_recovery() is None
 
 
 def test_snapshot_is_untouched_by_later_edits(uniforms_path: Path) -> None:
@@ -79,17 +119,6 @@ def test_snapshot_is_untouched_by_later_edits(uniforms_path: Path) -> None:
     snapshot = document.snapshot()
     document.apply(ops.add_reason(document.graph, "thesis", "Later."))
     assert "later" not in snapshot.claims and "later" in document.map.claims
-
-
-def test_edit_between_two_maps(uniforms_map) -> None:
-    from argmap.graph import MapGraph
-
-    graph = MapGraph(uniforms_map.model_copy(deep=True))
-    graph.apply(ops.delete_claim(graph, "cost"))
-    edit = edit_between(uniforms_map, graph.map, "x")
-    assert set(edit.removed("claims")) == {"cost", "subsidy"}
-    MapGraph(uniforms_map).apply(edit)
-    assert store.dumps(uniforms_map) == store.dumps(graph.map)
 
 
 def test_keymap_file(tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ from textual.screen import Screen
 
 from argmap import ops, store
 from argmap.check import Finding, check_map
-from argmap.document import Document, Opening, edit_between
+from argmap.document import Document, Opening
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate
-from argmap.graph import MapGraph
+from argmap.graph import Edit, MapGraph
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
@@ -128,13 +128,12 @@ class ArgmapApp(App[None]):
             return
         self._start()
 
-    def _recovery_screen(self, kept: ArgMap) -> RecoveryScreen:
+    def _recovery_screen(self, kept: Edit) -> RecoveryScreen:
         assert self.document is not None
-        edit = edit_between(self.document.map, kept, "recover")
-        summary = f"{len(edit.changes)} changed record{'s' if len(edit.changes) != 1 else ''}"
+        summary = f"{len(kept.changes)} changed record{'s' if len(kept.changes) != 1 else ''}"
         return RecoveryScreen(str(self.path), str(self.document.recovery_path), summary)
 
-    def _recover(self, choice: str | None, kept: ArgMap) -> None:
+    def _recover(self, choice: str | None, kept: Edit) -> None:
         assert self.document is not None
         if choice == "restore":
             self.document.restore(kept)

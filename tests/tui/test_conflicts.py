@@ -227,7 +227,7 @@ def test_recovered_work_keeps_the_settled_conflicts(tmp_path: Path) -> None:
     path = write_conflicted(tmp_path)
     document = Document.open(path)
     document.apply(resolve_conflict(document.graph, "claims.bullying.text", "theirs"))
-    write_recovery(document.snapshot(), document.recovery_path)
+    write_recovery(document.unsaved_edit(), document.recovery_path)
 
     reopened = Document.open(path)
     kept = reopened.pending_recovery()

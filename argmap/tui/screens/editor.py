@@ -877,13 +877,13 @@ class EditorScreen(Screen[None]):
 
     def write_recovery(self) -> None:
         if self.document.dirty:
-            self._write_recovery(self.document.snapshot(), self.document.recovery_path)
+            self._write_recovery(self.document.unsaved_edit(), self.document.recovery_path)
         else:
             self.document.discard_recovery()
 
     @work(thread=True, exclusive=True, group="recovery", description="write the recovery file")
-    def _write_recovery(self, snapshot, path: Path) -> None:
-        write_recovery(snapshot, path)
+    def _write_recovery(self, edit: Edit, path: Path) -> None:
+        write_recovery(edit, path)
 
     def action_request_quit(self) -> None:
         if not self.document.dirty:

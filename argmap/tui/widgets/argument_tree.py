@@ -156,9 +156,13 @@ class ArgumentTree(Tree[NodeRef]):
         self.fill(event.node)
 
     def get_label_width(self, node: TreeNode[NodeRef]) -> int:
-        """The label's width without rendering it (Textual measures every open line after each change)."""
+        """The label's width, measured once per label: Textual measures every open line after each change."""
+        label = node.label
+        cached = getattr(node, "_measured", None)
+        if cached is None or cached[0] is not label:
+            cached = node._measured = (label, label.cell_len)  # type: ignore[attr-defined]
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
-        return len(icon) + node.label.cell_len
+        return len(icon) + cached[1]
 
     # Keeping in step --------------------------------------------------------------------------
 
