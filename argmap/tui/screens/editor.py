@@ -224,7 +224,12 @@ EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if
 class EditorScreen(Screen[None]):
     """The main screen of ``argmap edit``."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = ["editor.tcss", "../widgets/widgets.tcss"]
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        "editor.tcss",
+        "../widgets/widgets.tcss",
+        # Read now, not at the first dialog: a new file makes Textual re-parse all CSS (60 ms).
+        "dialogs.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = EDITOR_BINDINGS
     BINDINGS_SHOWN: ClassVar[list[Binding]] = [
         *(b for b in EDITOR_BINDINGS if isinstance(b, Binding)),
