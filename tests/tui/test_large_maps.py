@@ -9,6 +9,7 @@ import pytest
 
 from argmap import document, ops, store
 from argmap.graph import MapGraph
+from argmap.tui.screens.choices import RecoveryScreen
 from argmap.tui.screens.editor import EditorScreen
 from tests.tui.helpers import SIZE, editor_app, write_uniforms
 
@@ -95,3 +96,22 @@ async def test_a_large_map_with_a_bad_record_deep_inside_ends_the_editor_with_on
     message = str(app.failure)
     assert message.startswith(str(path)) and "claims.deep-2.kind" in message
     assert document.Opening(path).preview() is not None, "the bad record lies beyond the preview"
+
+
+@pytest.mark.usefixtures("everything_is_large")
+async def test_unsaved_work_of_a_large_map_is_offered_once_it_is_loaded(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    crashed = document.Document.open(path)
+    crashed.apply(ops.add_objection(crashed.graph, "subsidy", "Budgets are tight.", claim_id="tight"))
+    document.write_recovery(crashed.unsaved_edit(), crashed.recovery_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, RecoveryScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("enter")
+        screen = await ready(app, pilot)
+        assert "tight" in screen.document.map.claims and screen.document.dirty
+        assert screen.tree.reveal("tight") is not None
