@@ -94,7 +94,7 @@ class SourceText(TextArea):
 
     @text.setter
     def text(self, value: str) -> None:
-        self.load_text(value)
+        self.show_text(value)
 
     def on_mount(self) -> None:
         self.register_theme(SOURCE_THEME)
