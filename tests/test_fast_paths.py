@@ -10,14 +10,18 @@ import io
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
 from argmap import store
 from argmap.cli.show import Piece, _Lines
+from argmap.render.dot import clean, wrap
 from argmap.render.sanitize import _suspect, sanitize_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,3 +117,21 @@ def test_the_svg_scan_finds_what_could_be_active(svg: bytes, suspect: bool) -> N
     assert _suspect(svg) is suspect
     if not suspect:
         assert sanitize_svg(svg) is svg
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab  \t\nä\u00a0")), max_size=120), st.integers(1, 40))
+def test_wrap_is_greedy_and_loses_nothing(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    cleaned = clean(text)
+    position = 0  # the lines are the text in order, broken at a space (dropped) or inside a word
+    for line in lines:
+        assert cleaned.startswith(line, position)
+        position += len(line)
+        if cleaned[position : position + 1] == " ":
+            position += 1
+    assert position == len(cleaned)
+    for line in lines:
+        assert len(line) <= width and line == line.strip()
+        assert line or lines == [""]
+    for line, following in pairwise(lines):
+        assert len(line) == width or len(line) + 1 + len(following.split(" ")[0]) > width
