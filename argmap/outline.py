@@ -102,19 +102,17 @@ def outline(graph: MapGraph) -> Iterator[Row]:
             continue
         shown.add(cid)
         yield Row(0, Role.THESIS if cid in roots else Role.UNCONNECTED, cid, claims[cid])
-        stack.append((1, cid))
+        if cid in below:
+            stack.append((1, cid))
         while stack:
             task = stack.pop()
             if type(task) is Row:
                 yield task
                 continue
             depth, node = task
-            children = below.get(node)
-            if not children:
-                continue
             onto_relation = node in relations
             todo: list[Row | tuple[int, str]] = []
-            for rid, relation in children:
+            for rid, relation in below[node]:  # only nodes with children are ever put on the stack
                 attack = relation.type is RelationType.ATTACK
                 if onto_relation:
                     role = Role.UNDERCUT if attack else Role.BACKING
@@ -125,21 +123,27 @@ def outline(graph: MapGraph) -> Iterator[Row]:
                 if len(relation.premises) == 1:
                     premise = relation.premises[0]
                     claim = claims.get(premise)
-                    if claim is None or premise in shown:
-                        todo += (Row(depth, role, premise, claim, rid, True), (depth + 1, rid))
-                    else:
+                    fresh = claim is not None and premise not in shown
+                    todo.append(Row(depth, role, premise, claim, rid, not fresh))
+                    if rid in below:
+                        todo.append((depth + 1, rid))
+                    if fresh:
                         shown.add(premise)
-                        todo += (Row(depth, role, premise, claim, rid), (depth + 1, rid), (depth + 1, premise))
+                        if premise in below:
+                            todo.append((depth + 1, premise))
                     continue
                 linked = Role.LINKED_OBJECTION if attack else Role.LINKED_REASON
-                todo += (Row(depth, linked, None, None, rid), (depth + 1, rid))
+                todo.append(Row(depth, linked, None, None, rid))
+                if rid in below:
+                    todo.append((depth + 1, rid))
                 for premise in relation.premises:
                     claim = claims.get(premise)
-                    if claim is None or premise in shown:
-                        todo.append(Row(depth + 1, Role.PREMISE, premise, claim, rid, True))
-                    else:
+                    fresh = claim is not None and premise not in shown
+                    todo.append(Row(depth + 1, Role.PREMISE, premise, claim, rid, not fresh))
+                    if fresh:
                         shown.add(premise)
-                        todo += (Row(depth + 1, Role.PREMISE, premise, claim, rid), (depth + 2, premise))
+                        if premise in below:
+                            todo.append((depth + 2, premise))
             todo.reverse()
             stack += todo
 
