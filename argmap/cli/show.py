@@ -85,9 +85,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+_LABELS: dict[Role, Piece] = {role: (f"{MARKERS[role]} {role.value}", ROLE_STYLES[role]) for role in Role}
+
+
 def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
     indent = ("    " * row.depth, "")
-    label = (f"{MARKERS[row.role]} {row.role.value}", ROLE_STYLES[row.role])
+    label = _LABELS[row.role]
     if row.claim_id is None:
         return [indent, label, (" (these premises work only together)", "dim")]
     if row.claim is None:
@@ -128,13 +131,10 @@ class _Lines:
             self.console.print(Text.assemble(*pieces))
             return
         if self.colour:
-            codes = self.codes
-            parts = []
-            for text, style in pieces:
-                if text:
-                    start, end = codes.get(style) or self._codes(style)
-                    parts.append(f"{start}{text}{end}")
-            line = "".join(parts)
+            codes = self.codes  # style -> (start, end); text.join((start, end)) is start + text + end
+            line = "".join(
+                [text.join(codes.get(style) or self._codes(style)) if style else text for text, style in pieces if text]
+            )
         self.chunk.append(line)
         self.size += len(line)
         if self.size > CHUNK_CHARS:
