@@ -6,6 +6,7 @@ imports only what it draws with; the SVG scan runs on lowercased bytes.
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import subprocess
@@ -20,6 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap import store
+from argmap.cli import COMMANDS, build_parser
 from argmap.cli.show import Piece, _Lines
 from argmap.render.dot import clean, wrap
 from argmap.render.sanitize import _suspect, sanitize_svg
@@ -135,3 +137,17 @@ def test_wrap_is_greedy_and_loses_nothing(text: str, width: int) -> None:
         assert line or lines == [""]
     for line, following in pairwise(lines):
         assert len(line) == width or len(line) + 1 + len(following.split(" ")[0]) > width
+
+
+def test_a_command_alone_parses_and_helps_as_in_the_full_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def helps(parser: argparse.ArgumentParser) -> dict[str, str]:
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return {name: sub.format_help() for name, sub in subparsers.choices.items()}
+
+    full = helps(build_parser())
+    assert list(full) == list(COMMANDS)
+    for name in COMMANDS:
+        alone = helps(build_parser(name))
+        assert name in alone and alone[name] == full[name]
