@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from argmap import store
+from argmap import ops, store
 from argmap.cli import COMMANDS, build_parser
 from argmap.cli.show import Piece, _Lines
-from argmap.render.dot import clean, wrap
+from argmap.graph import MapGraph
+from argmap.model import ArgMap, RelationType
+from argmap.render.dot import build_dot, clean, wrap
 from argmap.render.sanitize import _suspect, sanitize_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,3 +153,11 @@ def test_a_command_alone_parses_and_helps_as_in_the_full_parser(monkeypatch: pyt
     for name in COMMANDS:
         alone = helps(build_parser(name))
         assert name in alone and alone[name] == full[name]
+
+
+def test_graphviz_ranks_with_newrank_unless_arrows_form_a_cycle(uniforms_map: ArgMap) -> None:
+    """Both rankings agree on acyclic maps; on a cycle of attacks the default one draws tidier."""
+    graph = MapGraph(uniforms_map)
+    assert 'newrank="true"' in build_dot(graph.map)
+    graph.apply(ops.link_claim(graph, "cost", "subsidy", RelationType.ATTACK))  # cost and subsidy attack each other
+    assert "newrank" not in build_dot(graph.map)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
@@ -183,11 +183,14 @@ class _DotWriter:
             "ranksep": "0.5",
             "pad": "0.3",
             "ordering": "in",
+        }
+        if self._acyclic():
             # The same ranks as Graphviz's default ranking (which treats clusters apart;
             # our only one is the legend), without its clean-up pass that is quadratic in
             # the edges before Graphviz 2.44: a quarter of the layout of 1,000 claims.
-            "newrank": "true",
-        }
+            # Where claims attack each other in a cycle the two break it differently,
+            # and the default's picture is the tidier one.
+            graph_attrs["newrank"] = "true"
         out.append(f"  graph [{_attrs(graph_attrs)}];")
         if options.title:
             title = {"label": plain_label([options.title]), "labelloc": "t", "fontsize": "22"}
@@ -213,6 +216,19 @@ class _DotWriter:
             out.extend(self._legend())
         out.append("}")
         return "\n".join(out) + "\n"
+
+    def _acyclic(self) -> bool:
+        """Whether the drawn arrows form no cycle (they can: two claims that object to each other)."""
+        successors: dict[str, list[str]] = {}
+        for rid in self.view.relations:
+            relation = self.map.relations[rid]
+            if rid in self.junctions:
+                successors.setdefault(rid, []).append(relation.target)
+                for premise in relation.premises:
+                    successors.setdefault(premise, []).append(rid)
+            else:
+                successors.setdefault(relation.premises[0], []).append(relation.target)
+        return all(len(component) == 1 for component in strongly_connected(successors))
 
     # Claims ---------------------------------------------------------------------------------
 
