@@ -186,8 +186,8 @@ class _DotWriter:
         }
         if self._acyclic():
             # The same ranks as Graphviz's default ranking (which treats clusters apart;
-            # our only one is the legend), without its clean-up pass that is quadratic in
-            # the edges before Graphviz 2.44: a quarter of the layout of 1,000 claims.
+            # our only one is the legend), without the clean-up pass that in Graphviz 2.43
+            # visits every edge once per edge: a quarter of the layout of 1,000 claims.
             # Where claims attack each other in a cycle the two break it differently,
             # and the default's picture is the tidier one.
             graph_attrs["newrank"] = "true"
