@@ -22,10 +22,10 @@ from types import ModuleType
 from argmap import __version__
 from argmap.errors import ArgmapError
 
+# Validation of map files is argmap's own: pydantic plugins other packages install do not hook
+# into it, and looking for them (reading every installed package's metadata) cost 25 ms of each
+# command's start.  Set before the first model class is built; a user's own setting wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-"""Validation of map files is argmap's own: pydantic plugins other packages install do not hook
-into it, and looking for them (reading every installed package's metadata) cost 25 ms of each
-command's start.  Set before the first model class is built; a user's own setting wins."""
 
 COMMANDS: dict[str, str] = {
     "new": "new",
