@@ -7,12 +7,13 @@ as a reference instead of being expanded twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
+from typing import NamedTuple
 
 from argmap.graph import MapGraph
 from argmap.model import Anchor, Claim, ClaimKind, Relation, RelationType
+from argmap.store import gc_paused
 
 
 class Role(StrEnum):
@@ -45,9 +46,8 @@ MARKERS = {
 """Text markers, so the outline reads without colour."""
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the outline.
+class Row(NamedTuple):
+    """One line of the outline (a named tuple: a large map's outline has a row per claim).
 
     ``claim_id`` is None for the header of a linked reason; ``claim`` is None
     there too, and for a premise id that names no claim (``check`` reports it).
@@ -73,69 +73,102 @@ class Row:
 
 
 def outline(graph: MapGraph) -> Iterator[Row]:
-    """Every thesis with what bears on it, depth first in sibling order; then claims linked to no thesis."""
-    claims = graph.map.claims
-    shown: set[str] = set()
-    roots = graph.map.theses()
-    rootless = [cid for cid in sorted(claims) if not graph.parents(cid)]
-    for cid in [*roots, *rootless, *sorted(claims)]:
-        if cid not in shown:
-            shown.add(cid)
-            yield Row(0, Role.THESIS if cid in roots else Role.UNCONNECTED, cid, claims[cid])
-            yield from _rows_below(graph, cid, shown)
+    """Every thesis with what bears on it, depth first in sibling order; then claims linked to no thesis.
 
-
-def _rows_below(graph: MapGraph, root: str, shown: set[str]) -> Iterator[Row]:
-    """Depth first with an explicit stack: real maps have chains deeper than Python's recursion limit.
-
-    A task is ``(depth, node)`` to list what bears on a claim or relation, or a
-    :class:`Row` to emit; a premise row is followed by the undercuts of its
-    relation, then by what bears on the premise itself.
+    Depth first with an explicit stack: real maps have chains deeper than
+    Python's recursion limit.  A task on the stack is a :class:`Row` to emit,
+    or ``(depth, node)`` to list what bears on a claim or relation; a premise
+    row is followed by the undercuts of its relation, then by what bears on
+    the premise itself.
     """
-    stack: list[tuple[int, str] | Row] = [(1, root)]
-    while stack:
-        task = stack.pop()
-        if isinstance(task, Row):
-            yield task
+    argmap = graph.map
+    claims, relations = argmap.claims, argmap.relations
+    with gc_paused():  # the indexes outlive many allocations: each full collection would walk the whole map
+        below = _children(relations)
+        premises = {premise for relation in relations.values() for premise in relation.premises}
+        attacking = {
+            premise
+            for relation in relations.values()
+            if relation.type is RelationType.ATTACK
+            for premise in relation.premises
+            if premise in claims
+        }
+    shown: set[str] = set()
+    roots = argmap.theses()
+    ordered = sorted(claims)
+    stack: list[Row | tuple[int, str]] = []
+    for cid in [*roots, *[cid for cid in ordered if cid not in premises], *ordered]:
+        if cid in shown:
             continue
-        depth, node = task
-        attacking = _is_attacking_claim(graph, node)
-        todo: list[tuple[int, str] | Row] = []
-        for rid, relation in graph.children(node):
-            role = _role(relation, node in graph.map.relations, attacking)
-            if len(relation.premises) == 1:
-                row, *expand = _premise_tasks(graph, relation.premises[0], depth, role, rid, shown)
-                todo.extend((row, (depth + 1, rid), *expand))
-            else:
-                linked = Role.LINKED_OBJECTION if relation.type is RelationType.ATTACK else Role.LINKED_REASON
+        shown.add(cid)
+        yield Row(0, Role.THESIS if cid in roots else Role.UNCONNECTED, cid, claims[cid])
+        if cid in below:
+            stack.append((1, cid))
+        while stack:
+            task = stack.pop()
+            if type(task) is Row:
+                yield task
+                continue
+            depth, node = task
+            onto_relation = node in relations
+            todo: list[Row | tuple[int, str]] = []
+            for rid, relation in below[node]:  # only nodes with children are ever put on the stack
+                attack = relation.type is RelationType.ATTACK
+                if onto_relation:
+                    role = Role.UNDERCUT if attack else Role.BACKING
+                elif attack:
+                    role = Role.REBUTTAL if node in attacking else Role.OBJECTION
+                else:
+                    role = Role.REASON
+                if len(relation.premises) == 1:
+                    premise = relation.premises[0]
+                    claim = claims.get(premise)
+                    fresh = claim is not None and premise not in shown
+                    todo.append(Row(depth, role, premise, claim, rid, not fresh))
+                    if rid in below:
+                        todo.append((depth + 1, rid))
+                    if fresh:
+                        shown.add(premise)
+                        if premise in below:
+                            todo.append((depth + 1, premise))
+                    continue
+                linked = Role.LINKED_OBJECTION if attack else Role.LINKED_REASON
                 todo.append(Row(depth, linked, None, None, rid))
-                todo.append((depth + 1, rid))
+                if rid in below:
+                    todo.append((depth + 1, rid))
                 for premise in relation.premises:
-                    todo.extend(_premise_tasks(graph, premise, depth + 1, Role.PREMISE, rid, shown))
-        stack.extend(reversed(todo))
+                    claim = claims.get(premise)
+                    fresh = claim is not None and premise not in shown
+                    todo.append(Row(depth + 1, Role.PREMISE, premise, claim, rid, not fresh))
+                    if fresh:
+                        shown.add(premise)
+                        if premise in below:
+                            todo.append((depth + 2, premise))
+            todo.reverse()
+            stack += todo
 
 
-def _premise_tasks(
-    graph: MapGraph, claim_id: str, depth: int, role: Role, relation_id: str, shown: set[str]
-) -> list[tuple[int, str] | Row]:
-    claim = graph.map.claims.get(claim_id)
-    if claim is None or claim_id in shown:
-        return [Row(depth, role, claim_id, claim, relation_id, repeated=True)]
-    shown.add(claim_id)
-    return [Row(depth, role, claim_id, claim, relation_id), (depth + 1, claim_id)]
+def _children(relations: Mapping[str, Relation]) -> dict[str, list[tuple[str, Relation]]]:
+    """The relations pointing at each claim or relation, in sibling order (as ``MapGraph.children``).
+
+    Dealt out by target in one pass, then sorted where there are several:
+    ``MapGraph.children`` sorting each claim's list anew took most of the outline's time.
+    """
+    below: dict[str, list[tuple[str, Relation]]] = {}
+    for rid, relation in relations.items():
+        siblings = below.get(relation.target)
+        if siblings is None:
+            below[relation.target] = [(rid, relation)]
+        else:
+            siblings.append((rid, relation))
+    for siblings in below.values():
+        if len(siblings) > 1:
+            siblings.sort(key=_sibling_order)
+    return below
 
 
-def _role(relation: Relation, onto_relation: bool, under_attacking_claim: bool) -> Role:
-    if onto_relation:
-        return Role.UNDERCUT if relation.type is RelationType.ATTACK else Role.BACKING
-    if relation.type is RelationType.SUPPORT:
-        return Role.REASON
-    return Role.REBUTTAL if under_attacking_claim else Role.OBJECTION
-
-
-def _is_attacking_claim(graph: MapGraph, node: str) -> bool:
-    """Whether a claim objects to something: an objection to it is then a rebuttal."""
-    return node in graph.map.claims and any(r.type is RelationType.ATTACK for _, r in graph.parents(node))
+def _sibling_order(item: tuple[str, Relation]) -> tuple[str, str]:
+    return item[1].rank, item[0]
 
 
 def kind_label(claim: Claim) -> str:

@@ -152,7 +152,7 @@ MEASUREMENTS = [
         "show (command)",
         lambda path: argmap_main(["show", "--quotes", str(path)]),
         _to_null,
-        description="argmap show --quotes MAP end to end in-process, rich rendering to the null device",
+        description="argmap show --quotes MAP end to end in-process, written to the null device",
         repeats=lambda size: 1 if size >= 100_000 else default_repeats(size),
     ),
     Measurement(

@@ -3,58 +3,53 @@
 Each module in this package defines ``register(subparsers)``, which adds its
 parser and sets ``run`` to a function taking the parsed arguments and returning
 the exit code.  The modules only call the core; they hold no logic of their own.
+
+A command's module is imported only when it is needed: ``argmap render MAP``
+imports the render command alone, not the editor's, the formats' or the
+evaluation's modules (that start-up is part of every command's time); the full
+parser is built for ``argmap --help`` and for a command name it does not know.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from argmap import __version__
-from argmap.cli import (
-    answer,
-    check,
-    diff,
-    edit,
-    git_setup,
-    interchange,
-    merge,
-    merge_driver,
-    new,
-    render,
-    resolve,
-    schema,
-    scheme,
-    schemes,
-    score,
-    show,
-    textconv,
-)
-from argmap.cli import eval as eval_command
-from argmap.cli.common import HelpFormatter, err_console
 from argmap.errors import ArgmapError
 
-COMMANDS = [
-    new,
-    edit,
-    check,
-    show,
-    render,
-    eval_command,
-    score,
-    schemes,
-    scheme,
-    answer,
-    diff,
-    merge,
-    resolve,
-    git_setup,
-    textconv,
-    merge_driver,
-    interchange,
-    schema,
-]
+# Validation of map files is argmap's own: pydantic plugins other packages install do not hook
+# into it, and looking for them (reading every installed package's metadata) cost 25 ms of each
+# command's start.  Set before the first model class is built; a user's own setting wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+COMMANDS: dict[str, str] = {
+    "new": "new",
+    "edit": "edit",
+    "check": "check",
+    "show": "show",
+    "render": "render",
+    "eval": "eval",
+    "score": "score",
+    "schemes": "schemes",
+    "scheme": "scheme",
+    "answer": "answer",
+    "diff": "diff",
+    "merge": "merge",
+    "resolve": "resolve",
+    "git-setup": "git_setup",
+    "textconv": "textconv",
+    "merge-driver": "merge_driver",
+    "import": "interchange",
+    "export": "interchange",
+    "schema": "schema",
+}
+"""Each command's name and the module in this package that registers it, in the order of ``--help``."""
+
 
 DESCRIPTION = """\
 Argument maps of real texts: the thesis, the reasons and objections, each claim
@@ -67,24 +62,35 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"argmap.cli.{name}")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` only of that one (and its module's others)."""
+    from argmap.cli.common import HelpFormatter
+
     parser = argparse.ArgumentParser(prog="argmap", description=DESCRIPTION, formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    modules = [COMMANDS[command]] if command is not None else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        _module(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments[0] if arguments and arguments[0] in COMMANDS else None)
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
     try:
         return int(args.run(args) or 0)
     except ArgmapError as error:
+        from argmap.cli.common import err_console
+
         err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:

@@ -1,14 +1,20 @@
-"""What every subcommand shares: help formatting and the two consoles."""
+"""What every subcommand shares: help formatting and the two consoles.
+
+rich is imported when a console is first asked for: a command that prints only
+plain lines (``argmap render``) writes them with :func:`say` and starts faster.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from functools import cache
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from argmap.outline import Role
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -27,13 +33,22 @@ def add_command(
 @cache
 def console() -> Console:
     """Results go to stdout; colour only on a terminal, never with NO_COLOR."""
+    from rich.console import Console
+
     return Console(file=sys.stdout, highlight=False, soft_wrap=True)
 
 
 @cache
 def err_console() -> Console:
     """Messages go to stderr."""
+    from rich.console import Console
+
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """One plain line, as the consoles print it without markup: on stdout, or on stderr with ``err``."""
+    print(message, file=sys.stderr if err else sys.stdout, flush=err)
 
 
 ROLE_STYLES = {

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
 from argmap import store
-from argmap.cli.common import add_command, console, err_console
+from argmap.cli.common import add_command, console, err_console, say
 from argmap.errors import ArgmapError
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
+
+Job = tuple[str, Path | None, str]
+"""A map file, where its picture goes (None: stdout) and the picture's format."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     if args.output is not None and len(args.maps) > 1:
         raise ArgmapError("-o names one picture; for several maps use -d DIR")
-    jobs: list[tuple[str, Path | None, str]] = []
+    jobs: list[Job] = []
     for map_path in args.maps:
         if args.output == "-":
             jobs.append((map_path, None, format_for("-", args.format)))
@@ -111,47 +113,56 @@ def run(args: argparse.Namespace) -> int:
     if args.dir is not None:
         Path(args.dir).mkdir(parents=True, exist_ok=True)
     errors = 0
-    show_progress = len(jobs) > 1 and sys.stderr.isatty()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console(),
-        transient=True,
-        disable=not show_progress,
-    ) as progress:
-        task = progress.add_task("rendering", total=len(jobs))
+
+    def draw(map_path: str, target: Path | None, fmt: str, quiet: bool) -> None:
+        nonlocal errors
 
         def warn(message: str) -> None:
-            err_console().print(f"argmap: warning: {map_path}: {message}", markup=False, highlight=False)
+            say(f"argmap: warning: {map_path}: {message}", err=True)
 
+        try:
+            argmap = store.load(map_path)
+            picture = render_map(
+                argmap,
+                fmt,
+                with_strength(options, argmap, args.semantics if args.strength else None),
+                backend=args.graphviz,
+                force=args.force,
+                warn=warn,
+            )
+            if target is None:
+                sys.stdout.buffer.write(picture)
+                sys.stdout.flush()
+            else:
+                store.write_atomic(target, picture)
+                if not quiet:
+                    say(f"wrote {target}")
+        except ArgmapError as error:
+            if len(jobs) == 1:
+                raise
+            if error.path is None:
+                error.path = map_path
+            err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+            errors += 1
+
+    if len(jobs) > 1 and sys.stderr.isatty():
+        _with_progress(jobs, draw)
+        console().print(f"rendered {len(jobs) - errors} of {len(jobs)} maps", markup=False)
+    else:
+        for job in jobs:
+            draw(*job, False)
+    return 2 if errors else 0
+
+
+def _with_progress(jobs: list[Job], draw: Callable[[str, Path | None, str, bool], None]) -> None:
+    """Several maps on a terminal: a progress bar instead of a line per picture (rich.progress loads only here)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console(), transient=True
+    ) as progress:
+        task = progress.add_task("rendering", total=len(jobs))
         for map_path, target, fmt in jobs:
             progress.update(task, description=f"rendering {Path(map_path).name}")
-            try:
-                argmap = store.load(map_path)
-                picture = render_map(
-                    argmap,
-                    fmt,
-                    with_strength(options, argmap, args.semantics if args.strength else None),
-                    backend=args.graphviz,
-                    force=args.force,
-                    warn=warn,
-                )
-                if target is None:
-                    sys.stdout.buffer.write(picture)
-                    sys.stdout.flush()
-                else:
-                    store.write_atomic(target, picture)
-                    if not show_progress:
-                        console().print(f"wrote {target}", markup=False)
-            except ArgmapError as error:
-                if len(jobs) == 1:
-                    raise
-                if error.path is None:
-                    error.path = map_path
-                err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
-                errors += 1
+            draw(map_path, target, fmt, True)
             progress.advance(task)
-    if show_progress:
-        console().print(f"rendered {len(jobs) - errors} of {len(jobs)} maps", markup=False)
-    return 2 if errors else 0

@@ -1,16 +1,28 @@
-"""``argmap show``: the argument as a coloured outline in the terminal."""
+"""``argmap show``: the argument as a coloured outline in the terminal.
+
+Each line is a few pieces of text with a rich style each.  They are written
+straight to the console's file, with the colour codes rich would put around
+each piece, a large chunk at a time: laying out every line with rich took
+0.2 ms per claim, half a minute for a 100,000-claim map piped into ``less``.
+A line holding characters rich lays out in its own way (newlines, tabs,
+control characters) still goes through rich, so the output stays the same.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 
-from rich.markup import escape
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
+from rich.text import Text
 
 from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
+from argmap.store import gc_paused
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,43 +54,106 @@ examples:
     parser.set_defaults(run=run)
 
 
+Piece = tuple[str, str]
+"""Some text and its rich style ('' for none)."""
+
+CHUNK_CHARS = 1 << 16
+"""Lines are written in chunks of about this many characters."""
+_RICH_ONLY = re.compile(r"[\t\n\r\x07\x08\x0b\x0c]")
+"""Characters rich expands or strips: a line with one of them is printed by rich itself."""
+
+
 def run(args: argparse.Namespace) -> int:
     argmap = store.load(args.map)
-    out = console()
+    out = _Lines(console())
     if argmap.title:
-        out.print(f"[bold underline]{escape(argmap.title)}[/]")
+        out.write([(argmap.title, "bold underline")])
     badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
-    for row in outline(MapGraph(argmap)):
-        badge = badges.get(row.claim_id or "", "")
-        out.print(_format_row(row, args.lang, args.ids) + (f"  [bold]{badge}[/]" if badge else ""))
-        if args.quotes:
-            for anchor in row.evidence:
-                out.print(
-                    f"{'    ' * row.depth}    [dim]„{escape(anchor.quote)}“ ({anchor.source} "
-                    f"{anchor.start}–{anchor.end})[/]"
-                )
+    with gc_paused():  # a row per claim, no cycles: collections would only walk the loaded map again and again
+        for row in outline(MapGraph(argmap)):
+            pieces = _row_pieces(row, args.lang, args.ids)
+            badge = badges.get(row.claim_id or "", "")
+            if badge:
+                pieces += [("  ", ""), (badge, "bold")]
+            out.write(pieces)
+            if args.quotes:
+                indent = "    " * row.depth + "    "
+                for anchor in row.evidence:
+                    quote = f"„{anchor.quote}“ ({anchor.source} {anchor.start}–{anchor.end})"
+                    out.write([(indent, ""), (quote, "dim")])
+    out.flush()
     return 0
 
 
-def _format_row(row: Row, language: str | None, with_ids: bool) -> str:
-    indent = "    " * row.depth
-    style = ROLE_STYLES[row.role]
-    label = f"[{style}]{MARKERS[row.role]} {row.role.value}[/]"
+_LABELS: dict[Role, Piece] = {role: (f"{MARKERS[role]} {role.value}", ROLE_STYLES[role]) for role in Role}
+
+
+def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
+    indent = ("    " * row.depth, "")
+    label = _LABELS[row.role]
     if row.claim_id is None:
-        return f"{indent}{label}[dim] (these premises work only together)[/]"
+        return [indent, label, (" (these premises work only together)", "dim")]
     if row.claim is None:
-        return f"{indent}{label} [red]missing claim {escape(row.claim_id)!r}[/]"
-    text = escape(row.text(language))
-    if row.role is Role.THESIS:
-        text = f"[bold]{text}[/]"
+        return [indent, label, (" ", ""), (f"missing claim {row.claim_id!r}", "red")]
+    text = row.text(language)
+    if row.repeated:
+        return [indent, label, ("  ", ""), (f"{text} (see [{row.claim_id}])", "dim")]
+    pieces = [indent, label, ("  ", ""), (text, "bold" if row.role is Role.THESIS else "")]
     extras = []
     if kind := kind_label(row.claim):
         extras.append(kind)
     if row.claim.implicit:
         extras.append("implicit")
-    tags = "".join(f" [blue]#{escape(tag)}[/]" for tag in row.claim.tags)
-    extra = f" [dim]({', '.join(extras)})[/]" if extras else ""
-    if row.repeated:
-        return f"{indent}{label}  [dim]{text} (see {escape('[' + row.claim_id + ']')})[/]"
-    ident = f" [dim]{escape(f'[{row.claim_id}]')}[/]" if with_ids else ""
-    return f"{indent}{label}  {text}{extra}{tags}{ident}"
+    if extras:
+        pieces += [(" ", ""), (f"({', '.join(extras)})", "dim")]
+    for tag in row.claim.tags:
+        pieces += [(" ", ""), (f"#{tag}", "blue")]
+    if with_ids:
+        pieces += [(" ", ""), (f"[{row.claim_id}]", "dim")]
+    return pieces
+
+
+class _Lines:
+    """Writes lines of pieces to a rich console's file as rich would print them, in chunks."""
+
+    def __init__(self, out: Console) -> None:
+        self.console = out
+        self.direct = not (out.legacy_windows or out.is_jupyter)
+        self.colour = out.color_system is not None
+        self.codes: dict[str, tuple[str, str]] = {"": ("", "")}
+        self.chunk: list[str] = []
+        self.size = 0
+
+    def write(self, pieces: list[Piece]) -> None:
+        line = "".join([text for text, _ in pieces])
+        if not self.direct or (not line.isprintable() and _RICH_ONLY.search(line)):
+            self.flush()
+            self.console.print(Text.assemble(*pieces))
+            return
+        if self.colour:
+            codes = self.codes  # style -> (start, end); text.join((start, end)) is start + text + end
+            line = "".join(
+                [text.join(codes.get(style) or self._codes(style)) if style else text for text, style in pieces if text]
+            )
+        self.chunk.append(line)
+        self.size += len(line)
+        if self.size > CHUNK_CHARS:
+            self.flush()
+
+    def _codes(self, name: str) -> tuple[str, str]:
+        """What rich writes before and after a text in this style on this console."""
+        style = Style.parse(name)
+        if self.console.no_color:
+            style = style.without_color
+        system = COLOR_SYSTEMS[self.console.color_system or "truecolor"]
+        start, _, end = style.render("\0", color_system=system).partition("\0")
+        self.codes[name] = (start, end)
+        return start, end
+
+    def flush(self) -> None:
+        if self.chunk:
+            self.chunk.append("")
+            self.console.file.write("\n".join(self.chunk))
+            self.chunk.clear()
+            self.size = 0
+        self.console.file.flush()

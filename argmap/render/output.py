@@ -77,7 +77,9 @@ def render_map(
     options = options or RenderOptions()
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
-    size = len(select(argmap, MapGraph(argmap), options.focus, options.depth).claims)
+    graph = MapGraph(argmap)
+    view = select(argmap, graph, options.focus, options.depth)
+    size = len(view.claims)
     if fmt == "png" and size > PNG_LIMIT and not force:
         raise ArgmapError(
             f"{size} claims make a PNG too large to use",
@@ -86,9 +88,9 @@ def render_map(
     if size > READABLE_CLAIMS and warn is not None:
         warn(f"{size} claims will not read as one picture; try --focus ID and --depth N")
     if fmt == "dot":
-        return build_dot(argmap, options).encode("utf-8")
+        return build_dot(argmap, options, graph=graph, view=view).encode("utf-8")
     chosen = choose(fmt, backend)
-    dot = build_dot(argmap, dataclasses.replace(options, html_labels=chosen.html_labels))
+    dot = build_dot(argmap, dataclasses.replace(options, html_labels=chosen.html_labels), graph=graph, view=view)
     picture = chosen.render(dot, fmt)
     width = _width_in_points(picture, fmt)
     if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:

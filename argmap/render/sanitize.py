@@ -33,19 +33,37 @@ _FORBIDDEN_TAGS = {
     "set",
     "style",
 }
-_SUSPECT = re.compile(
-    rb"<\s*(?:script|foreignObject|iframe|object|embed|audio|video|handler|listener|animate|set|style|a|image|use"
-    rb"|feImage)\b|\bon[a-z]+\s*=|href|url\s*\(|@import|<!ENTITY|javascript:",
-    re.IGNORECASE,
+_SUSPECT_TAG = re.compile(
+    rb"<\s*(?:script|foreignobject|iframe|object|embed|audio|video|handler|listener|animate|set|style|a|image|use"
+    rb"|feimage)\b"
 )
-"""Anything that could be active or external.  Graphviz escapes ``<`` in text, so a
-tag here is a real tag; a match in a text only sends the SVG down the slow, exact path."""
+_SUSPECT_HANDLER = re.compile(rb"on[a-z]+\s*=")
+_SUSPECT_URL = re.compile(rb"url\s*\(")
+_SUSPECT_WORDS = (b"href", b"@import", b"<!entity", b"javascript:")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
 _URL_IN_STYLE = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>", re.IGNORECASE)
 
 
 def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
+
+
+def _suspect(svg: bytes) -> bool:
+    """Whether ``svg`` holds anything that could be active or external.
+
+    Graphviz escapes ``<`` in text, so a tag here is a real tag; a match in a
+    text only sends the SVG down the slow, exact path.  The scans run on the
+    lowercased bytes, each with a literal start the regex engine finds fast:
+    one case-insensitive pattern of all of them took 110 ms on a 1,000-claim SVG,
+    these about 15 ms.
+    """
+    low = svg.lower()
+    if any(word in low for word in _SUSPECT_WORDS) or _SUSPECT_TAG.search(low) or _SUSPECT_URL.search(low):
+        return True
+    return any(
+        found.start() == 0 or low[found.start() - 1] not in _WORD_BYTES for found in _SUSPECT_HANDLER.finditer(low)
+    )
 
 
 def sanitize_svg(svg: bytes) -> bytes:
@@ -55,7 +73,7 @@ def sanitize_svg(svg: bytes) -> bytes:
     and the bytes unchanged; otherwise the SVG is parsed and cleaned element by
     element (a 1,000-claim SVG takes 0.3 s to parse, the scan a few ms).
     """
-    if not _SUSPECT.search(svg):
+    if not _suspect(svg):
         return svg
     try:
         root = ET.fromstring(_DOCTYPE.sub(b"", svg))
