@@ -23,13 +23,15 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from argmap import canonical
 from argmap.errors import ArgmapError
 from argmap.model import FORMAT_VERSION, ArgMap, Source
 
 MAX_BYTES = 512 * 1024 * 1024
 """Larger files are refused before reading: no real map comes near (100k claims ≈ 35 MB)."""
 
-ID_TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
+CANONICAL_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+"""2-space indent and a trailing newline; the order of keys is the data's (see :mod:`argmap.canonical`)."""
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``MIGRATIONS[n]`` turns the raw data of format ``n`` into format ``n + 1``.
@@ -77,11 +79,7 @@ def gc_paused() -> Iterator[None]:
 def dumps(argmap: ArgMap) -> bytes:
     """The canonical bytes of a map."""
     with gc_paused():
-        data = argmap.model_dump(mode="json", exclude_defaults=True)
-        for table in ID_TABLES:
-            if table in data:
-                data[table] = dict(sorted(data[table].items()))
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(canonical.map_data(argmap), option=CANONICAL_LAYOUT)
 
 
 def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
@@ -100,12 +98,13 @@ def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
                 fix="is this the right file? maps are *.argmap.json files written by argmap",
             )
         raw, migrated_from = _migrate(raw, origin)
-        canonical_layout = migrated_from is None and orjson.dumps(raw, option=orjson.OPT_INDENT_2) + b"\n" == data
+        canonical_layout = migrated_from is None and orjson.dumps(raw, option=CANONICAL_LAYOUT) == data
         duplicates = [] if canonical_layout else _find_duplicates(data)
         try:
             argmap = ArgMap.model_validate(raw)
         except ValidationError as error:
             raise _schema_error(error, data, origin) from None
+        canonical.remember(argmap, raw)
     return MapFile(argmap, origin, duplicates, migrated_from)
 
 
