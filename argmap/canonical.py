@@ -7,16 +7,18 @@ written by argmap already has every record's canonical data: the dict the JSON
 parser made of it.  So :func:`remember` (called by ``store.loads``) checks each
 parsed claim and relation once and keeps those that are canonical, and
 :func:`map_data` reuses them for every record that is still the very object
-validated from them.  Records are frozen, so an edited record is a new object,
-and only those (and records whose parsed form was not canonical) go through
-pydantic.  :func:`map_data` never adds to what was kept: every save after a load
-does the same work as the first.
+validated from them (identity, not equality: equal dicts may differ in order).
+Records are frozen, so an edited record is a new object, and only those (and
+records whose parsed form was not canonical) go through pydantic.
+:func:`map_data` never adds to what was kept: every save after a load does the
+same work as the first.
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,19 +74,24 @@ class KeptForm:
 def remember(argmap: ArgMap, raw: dict[str, Any]) -> None:
     """Keep the parsed claims and relations of ``argmap`` that are already in canonical form."""
     tables = {}
-    for name, canonical in (("claims", _claim_is_canonical), ("relations", _relation_is_canonical)):
+    for name, checks in (("claims", _CLAIM_CHECKS), ("relations", _RELATION_CHECKS)):
         data = raw.get(name)
         models: dict[str, Any] = getattr(argmap, name)
         if not isinstance(data, dict) or len(data) != len(models):
             continue
         ids = tuple(data)
-        records = tuple(
-            record if good else _NOT_KEPT
-            for record, good in zip(map(models.__getitem__, ids), map(canonical, data.values()), strict=True)
-        )
+        verdicts = list(_verdicts(checks, list(data.values())))
+        if all(verdicts):  # validation keeps the order of the parsed table
+            records = tuple(models.values())
+        else:
+            records = tuple(map(_kept_or_not, map(models.__getitem__, ids), verdicts))
         ordered = all(map(operator.lt, ids, itertools.islice(ids, 1, None)))
         tables[name] = _KeptTable(ids, records, data, ordered)
     argmap._kept_form = KeptForm(tables)
+
+
+def _kept_or_not(record: object, canonical: bool) -> object:
+    return record if canonical else _NOT_KEPT
 
 
 def map_data(argmap: ArgMap) -> dict[str, Any]:
@@ -107,10 +114,10 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
     adapter = _ADAPTERS[name]
     if kept is None:
         return dict(sorted(adapter.dump_python(table, mode="json", exclude_defaults=True).items()))
+    if kept.ordered and kept.ids == tuple(table) and all(map(operator.is_, table.values(), kept.records)):
+        return kept.data  # the very records loaded, under the same ids, in the same order
     current = list(map(table.get, kept.ids))
     stale = list(itertools.compress(kept.ids, map(operator.is_not, current, kept.records)))
-    if not stale and len(table) == len(kept.ids) and kept.ordered:
-        return kept.data
     out = dict(kept.data)
     changed = [rid for rid in stale if rid in table]
     for rid in stale:
@@ -128,72 +135,66 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
 
 # Whether a parsed record is what serialising its validated record gives back: fields in the
 # model's order, none at its default, numbers of the field's own type (pydantic turns 1 into 1.0
-# for a float field, and orjson writes that back as 1.0).
+# for a float field, and orjson writes that back as 1.0).  Loading a 100k-claim map checks 270k
+# records, so each order of keys gets its own check of just the fields it holds, compiled once.
 
-
-def _key_orders(fields: tuple[str, ...], required: set[str]) -> frozenset[tuple[str, ...]]:
-    """Every subsequence of ``fields`` that holds the required ones: the canonical key orders."""
-    return frozenset(
-        combo
-        for size in range(len(fields) + 1)
-        for combo in itertools.combinations(fields, size)
-        if required <= set(combo)
-    )
-
-
-def _orders_of(model: type[Anchor | Claim | Relation]) -> frozenset[tuple[str, ...]]:
-    fields = model.model_fields
-    return _key_orders(tuple(fields), {name for name, info in fields.items() if info.is_required()})
-
-
-_CLAIM_ORDERS = _orders_of(Claim)
-_RELATION_ORDERS = _orders_of(Relation)
-_ANCHOR_ORDERS = _orders_of(Anchor)
-CHECKED_FIELDS = {
-    Claim: ("kind", "text", "implicit", "tags", "translations", "evidence", "base_score", "note"),
-    Relation: ("type", "premises", "target", "rank", "scheme", "answers", "weight", "note"),
-    Anchor: ("source", "quote", "prefix", "suffix", "start", "end", "speaker"),
+RULES: dict[type[Anchor | Claim | Relation], dict[str, str]] = {
+    Anchor: {
+        "source": "",
+        "quote": "",
+        "prefix": "{v}",
+        "suffix": "{v}",
+        "start": "type({v}) is int",
+        "end": "type({v}) is int",
+        "speaker": "{v} is not None",
+    },
+    Claim: {
+        "kind": "{v} != 'claim'",
+        "text": "",
+        "implicit": "{v} is True",
+        "tags": "{v}",
+        "translations": "{v}",
+        "evidence": "{v} and all(_verdicts(_ANCHOR_CHECKS, {v}))",
+        "base_score": "type({v}) is float",
+        "note": "{v}",
+    },
+    Relation: {
+        "type": "",
+        "premises": "",
+        "target": "",
+        "rank": "{v} != 'm'",
+        "scheme": "{v} is not None",
+        "answers": "{v}",
+        "weight": "type({v}) is float",
+        "note": "{v}",
+    },
 }
-"""The fields the checks below know; a test fails when a model gains one, so they are kept in step."""
+"""Per field, when its parsed value is canonical (``{v}`` is the value; empty: whenever it validated)."""
 
 
-def _anchor_is_canonical(data: Any) -> bool:
-    return (
-        type(data) is dict
-        and tuple(data) in _ANCHOR_ORDERS
-        and type(data["start"]) is int
-        and type(data["end"]) is int
-        and bool(data.get("prefix", True))
-        and bool(data.get("suffix", True))
-        and data.get("speaker", True) is not None
-    )
+def _checks(model: type[Anchor | Claim | Relation]) -> dict[tuple[str, ...], Callable[[dict[str, Any]], bool]]:
+    """A check for every canonical order of keys: each subsequence of the fields that holds the required ones."""
+    fields = model.model_fields
+    required = {name for name, info in fields.items() if info.is_required()}
+    checks = {}
+    for size in range(len(required), len(fields) + 1):
+        for keys in itertools.combinations(fields, size):
+            if required <= set(keys):
+                tests = [RULES[model][key].format(v=f"d[{key!r}]") for key in keys if RULES[model][key]]
+                body = " and ".join(f"({test})" for test in tests) or "True"
+                checks[keys] = eval(f"lambda d: bool({body})", globals())
+    return checks
 
 
-def _claim_is_canonical(data: Any) -> bool:
-    if type(data) is not dict or tuple(data) not in _CLAIM_ORDERS:
-        return False
-    if len(data) == 1:
-        return True
-    evidence = data.get("evidence", True)
-    return (
-        data.get("kind") != "claim"
-        and data.get("implicit", True) is True
-        and bool(data.get("tags", True))
-        and bool(data.get("translations", True))
-        and bool(evidence)
-        and type(data.get("base_score", 0.0)) is float
-        and bool(data.get("note", True))
-        and (evidence is True or all(map(_anchor_is_canonical, evidence)))
-    )
+def _verdicts(checks: dict[tuple[str, ...], Callable[[dict[str, Any]], bool]], parsed: Sequence[Any]) -> Iterator[bool]:
+    """Whether each parsed record is canonical: the check of its order of keys, if that order is one."""
+    return map(operator.call, map(checks.get, map(tuple, parsed), itertools.repeat(_never)), parsed)
 
 
-def _relation_is_canonical(data: Any) -> bool:
-    return (
-        type(data) is dict
-        and tuple(data) in _RELATION_ORDERS
-        and data.get("rank") != "m"
-        and data.get("scheme", True) is not None
-        and bool(data.get("answers", True))
-        and type(data.get("weight", 0.0)) is float
-        and bool(data.get("note", True))
-    )
+def _never(data: dict[str, Any]) -> bool:
+    return False
+
+
+_ANCHOR_CHECKS = _checks(Anchor)
+_CLAIM_CHECKS = _checks(Claim)
+_RELATION_CHECKS = _checks(Relation)

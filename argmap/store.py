@@ -28,7 +28,14 @@ from argmap.errors import ArgmapError
 from argmap.model import FORMAT_VERSION, ArgMap, Source
 
 MAX_BYTES = 512 * 1024 * 1024
-"""Larger files are refused before reading: no real map comes near (100k claims ≈ 35 MB)."""
+"""Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
+
+argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
+format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
+a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
+Parsing takes several times the input in memory (about 10× for AIF), so a larger
+input would take gigabytes before any error could be given: it gets one line instead.
+"""
 
 CANONICAL_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 """2-space indent and a trailing newline; the order of keys is the data's (see :mod:`argmap.canonical`)."""
@@ -115,13 +122,7 @@ def read(path: str | os.PathLike[str]) -> MapFile:
     try:
         if target.is_dir():
             raise ArgmapError("is a directory, not a map file", path=origin, fix="name a *.argmap.json file")
-        size = target.stat().st_size
-        if size > MAX_BYTES:
-            raise ArgmapError(
-                f"the file is {size // 2**20} MiB; argmap reads maps up to {MAX_BYTES // 2**20} MiB",
-                path=origin,
-                fix="is this the right file?",
-            )
+        check_size(target.stat().st_size, origin)
         data = target.read_bytes()
     except FileNotFoundError:
         raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
@@ -130,6 +131,16 @@ def read(path: str | os.PathLike[str]) -> MapFile:
     except OSError as error:
         raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
     return loads(data, origin)
+
+
+def check_size(size: int, origin: str | None) -> None:
+    """Refuse an input larger than :data:`MAX_BYTES` with one clear error."""
+    if size > MAX_BYTES:
+        raise ArgmapError(
+            f"the input is {-(-size // 2**20):,} MiB; argmap reads inputs up to {MAX_BYTES // 2**20} MiB",
+            path=origin,
+            fix="is this the right file?",
+        )
 
 
 def load(path: str | os.PathLike[str]) -> ArgMap:
