@@ -33,8 +33,9 @@ MAX_BYTES = 512 * 1024 * 1024
 argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
 format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
 a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
-Parsing takes several times the input in memory (about 10× for AIF), so a larger
-input would take gigabytes before any error could be given: it gets one line instead.
+Importing takes about seven times the input in memory (the 139 MiB AIF file of a
+100k-claim map peaks at 970 MB), so a larger input would take gigabytes before any
+error could be given: it gets one line instead.
 """
 
 CANONICAL_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
@@ -105,7 +106,13 @@ def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
                 fix="is this the right file? maps are *.argmap.json files written by argmap",
             )
         raw, migrated_from = _migrate(raw, origin)
-        canonical_layout = migrated_from is None and orjson.dumps(raw, option=CANONICAL_LAYOUT) == data
+        try:
+            written = orjson.dumps(raw, option=CANONICAL_LAYOUT)
+        except TypeError:  # orjson reads 1,024 levels of nesting but writes only 255; no map comes near
+            raise ArgmapError(
+                "JSON nested too deeply to be a map", path=origin, fix="is this the right file?"
+            ) from None
+        canonical_layout = migrated_from is None and written == data
         duplicates = [] if canonical_layout else _find_duplicates(data)
         try:
             argmap = ArgMap.model_validate(raw)

@@ -49,3 +49,10 @@ def test_the_limit_admits_a_100k_claim_map_in_every_format_three_times_over() ->
     sizes |= {name: len(write(name, argmap)[0].encode()) for name in ("argdown", "aif", "kialo")}
     for name, size in sizes.items():
         assert size * 100 * 3 <= store.MAX_BYTES, f"{name}: {size * 100 / 2**20:.0f} MiB at 100k claims"
+
+
+def test_json_nested_deeper_than_a_map_can_be_saved_is_refused_cleanly() -> None:
+    deep = "[" * 300 + "]" * 300
+    data = f'{{"argmap": 1, "conflicts": {{"c": {{"table": "map", "base": {deep}}}}}}}'.encode()
+    with pytest.raises(ArgmapError, match="nested too deeply"):
+        store.loads(data, "deep.argmap.json")
