@@ -106,13 +106,12 @@ def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
                 fix="is this the right file? maps are *.argmap.json files written by argmap",
             )
         raw, migrated_from = _migrate(raw, origin)
-        try:
-            written = orjson.dumps(raw, option=CANONICAL_LAYOUT)
+        try:  # the bytes written are dropped at once: on a large map they are as large as the file
+            canonical_layout = orjson.dumps(raw, option=CANONICAL_LAYOUT) == data and migrated_from is None
         except TypeError:  # orjson reads 1,024 levels of nesting but writes only 255; no map comes near
             raise ArgmapError(
                 "JSON nested too deeply to be a map", path=origin, fix="is this the right file?"
             ) from None
-        canonical_layout = migrated_from is None and written == data
         duplicates = [] if canonical_layout else _find_duplicates(data)
         try:
             argmap = ArgMap.model_validate(raw)
