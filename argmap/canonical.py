@@ -136,7 +136,7 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
 # Whether a parsed record is what serialising its validated record gives back: fields in the
 # model's order, none at its default, numbers of the field's own type (pydantic turns 1 into 1.0
 # for a float field, and orjson writes that back as 1.0).  Loading a 100k-claim map checks 270k
-# records, so each order of keys gets its own check of just the fields it holds, compiled once.
+# records, so each order of keys gets its own check of just the fields it holds (see _Checks).
 
 RULES: dict[type[Anchor | Claim | Relation], dict[str, str]] = {
     Anchor: {
@@ -172,29 +172,40 @@ RULES: dict[type[Anchor | Claim | Relation], dict[str, str]] = {
 """Per field, when its parsed value is canonical (``{v}`` is the value; empty: whenever it validated)."""
 
 
-def _checks(model: type[Anchor | Claim | Relation]) -> dict[tuple[str, ...], Callable[[dict[str, Any]], bool]]:
-    """A check for every canonical order of keys: each subsequence of the fields that holds the required ones."""
-    fields = model.model_fields
-    required = {name for name, info in fields.items() if info.is_required()}
-    checks = {}
-    for size in range(len(required), len(fields) + 1):
-        for keys in itertools.combinations(fields, size):
-            if required <= set(keys):
-                tests = [RULES[model][key].format(v=f"d[{key!r}]") for key in keys if RULES[model][key]]
-                body = " and ".join(f"({test})" for test in tests) or "True"
-                checks[keys] = eval(f"lambda d: bool({body})", globals())
-    return checks
+class _Checks(dict[tuple[str, ...], Callable[[dict[str, Any]], bool]]):
+    """The check of each order of keys, compiled when first met (compiling all 168 would slow every start).
+
+    A canonical order is a subsequence of the model's fields that holds the
+    required ones; its check tests just the fields it holds.  Any other order
+    is not canonical.
+    """
+
+    def __init__(self, model: type[Anchor | Claim | Relation]) -> None:
+        super().__init__()
+        self.rules = RULES[model]
+        self.required = {name for name, info in model.model_fields.items() if info.is_required()}
+
+    def __missing__(self, keys: tuple[str, ...]) -> Callable[[dict[str, Any]], bool]:
+        in_order = [field for field in self.rules if field in keys]
+        if list(keys) != in_order or not self.required <= set(keys):
+            check = _never
+        else:
+            tests = [self.rules[key].format(v=f"d[{key!r}]") for key in keys if self.rules[key]]
+            body = " and ".join(f"({test})" for test in tests) or "True"
+            check = eval(f"lambda d: bool({body})", globals())
+        self[keys] = check
+        return check
 
 
-def _verdicts(checks: dict[tuple[str, ...], Callable[[dict[str, Any]], bool]], parsed: Sequence[Any]) -> Iterator[bool]:
-    """Whether each parsed record is canonical: the check of its order of keys, if that order is one."""
-    return map(operator.call, map(checks.get, map(tuple, parsed), itertools.repeat(_never)), parsed)
+def _verdicts(checks: _Checks, parsed: Sequence[Any]) -> Iterator[bool]:
+    """Whether each parsed record is canonical: the check of its order of keys."""
+    return map(operator.call, map(checks.__getitem__, map(tuple, parsed)), parsed)
 
 
 def _never(data: dict[str, Any]) -> bool:
     return False
 
 
-_ANCHOR_CHECKS = _checks(Anchor)
-_CLAIM_CHECKS = _checks(Claim)
-_RELATION_CHECKS = _checks(Relation)
+_ANCHOR_CHECKS = _Checks(Anchor)
+_CLAIM_CHECKS = _Checks(Claim)
+_RELATION_CHECKS = _Checks(Relation)
