@@ -114,8 +114,23 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
     adapter = _ADAPTERS[name]
     if kept is None:
         return dict(sorted(adapter.dump_python(table, mode="json", exclude_defaults=True).items()))
-    if kept.ordered and kept.ids == tuple(table) and all(map(operator.is_, table.values(), kept.records)):
-        return kept.data  # the very records loaded, under the same ids, in the same order
+    ids = tuple(table)
+    count = len(kept.ids)
+    if kept.ordered and ids[:count] == kept.ids:  # records replaced in place, new ones after: what edits do
+        changed = list(itertools.compress(kept.ids, map(operator.is_not, table.values(), kept.records)))
+        added = ids[count:]
+        if not changed and not added:
+            return kept.data  # the very records loaded, under the same ids, in the same order
+        fresh = adapter.dump_python(
+            {rid: table[rid] for rid in changed + list(added)}, mode="json", exclude_defaults=True
+        )
+        if added:
+            out = dict.fromkeys(sorted(ids))  # sorted already but for the few added at the end
+            out.update(kept.data)
+        else:
+            out = dict(kept.data)
+        out.update(fresh)
+        return out
     current = list(map(table.get, kept.ids))
     stale = list(itertools.compress(kept.ids, map(operator.is_not, current, kept.records)))
     out = dict(kept.data)
