@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
 
@@ -180,6 +180,23 @@ class MapGraph:
                     expanded.add(premise)
                     below.extend((depth + 1, child) for child, _ in self.children(premise))
             stack.extend(reversed(below))
+
+
+def run_nested(walk: Iterator[Iterator[Any]]) -> None:
+    """Run a recursive walk written as generators that yield their sub-walks, without Python's call stack.
+
+    A map's chains can be thousands of claims deep, more than Python's recursion
+    limit.  A walker yields ``walker(child)`` where it would have called it, and
+    keeps its code and its order: each yielded walk runs to its end before the one
+    that yielded it goes on.
+    """
+    stack = [walk]
+    while stack:
+        inner = next(stack[-1], None)
+        if inner is None:
+            stack.pop()
+        else:
+            stack.append(inner)
 
 
 Node = TypeVar("Node", bound=Hashable)

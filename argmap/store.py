@@ -23,13 +23,23 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from argmap import canonical
 from argmap.errors import ArgmapError
 from argmap.model import FORMAT_VERSION, ArgMap, Source
 
 MAX_BYTES = 512 * 1024 * 1024
-"""Larger files are refused before reading: no real map comes near (100k claims ≈ 35 MB)."""
+"""Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
 
-ID_TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
+argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
+format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
+a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
+Importing takes about seven times the input in memory (the 139 MiB AIF file of a
+100k-claim map peaks at 970 MB), so a larger input would take gigabytes before any
+error could be given: it gets one line instead.
+"""
+
+CANONICAL_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+"""2-space indent and a trailing newline; the order of keys is the data's (see :mod:`argmap.canonical`)."""
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``MIGRATIONS[n]`` turns the raw data of format ``n`` into format ``n + 1``.
@@ -77,11 +87,7 @@ def gc_paused() -> Iterator[None]:
 def dumps(argmap: ArgMap) -> bytes:
     """The canonical bytes of a map."""
     with gc_paused():
-        data = argmap.model_dump(mode="json", exclude_defaults=True)
-        for table in ID_TABLES:
-            if table in data:
-                data[table] = dict(sorted(data[table].items()))
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(canonical.map_data(argmap), option=CANONICAL_LAYOUT)
 
 
 def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
@@ -115,12 +121,18 @@ def validate(raw: dict[str, Any], data: bytes, origin: str) -> MapFile:
     """The second half of :func:`loads`: migrate, find duplicate keys in ``data``, validate."""
     with gc_paused():
         raw, migrated_from = _migrate(raw, origin)
-        canonical_layout = migrated_from is None and orjson.dumps(raw, option=orjson.OPT_INDENT_2) + b"\n" == data
+        try:  # the bytes written are dropped at once: on a large map they are as large as the file
+            canonical_layout = orjson.dumps(raw, option=CANONICAL_LAYOUT) == data and migrated_from is None
+        except TypeError:  # orjson reads 1,024 levels of nesting but writes only 255; no map comes near
+            raise ArgmapError(
+                "JSON nested too deeply to be a map", path=origin, fix="is this the right file?"
+            ) from None
         duplicates = [] if canonical_layout else _find_duplicates(data)
         try:
             argmap = ArgMap.model_validate(raw)
         except ValidationError as error:
             raise _schema_error(error, data, origin) from None
+        canonical.remember(argmap, raw)
     return MapFile(argmap, origin, duplicates, migrated_from)
 
 
@@ -131,13 +143,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         if target.is_dir():
             raise ArgmapError("is a directory, not a map file", path=origin, fix="name a *.argmap.json file")
-        size = target.stat().st_size
-        if size > MAX_BYTES:
-            raise ArgmapError(
-                f"the file is {size // 2**20} MiB; argmap reads maps up to {MAX_BYTES // 2**20} MiB",
-                path=origin,
-                fix="is this the right file?",
-            )
+        check_size(target.stat().st_size, origin)
         return target.read_bytes()
     except FileNotFoundError:
         raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
@@ -145,6 +151,16 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ArgmapError("permission denied", path=origin) from None
     except OSError as error:
         raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+
+
+def check_size(size: int, origin: str | None) -> None:
+    """Refuse an input larger than :data:`MAX_BYTES` with one clear error."""
+    if size > MAX_BYTES:
+        raise ArgmapError(
+            f"the input is {-(-size // 2**20):,} MiB; argmap reads inputs up to {MAX_BYTES // 2**20} MiB",
+            path=origin,
+            fix="is this the right file?",
+        )
 
 
 def read(path: str | os.PathLike[str]) -> MapFile:

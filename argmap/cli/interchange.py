@@ -67,14 +67,14 @@ def _warn(warnings: list[str]) -> None:
 
 def _read_input(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(store.MAX_BYTES + 1)
+        store.check_size(len(data), "<stdin>")
+        return data
     path = Path(name)
     if path.is_dir():
         raise ArgmapError("is a directory, not a file", path=name)
     try:
-        size = path.stat().st_size
-        if size > store.MAX_BYTES:
-            raise ArgmapError(f"the file is {size // 2**20} MiB, too large to import", path=name)
+        store.check_size(path.stat().st_size, name)
         return path.read_bytes()
     except FileNotFoundError:
         raise ArgmapError("no such file", path=name) from None

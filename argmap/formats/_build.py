@@ -13,16 +13,13 @@ from argmap import rank
 from argmap.errors import ArgmapError
 from argmap.ids import slugify, unique_id
 from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source, Speaker
-
-MAX_INPUT = 64 * 1024 * 1024
-"""Inputs above this are refused: no real argument file comes near."""
+from argmap.store import check_size
 
 
 def decode(data: str | bytes, origin: str) -> str:
-    """Input as text: UTF-8 (a BOM is dropped), CRLF and CR turned into LF."""
+    """Input as text: UTF-8 (a BOM is dropped), CRLF and CR turned into LF; too large an input is refused."""
+    check_size(len(data), origin)  # a text has at least as many bytes as characters
     if isinstance(data, bytes):
-        if len(data) > MAX_INPUT:
-            raise ArgmapError(f"the input is {len(data) // 2**20} MiB, too large to import", path=origin)
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -158,7 +155,8 @@ class MapBuilder:
 
     def finish(self, *, theses: bool = True) -> tuple[ArgMap, list[str], dict[str, str]]:
         """The map (theses marked, ranks given), its warnings and recovered source texts."""
-        relations = {rid: r for rid, r in self.relations.items() if self._resolves(rid, set())}
+        resolving = self._resolving()
+        relations = {rid: r for rid, r in self.relations.items() if resolving[rid]}
         if len(relations) < len(self.relations):
             self.warn(f"{len(self.relations) - len(relations)} relation(s) pointing at nothing were left out")
         if theses:
@@ -194,15 +192,35 @@ class MapBuilder:
             raise ArgmapError(f"cannot build a valid map: {where}: {first['msg']}", path=self.origin) from None
         return argmap, self.warnings, self.texts
 
-    def _resolves(self, rid: str, seen: set[str]) -> bool:
-        """Whether a relation's premises are claims and its target a claim or a resolving relation."""
-        relation = self.relations[rid]
-        if rid in seen or not all(p in self.claims for p in relation["premises"]):
-            return False
-        target = relation["target"]
-        if target in self.claims:
-            return True
-        return target in self.relations and self._resolves(target, seen | {rid})
+    def _resolving(self) -> dict[str, bool]:
+        """Whether each relation's premises are claims and its target a claim or a resolving relation.
+
+        A chain of undercuts is followed in a loop, not by recursion: it may be
+        longer than Python's recursion limit.  A chain that runs into a cycle or a
+        missing record does not resolve, nor does anything along it.
+        """
+        known: dict[str, bool] = {}
+        for start in self.relations:
+            chain: dict[str, None] = {}
+            rid = start
+            while rid not in known:
+                if rid in chain:
+                    result = False
+                    break
+                chain[rid] = None
+                relation = self.relations[rid]
+                if not all(p in self.claims for p in relation["premises"]):
+                    result = False
+                    break
+                target = relation["target"]
+                if target in self.claims or target not in self.relations:
+                    result = target in self.claims
+                    break
+                rid = target
+            else:
+                result = known[rid]
+            known.update(dict.fromkeys(chain, result))
+        return known
 
 
 class _Taken:

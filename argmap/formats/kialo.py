@@ -19,11 +19,12 @@ cons, with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, decode
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, run_nested
 from argmap.model import ArgMap, ClaimKind, RelationType
 
 _TITLE = re.compile(r"^Discussion Title:\s*(.*)$")
@@ -140,7 +141,8 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         counters[path] = counters.get(path, 0) + 1
         return f"{path}{counters[path]}."
 
-    def visit(node: str, path: str) -> None:
+    def visit(node: str, path: str) -> Iterator[Iterator]:
+        """Write what bears on ``node`` below ``path``; yields the visits of the premises (see run_nested)."""
         nonlocal undercuts
         for rid, relation in graph.children(node):
             side = "Pro" if relation.type is RelationType.SUPPORT else "Con"
@@ -151,15 +153,15 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
                     continue
                 placed[premise] = child
                 out.append(f"{child} {side}: {_escape(argmap.claims[premise].text)}")
-                visit(premise, child)
+                yield visit(premise, child)
             if graph.children(rid):
                 undercuts += len(graph.children(rid))
-                visit(rid, placed[relation.premises[-1]])
+                yield visit(rid, placed[relation.premises[-1]])
 
     for index, root in enumerate(roots, start=1):
         placed[root] = f"{index}."
         out.append(f"{index}. {_escape(argmap.claims[root].text)}")
-        visit(root, f"{index}.")
+        run_nested(visit(root, f"{index}."))
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
     missing = len(set(argmap.claims) - set(placed))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, run_nested
 from argmap.model import ArgMap, Relation, RelationType
 
 MARKERS = {RelationType.SUPPORT: "Pro", RelationType.ATTACK: "Con"}
@@ -34,7 +35,10 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         for anchor in argmap.claims[cid].evidence:
             out.append(f"{indent}  > “{escape(anchor.quote)}”")
 
-    def relation(rid: str, rel: Relation, depth: int) -> None:
+    # Both walks yield the walks they would call, and run_nested runs them: chains are deeper than
+    # Python's recursion limit.
+
+    def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator]:
         indent = "  " * depth
         marker = MARKERS[rel.type]
         if rel.target in argmap.relations:
@@ -43,30 +47,30 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
             premise = rel.premises[0]
             out.append(f"{indent}- **{marker}:** {claim_line(premise)}")
             quotes(premise, indent)
-            expand(premise, depth + 1)
+            yield expand(premise, depth + 1)
         else:
             out.append(f"{indent}- **{marker}** (these premises together):")
             for premise in rel.premises:
                 out.append(f"{indent}  - {claim_line(premise)}")
                 quotes(premise, indent + "  ")
-                expand(premise, depth + 2)
+                yield expand(premise, depth + 2)
         for child_id, child in graph.children(rid):
-            relation(child_id, child, depth + 1)
+            yield relation(child_id, child, depth + 1)
 
-    def expand(cid: str, depth: int) -> None:
+    def expand(cid: str, depth: int) -> Iterator[Iterator]:
         if cid in shown:
             if graph.children(cid):
                 out.append(f"{'  ' * depth}- *(reasons shown above)*")
             return
         shown.add(cid)
         for rid, rel in graph.children(cid):
-            relation(rid, rel, depth)
+            yield relation(rid, rel, depth)
 
     roots = argmap.theses() or sorted(set(argmap.claims) - {p for r in argmap.relations.values() for p in r.premises})
     for root in roots:
         out.append(f"- **{claim_line(root)}**")
         quotes(root, "")
-        expand(root, 1)
+        run_nested(expand(root, 1))
         out.append("")
     rest = sorted(set(argmap.claims) - shown - set(roots))
     unplaced = [cid for cid in rest if not graph.parents(cid)]
