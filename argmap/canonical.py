@@ -90,6 +90,11 @@ def remember(argmap: ArgMap, raw: dict[str, Any]) -> None:
     argmap._kept_form = KeptForm(tables)
 
 
+def forget(argmap: ArgMap) -> None:
+    """Drop what :func:`remember` kept: saving then serialises every record (about 5× slower)."""
+    argmap._kept_form = None
+
+
 def _kept_or_not(record: object, canonical: bool) -> object:
     return record if canonical else _NOT_KEPT
 

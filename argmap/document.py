@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel, ValidationError
 
-from argmap import store
+from argmap import canonical, store
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
@@ -58,6 +58,9 @@ class Document:
     _serials = itertools.count(1)
 
     def __init__(self, path: Path, argmap: ArgMap) -> None:
+        # An editor holds the map for hours: the parsed records a load keeps for fast saves
+        # (canonical.remember) would cost 26 MB at 100,000 claims, for saves of 0.15 s instead of 0.7 s.
+        canonical.forget(argmap)
         self.path = path
         with store.gc_paused():  # indexing 100k relations makes many small sets; the collector would rescan them all
             self.graph = MapGraph(argmap)

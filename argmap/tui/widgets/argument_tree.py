@@ -357,7 +357,8 @@ class ArgumentTree(Tree[NodeRef]):
     def _select(self, node: TreeNode[NodeRef]) -> TreeNode[NodeRef]:
         parent = node.parent
         while parent is not None and parent is not self.root:
-            parent.expand()
+            if not parent.is_expanded:  # expanding again would mark every line below as changed
+                parent.expand()
             parent = parent.parent
         self._tree_lines  # noqa: B018 - rebuild the lines now, so the node's line number is current
         self.move_cursor(node, animate=False)
