@@ -209,3 +209,13 @@ def test_export_says_what_argdown_cannot_hold() -> None:
     graph.apply(ops.set_translation(graph, "c", "de", "Ein Einwand"))
     _, warnings = argdown.write(graph.map)
     assert any("basis kinds" in w for w in warnings) and any("translations" in w for w in warnings)
+
+
+@pytest.mark.parametrize("text", [":#0", "Prices rose #inflation", "See #(the report)"])
+def test_a_hash_at_the_end_of_a_claim_is_text_after_export_and_import(text: str) -> None:
+    """The exporter escapes ``#``; the reader must not take the escaped end for a tag (found by hypothesis)."""
+    argmap = ops.new_map(text, thesis_id="thesis")
+    exported, _ = argdown.write(argmap)
+    reread = argdown.read(exported).map
+    assert [claim.text for claim in reread.claims.values()] == [text]
+    assert all(not claim.tags for claim in reread.claims.values())

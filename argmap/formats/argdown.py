@@ -55,7 +55,7 @@ class Statement:
 
     @property
     def text(self) -> str:
-        texts = [t for t in (_untag(t) for t in self.texts) if t]
+        texts = [t for t in self.texts if t]
         return texts[-1] if texts else ""
 
 
@@ -78,7 +78,7 @@ class Argument:
 
     @property
     def text(self) -> str:
-        texts = [t for t in (_untag(t) for t in self.descriptions) if t]
+        texts = [t for t in self.descriptions if t]
         return texts[-1] if texts else ""
 
 
@@ -123,12 +123,12 @@ def model_from_json(data: dict[str, Any]) -> ArgdownModel:
     for title, ec in (data.get("statements") or {}).items():
         statement = model.statements[title] = Statement(title, tags=list(ec.get("tags") or []))
         for member in ec.get("members") or []:
-            statement.texts.append(member.get("text") or "")
+            statement.texts.append(_untag(member.get("text") or ""))
             if member.get("role") not in ("premise", "intermediary-conclusion", "main-conclusion"):
                 statement.outside_pcs = True
     for title, arg in (data.get("arguments") or {}).items():
         argument = model.arguments[title] = Argument(title, tags=list(arg.get("tags") or []))
-        argument.descriptions = [m.get("text") or "" for m in arg.get("members") or []]
+        argument.descriptions = [_untag(m.get("text") or "") for m in arg.get("members") or []]
         for item in arg.get("pcs") or []:
             inference = item.get("inference")
             step = Step(item["title"], conclusion=inference is not None)
@@ -307,6 +307,7 @@ class _Parser:
             self.model.data += 1
             self.check_data(data, line)
         tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)]
+        raw = _untag(raw)  # before unescaping: an escaped "\#" at the end is text, not a tag
         raw = _LINK.sub(lambda m: m.group(1), raw)
         for pattern in _EMPHASIS:
             raw = pattern.sub(lambda m: m.group(1), raw)
