@@ -46,11 +46,12 @@ def check_map(
 ) -> list[Finding]:
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
     with gc_paused():
+        below, unusual = _relations_by_target(argmap)
         findings = [
             *_conflict_findings(argmap),
             *_duplicate_findings(argmap, duplicates),
-            *_reference_findings(argmap),
-            *_structure_findings(argmap),
+            *_reference_findings(argmap, unusual),
+            *_structure_findings(argmap, below),
             *_evidence_findings(argmap, map_path),
             *_scheme_findings(argmap),
         ]
@@ -137,18 +138,11 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
         )
 
 
-def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
+def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
+    """Dangling ids, self-relations, duplicate premises among the ``unusual`` relations; bad claims and anchors."""
     claims, relations = argmap.claims, argmap.relations
-    for rid, relation in relations.items():
-        premises, target = relation.premises, relation.target
-        if (
-            len(premises) == 1
-            and premises[0] in claims
-            and (target in claims or target in relations)
-            and target != rid
-            and target != premises[0]
-        ):
-            continue  # the common case, decided without building anything
+    for rid in unusual:
+        relation = relations[rid]
         for premise in relation.premises:
             if premise not in claims:
                 yield Finding(
@@ -213,13 +207,12 @@ def _reference_findings(argmap: ArgMap) -> Iterator[Finding]:
                 )
 
 
-def _structure_findings(argmap: ArgMap) -> Iterator[Finding]:
+def _structure_findings(argmap: ArgMap, below: dict[str, list[_Bearing]]) -> Iterator[Finding]:
     claims = argmap.claims
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
         yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
-    below = _relations_by_target(argmap)
     for cycle in _support_cycles(below):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
@@ -271,14 +264,28 @@ _Bearing = tuple[str, tuple[str, ...], bool]
 """A relation as seen from its target: its id, its premises, and whether it supports a claim."""
 
 
-def _relations_by_target(argmap: ArgMap) -> dict[str, list[_Bearing]]:
-    """For each claim or relation, the relations bearing on it: one pass serves cycles and reachability."""
-    claims, support = argmap.claims, RelationType.SUPPORT
+def _relations_by_target(argmap: ArgMap) -> tuple[dict[str, list[_Bearing]], list[str]]:
+    """For each claim or relation, the relations bearing on it; and the relations out of the common case.
+
+    One pass serves cycles, reachability and the reference checks: the common relation
+    (one existing premise, an existing target, nothing bearing on itself) needs no more.
+    """
+    claims, relations, support = argmap.claims, argmap.relations, RelationType.SUPPORT
     below: defaultdict[str, list[_Bearing]] = defaultdict(list)
-    for rid, relation in argmap.relations.items():
-        target = relation.target
-        below[target].append((rid, relation.premises, relation.type is support and target in claims))
-    return below
+    unusual: list[str] = []
+    for rid, relation in relations.items():
+        premises, target = relation.premises, relation.target
+        on_claim = target in claims
+        below[target].append((rid, premises, on_claim and relation.type is support))
+        if not (
+            len(premises) == 1
+            and premises[0] in claims
+            and (on_claim or target in relations)
+            and target != rid
+            and target != premises[0]
+        ):
+            unusual.append(rid)
+    return below, unusual
 
 
 def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]:

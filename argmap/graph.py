@@ -139,23 +139,58 @@ class MapGraph:
     def lies_below(self, node: str, roots: set[str]) -> bool:
         """Whether ``node`` is one of ``roots`` or in the :meth:`subtree` of one of them.
 
-        Walks up from ``node``: its ancestors are usually a few dozen, where a
-        subtree near the top of a big map holds thousands of records.
+        Walks up from ``node`` and down from ``roots`` in turns and stops when either
+        walk ends: a claim near the top has a subtree of thousands of records, one at
+        the end of a long chain thousands of ancestors, and a cycle check (a move, a
+        link) should cost what the smaller of the two costs.
         """
+        if node in roots:
+            return True
+        upwards, downwards = self._ancestors(node), self._descendants(roots)
+        while True:
+            above = next(upwards, None)
+            if above is None:
+                return False
+            if above in roots:
+                return True
+            below = next(downwards, None)
+            if below is None:
+                return False
+            if below == node:
+                return True
+
+    def _ancestors(self, node: str) -> Iterator[str]:
+        """What ``node`` lies below: the targets of its relations, theirs, and so on."""
         relations = self.map.relations
-        seen: set[str] = set()
+        seen = {node}
         stack = [node]
         while stack:
             current = stack.pop()
-            if current in roots:
-                return True
-            if current in seen:
-                continue
-            seen.add(current)
-            if current in relations:
-                stack.append(relations[current].target)
-            stack.extend(relations[rid].target for rid in self._by_premise.get(current, ()))
-        return False
+            above = [relations[current].target] if current in relations else []
+            above.extend(relations[rid].target for rid in self._by_premise.get(current, ()))
+            for ident in above:
+                if ident not in seen:
+                    seen.add(ident)
+                    stack.append(ident)
+                    yield ident
+
+    def _descendants(self, roots: set[str]) -> Iterator[str]:
+        """The :meth:`subtree` of every root, one record at a time."""
+        relations = self.map.relations
+        seen = set(roots)
+        stack = list(roots)
+        while stack:
+            for rid in self._by_target.get(stack.pop(), ()):
+                if rid in seen:
+                    continue
+                seen.add(rid)
+                stack.append(rid)
+                yield rid
+                for premise in relations[rid].premises:
+                    if premise not in seen:
+                        seen.add(premise)
+                        stack.append(premise)
+                        yield premise
 
     def target_claim(self, relation_id: str) -> str | None:
         """The claim a relation finally bears on, following undercuts to the relation they attack."""
