@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
@@ -46,12 +46,12 @@ def check_map(
 ) -> list[Finding]:
     """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
     with gc_paused():
-        below, unusual = _relations_by_target(argmap)
+        scan = _scan_relations(argmap)
         findings = [
             *_conflict_findings(argmap),
             *_duplicate_findings(argmap, duplicates),
-            *_reference_findings(argmap, unusual),
-            *_structure_findings(argmap, below),
+            *_reference_findings(argmap, scan.unusual),
+            *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
             *_scheme_findings(argmap),
         ]
@@ -207,13 +207,13 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
                 )
 
 
-def _structure_findings(argmap: ArgMap, below: dict[str, list[_Bearing]]) -> Iterator[Finding]:
+def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:
     claims = argmap.claims
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
         yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
-    for cycle in _support_cycles(below):
+    for cycle in _support_cycles(scan.supported_by):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
@@ -222,7 +222,7 @@ def _structure_findings(argmap: ArgMap, below: dict[str, list[_Bearing]]) -> Ite
             cycle[0],
             "one of these reasons should not support the next",
         )
-    reached = _reachable_from(theses, below) & claims.keys()
+    reached = _reachable_from(theses, scan.below) & claims.keys()
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
@@ -244,14 +244,14 @@ def _structure_findings(argmap: ArgMap, below: dict[str, list[_Bearing]]) -> Ite
         )
 
 
-def _support_cycles(below: dict[str, list[_Bearing]]) -> list[list[str]]:
+def _support_cycles(supported_by: dict[str, list[str]]) -> list[list[str]]:
     """Cycles of claims each supporting the next (Tarjan's SCC, iterative for deep maps).
 
     Claims that support nothing cannot be on a cycle, nor can claims that support
     only such claims: peeling them off first leaves Tarjan's algorithm nothing to
     do in the usual map, which has no cycle at all.
     """
-    edges = _on_support_cycles(below)
+    edges = _on_support_cycles(supported_by)
     cycles = [
         component
         for component in strongly_connected(edges)
@@ -260,23 +260,33 @@ def _support_cycles(below: dict[str, list[_Bearing]]) -> list[list[str]]:
     return sorted(cycles)
 
 
-_Bearing = tuple[str, tuple[str, ...], bool]
-"""A relation as seen from its target: its id, its premises, and whether it supports a claim."""
+_Bearing = tuple[str, tuple[str, ...]]
+"""A relation as seen from its target: its id and its premises."""
 
 
-def _relations_by_target(argmap: ArgMap) -> tuple[dict[str, list[_Bearing]], list[str]]:
-    """For each claim or relation, the relations bearing on it; and the relations out of the common case.
+class _RelationScan(NamedTuple):
+    """What one pass over the relations finds for the reference, cycle and reachability checks."""
 
-    One pass serves cycles, reachability and the reference checks: the common relation
-    (one existing premise, an existing target, nothing bearing on itself) needs no more.
-    """
+    below: dict[str, list[_Bearing]]
+    """For each claim or relation, the relations bearing on it."""
+    supported_by: dict[str, list[str]]
+    """For each claim, the premises of the relations supporting it."""
+    unusual: list[str]
+    """Relations out of the common case (one existing premise, an existing target, nothing bearing on
+    itself): the only ones the reference checks need to look at."""
+
+
+def _scan_relations(argmap: ArgMap) -> _RelationScan:
     claims, relations, support = argmap.claims, argmap.relations, RelationType.SUPPORT
     below: defaultdict[str, list[_Bearing]] = defaultdict(list)
+    supported_by: defaultdict[str, list[str]] = defaultdict(list)
     unusual: list[str] = []
     for rid, relation in relations.items():
         premises, target = relation.premises, relation.target
         on_claim = target in claims
-        below[target].append((rid, premises, on_claim and relation.type is support))
+        below[target].append((rid, premises))
+        if on_claim and relation.type is support:
+            supported_by[target].extend(premises)
         if not (
             len(premises) == 1
             and premises[0] in claims
@@ -285,16 +295,11 @@ def _relations_by_target(argmap: ArgMap) -> tuple[dict[str, list[_Bearing]], lis
             and target != premises[0]
         ):
             unusual.append(rid)
-    return below, unusual
+    return _RelationScan(below, supported_by, unusual)
 
 
-def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]:
+def _on_support_cycles(supported_by: dict[str, list[str]]) -> dict[str, list[str]]:
     """The support edges (premise → targets) among claims that may lie on a cycle."""
-    supported_by = {
-        target: premises
-        for target, bearings in below.items()
-        if (premises := [p for _, group, supports in bearings if supports for p in group])
-    }
     remaining = Counter(premise for premises in supported_by.values() for premise in premises)
     peel = [node for node in supported_by if node not in remaining]
     while peel:
@@ -312,19 +317,24 @@ def _on_support_cycles(below: dict[str, list[_Bearing]]) -> dict[str, list[str]]
 
 
 def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[str]:
-    """Claims and relations with a path to a thesis: walk down from the theses through relations and undercuts."""
+    """Claims with a path to a thesis (and undercut relations): walk down through relations and undercuts.
+
+    A relation bears on one target, so it is met once; only one that is itself attacked
+    (an undercut's target) is remembered, to walk on to its undercuts, and a relation
+    that bears on itself cannot loop.
+    """
     reached = set(theses)
     stack = list(theses)
     bearing_on, reach, push, pop = below.get, reached.add, stack.append, stack.pop
     while stack:
-        for rid, premises, _ in bearing_on(pop(), ()):
-            if rid not in reached:
+        for rid, premises in bearing_on(pop(), ()):
+            if rid in below and rid not in reached:
                 reach(rid)
                 push(rid)
-                for premise in premises:
-                    if premise not in reached:
-                        reach(premise)
-                        push(premise)
+            for premise in premises:
+                if premise not in reached:
+                    reach(premise)
+                    push(premise)
     return reached
 
 
