@@ -45,7 +45,10 @@ async def test_unsaved_work_is_offered_after_a_crash(tmp_path: Path) -> None:
     write_recovery(crashed.unsaved_edit(), crashed.recovery_path)
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # on a busy machine the dialog may take a moment to take the focus
+            if isinstance(app.screen, RecoveryScreen) and app.focused is not None and app.focused.screen is app.screen:
+                break
+            await pilot.pause(0.02)
         assert isinstance(app.screen, RecoveryScreen)
         await pilot.press("enter")
         await pilot.pause()
