@@ -107,7 +107,7 @@ async def test_unsaved_work_of_a_large_map_is_offered_once_it_is_loaded(tmp_path
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):
-            if isinstance(app.screen, RecoveryScreen):
+            if isinstance(app.screen, RecoveryScreen) and app.focused is not None and app.focused.screen is app.screen:
                 break
             await pilot.pause(0.02)
         assert isinstance(app.screen, RecoveryScreen)
