@@ -62,7 +62,7 @@ class _Record(BaseModel):
 
     @model_validator(mode="after")
     def _share_fields_set(self) -> Self:
-        """Let records with the same fields share pydantic's set of them (some 55 MB at 100,000 claims).
+        """Let records with the same fields share pydantic's set of them (265,000 sets of 216 bytes at 100,000 claims).
 
         Safe because records are frozen: pydantic only changes that set on assignment,
         and ``model_copy`` gives the copy a set of its own.

@@ -245,6 +245,7 @@ class EditorScreen(Screen[None]):
         """When the first frame was on screen (``time.perf_counter``), and when the whole map was:
         what ``benchmarks/tui_bench.py`` reports as first paint and as ready."""
         self.ready_at: float | None = None
+        self._freeze_pending = False
         self.source_id: str | None = None
         self.source_text: str | None = None
         self.findings: list[FindingRow] | None = None
@@ -286,11 +287,7 @@ class EditorScreen(Screen[None]):
             self.query_one(SourcePane).show_text(None, "the source text shows once the whole map is loaded")
             self.say(f"loading {self.loading:,} claims… (the top of the map is shown; editing waits)")
             return
-        self._show_sources()
-        self.refresh_status()
-        self.schedule_check()
-        self.call_after_refresh(freeze_survivors)
-        self.call_after_refresh(self._note_time, "ready_at")
+        self._start_editing()
 
     def _note_time(self, attribute: str) -> None:
         setattr(self, attribute, time.perf_counter())
@@ -305,18 +302,29 @@ class EditorScreen(Screen[None]):
         self.tree.conflicted = self.conflicted_records()
         self.tree.reload()
         self.tree.reveal_path(where)
-        self._show_sources()
+        self._start_editing()
         self.refresh_details()
-        self.refresh_status()
         self.refresh_bindings()
-        self.schedule_check()
-        self.call_after_refresh(freeze_survivors)
-        self.call_after_refresh(self._note_time, "ready_at")
 
-    def _show_sources(self) -> None:
+    def _start_editing(self) -> None:
+        """The whole map is here: show its sources, check it, settle the heap, note the time."""
         sources = sorted(self.document.map.sources)
         self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], sources[0] if sources else None)
         self.show_source(sources[0] if sources else None)
+        self.refresh_status()
+        self.schedule_check()
+        self.schedule_freeze()
+        self.call_after_refresh(self._note_time, "ready_at")
+
+    def schedule_freeze(self) -> None:
+        """Run :func:`freeze_survivors` after the next refresh, once however often it is asked for meanwhile."""
+        if not self._freeze_pending:
+            self._freeze_pending = True
+            self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        self._freeze_pending = False
+        freeze_survivors()
 
     # Widgets ----------------------------------------------------------------------------------
 
@@ -397,8 +405,7 @@ class EditorScreen(Screen[None]):
         pane.show_text(text, "the text changed since it was anchored: argmap check --fix re-anchors" if stale else "")
         pane.border_title = f"source: {source.title or source_id}"
         self.refresh_passages()
-        if self.is_mounted:
-            self.call_after_refresh(freeze_survivors)
+        self.schedule_freeze()
 
     def refresh_passages(self) -> None:
         if self.source_id is None:
