@@ -258,6 +258,7 @@ class EditorScreen(Screen[None]):
         self._recovery_timer: Timer | None = None
         self._check_timer: Timer | None = None
         self.last_key_cost: float = 0.0
+        self._details_shown: tuple[object, ...] = ()
 
     @property
     def argmap_app(self) -> ArgmapApp:
@@ -369,13 +370,14 @@ class EditorScreen(Screen[None]):
         self.refresh_status()
 
     def refresh_details(self) -> None:
+        """Show the current line's details, unless they are what the pane already shows."""
         ref = self.current
-        self.query_one(DetailsPane).show(
-            self.document.graph,
-            ref,
-            self.flagged.get(ref.claim, ()) if ref is not None else (),
-            self.badges.get(ref.claim) if ref is not None else None,
-        )
+        findings = self.flagged.get(ref.claim, ()) if ref is not None else ()
+        badge = self.badges.get(ref.claim) if ref is not None else None
+        shown = (ref, self.document, self.document.revision, findings, badge)
+        if shown != self._details_shown:
+            self._details_shown = shown
+            self.query_one(DetailsPane).show(self.document.graph, ref, findings, badge)
         area = self.source_area
         claim = ref.claim if ref is not None else None
         if area.current_claim != claim:

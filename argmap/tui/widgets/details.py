@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef
@@ -78,16 +80,63 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     return Group(*parts)
 
 
-class DetailsPane(VerticalScroll, can_focus=True):
-    """Scrolls with the keyboard when focused (tab)."""
+NOTHING_SELECTED = Text("no claim selected", style="dim")
 
-    def compose(self):
-        yield Static(id="details-body")
+
+class DetailsPane(ScrollView, can_focus=True):
+    """The details, drawn line by line; scrolls with the keyboard when focused (tab).
+
+    Its lines are wrapped once per claim and width.  A Static in a scrolling
+    container would change height with each claim and lay the whole screen out
+    again on every cursor move (10–25 ms a key on a large map).
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The wrapped lines' extent: a change updates the scrollbar, not the screen's layout."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content: RenderableType = NOTHING_SELECTED
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1
 
     def show(
         self, graph: MapGraph, ref: NodeRef | None, findings: Sequence[tuple[str, str]], badge: str | None = None
     ) -> None:
-        body = self.query_one("#details-body", Static)
-        body.update(
-            describe(graph, ref, findings, badge) if ref is not None else Text("no claim selected", style="dim")
-        )
+        self._content = describe(graph, ref, findings, badge) if ref is not None else NOTHING_SELECTED
+        self._wrap()
+
+    @property
+    def text(self) -> str:
+        """What the pane shows, as plain lines (for tests and screen readers' sake)."""
+        return "\n".join(strip.text.rstrip() for strip in self._lines)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            self._wrapped_at = -1
+            return
+        console = self.app.console
+        lines = console.render_lines(self._content, console.options.update_width(width), pad=False)
+        self._lines = [Strip(line) for line in lines]
+        self._wrapped_at = width
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrap()
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        style = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
