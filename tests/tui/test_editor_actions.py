@@ -16,9 +16,11 @@ from textual.pilot import Pilot
 from argmap import store
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
+from argmap.tui.widgets.details import DetailsPane
+from argmap.tui.widgets.prompt_bar import PromptBar
 from tests.tui.helpers import SIZE, editor_app, write_uniforms
 
 
@@ -189,11 +191,55 @@ async def test_move_refuses_a_cycle_with_a_notification(tmp_path: Path) -> None:
         screen = await open_editor(pilot)
         select(screen, "cost")
         await pilot.press("m")
-        assert isinstance(app.screen, ClaimPicker)
+        assert screen.query_one(PromptBar).is_open
         await pilot.press(*"subsidy", "enter")
         await pilot.pause()
         assert app.document.map.relations["r-cost"].target == "thesis"
         assert any("cycle" in n.message for n in app._notifications)
+
+
+async def test_claim_choice_lists_filters_walks_and_gives_the_details_back(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "subsidy")
+        pane = screen.query_one(DetailsPane)
+        await pilot.press("m")
+        listed = pane.text.splitlines()
+        assert len(listed) == 5 and not any("subsidy" in line for line in listed), "every claim but the moved one"
+        await pilot.press(*"bully")
+        await pilot.pause()
+        assert pane.text.splitlines() == [
+            "Uniforms reduce bullying.  bullying",
+            "Bullying often targets clothing.  clothing",
+            "Bullying moves to other markers.  markers",
+        ]
+        await pilot.press("down", "down", "down", "up")  # stops at the last
+        assert pane.chosen == "clothing"
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert pane.chosen is None and "no claim matches" in pane.text
+        await pilot.press("enter")
+        assert not screen.query_one(PromptBar).is_open and not app.document.dirty
+        assert "Schools can subsidise them." in pane.text, "the details are back"
+        await pilot.press("m", "escape")
+        assert not app.document.dirty and "Schools can subsidise them." in pane.text
+
+
+async def test_a_click_on_a_listed_claim_picks_it(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "subsidy")
+        await pilot.press("m", *"bully")
+        await pilot.pause()
+        pane = screen.query_one(DetailsPane)
+        top, left = pane.content_region.y - pane.region.y, pane.content_region.x - pane.region.x
+        assert await pilot.click(DetailsPane, offset=(left + 2, top + 2))  # the third line
+        await pilot.pause()
+        assert app.document.map.relations["r-subsidy"].target == "markers"
 
 
 async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> None:

@@ -64,3 +64,51 @@ async def test_tree_follows_every_kind_of_edit_and_undo(tmp_path: Path) -> None:
             screen.action_redo()
             await pilot.pause()
             assert_in_step(tree)
+
+
+async def test_a_click_after_lines_moved_down_selects_the_line_clicked(tmp_path: Path) -> None:
+    """Drawn lines are reused when a claim is added above them; their line numbers must follow."""
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        tree = screen.tree
+        tree.reveal("cost")
+        tree.focus()
+        await pilot.pause()
+        cost_line = tree.cursor_line
+        tree.reveal("bullying")
+        await pilot.press("o", *"Not in our school.", "enter")  # a line above cost's
+        await pilot.pause()
+        new = tree.cursor_node
+        assert new is not None and new.data is not None
+        assert app.document.map.claims[new.data.claim].text == "Not in our school."
+        cost_node = next(node for node in tree.loaded_nodes() if node.data and node.data.claim == "cost")
+        assert cost_node.line > cost_line, "the line moved down"
+        top = tree.content_region.y - tree.region.y
+        left = tree.content_region.x - tree.region.x
+        assert await pilot.click(type(tree), offset=(left + 12, top + cost_node.line - int(tree.scroll_y)))
+        await pilot.pause()
+        assert tree.cursor_node is cost_node
+
+
+async def test_the_tree_keeps_its_look_while_the_prompt_asks_and_loses_it_when_left(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        tree = screen.tree
+        tree.reveal("cost")
+        tree.focus()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.focused is not tree and tree.has_focus, "typing goes to the prompt; the tree still looks focused"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is tree and tree.has_focus
+        await pilot.press("o", "shift+tab")  # leaving the prompt for the source pane cancels it
+        await pilot.pause()
+        assert app.focused is screen.source_area and not tree.has_focus

@@ -1,16 +1,15 @@
-"""Modal screens that ask to pick one thing: a yes/no question, a kind, a claim from a filterable list."""
+"""Modal screens that ask to pick one of a few answers: a yes/no question, a kind, what to do with unsaved work."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 
@@ -84,72 +83,3 @@ class RecoveryScreen(ChoiceScreen):
             f"{recovery} holds changes to {file} that were never saved ({summary}).",
             [("restore", "Restore them (unsaved, undoable)"), ("discard", "Discard them, open the file as saved")],
         )
-
-
-class ClaimPicker(ModalScreen[str | None]):
-    """A filterable list of claims: type to narrow it, arrows and ``enter`` to pick.
-
-    The editor installs one and reuses it (:meth:`ask`): building a screen's widgets
-    again each time would cost more than the keystroke that opens it may take.
-    """
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
-        Binding("down", "focus_list", "List", show=False, id="picker-list"),
-    ]
-    LIMIT = 50
-
-    def __init__(self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]]) -> None:
-        super().__init__(classes="dialog")
-        self.picker_title = title
-        self.candidates = candidates
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box picker"):
-            yield Label(self.picker_title, classes="dialog-title")
-            yield Input(placeholder="type to filter by text or id", id="picker-filter")
-            yield OptionList(id="picker-options")
-            yield Label("enter: choose   ↓: to the list   escape: cancel", classes="dialog-hint")
-
-    def ask(self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]]) -> None:
-        """Set the question for the next time the picker is shown."""
-        self.picker_title = title
-        self.candidates = candidates
-        if self.is_mounted:
-            self.query_one(".dialog-title", Label).update(title)
-            self.query_one(Input).value = ""
-
-    def on_mount(self) -> None:
-        self._fill("")
-
-    def on_screen_resume(self) -> None:
-        self._fill(self.query_one(Input).value)
-        self.query_one(Input).focus()
-
-    def _fill(self, query: str) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        found = self.candidates(query, self.LIMIT)
-        options.add_options([Option(Text.assemble(text, (f"  {ident}", "dim")), id=ident) for ident, text in found])
-        if found:
-            options.highlighted = 0
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_focus_list(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

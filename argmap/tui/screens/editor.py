@@ -30,7 +30,7 @@ from argmap.errors import ArgmapError
 from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import ClaimKind, RelationType
-from argmap.tui.screens.choices import ChoiceScreen, ClaimPicker, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
@@ -44,7 +44,8 @@ from argmap.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
-PICKER = "argmap-claim-picker"
+PICK_LIMIT = 50
+"""Candidates listed when asking for a claim; typing narrows them."""
 RECOVERY_DELAY = 1.0
 """Seconds of quiet after a change before the recovery file is written."""
 
@@ -329,9 +330,32 @@ class EditorScreen(Screen[None]):
 
     # Widgets ----------------------------------------------------------------------------------
 
-    def ask(self, title: str, value: str, done: Callable[[str | None], None], *, placeholder: str = "") -> None:
-        """Ask for one line of text in the prompt bar under the panes."""
-        self.query_one(PromptBar).ask(title, value, done, placeholder=placeholder)
+    def ask(
+        self,
+        title: str,
+        value: str,
+        done: Callable[[str | None], None],
+        *,
+        placeholder: str = "",
+        typed: Callable[[str], None] | None = None,
+        step: Callable[[int], None] | None = None,
+    ) -> None:
+        """Ask for one line of text in the prompt bar under the panes (see :meth:`PromptBar.ask`).
+
+        The tree lends the prompt its focus: it keeps its look meanwhile, so that
+        opening and closing the prompt does not repaint it.
+        """
+        tree = self.tree
+        tree.lend_focus = tree.has_focus
+
+        def answered(text: str | None) -> None:
+            if tree.lend_focus:
+                tree.lend_focus = False
+                if self.focused is not tree:  # the prompt was left by a click or tab elsewhere
+                    tree.has_focus = False
+            done(text)
+
+        self.query_one(PromptBar).ask(title, value, answered, placeholder=placeholder, typed=typed, step=step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the prompt bar is open, its keys are for typing; while the map loads, only moving about works."""
@@ -569,15 +593,34 @@ class EditorScreen(Screen[None]):
             )
 
     def pick_claim(
-        self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]], done: Callable[[str | None], None]
+        self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]], done: Callable[[str], None]
     ) -> None:
-        """Show the (one, reused) claim picker."""
-        if not self.app.is_screen_installed(PICKER):
-            self.app.install_screen(ClaimPicker(title, candidates), PICKER)
-        picker = self.app.get_screen(PICKER)
-        assert isinstance(picker, ClaimPicker)
-        picker.ask(title, candidates)
-        self.app.push_screen(PICKER, done)
+        """Ask for a claim: the details pane lists candidates filtered by what is typed in the prompt bar.
+
+        ``up``/``down`` walk the list, ``enter`` (or a click) picks, ``escape`` gives up.
+        Nothing is drawn over the editor: a dialog screen would cost two full repaints.
+        """
+        pane = self.query_one(DetailsPane)
+
+        def typed(query: str) -> None:
+            pane.offer(candidates(query, PICK_LIMIT))
+
+        def finished(value: str | None) -> None:
+            chosen = pane.chosen if value is not None else None
+            pane.border_title = "details"
+            self._details_shown = ()
+            if value is not None and chosen is None:
+                self.say("no claim matches; nothing done")
+            if chosen is not None:
+                done(chosen)
+            self.refresh_details()
+
+        typed("")
+        pane.border_title = "pick a claim: type to filter · ↑↓ · enter · esc"
+        self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
+
+    def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
+        self.query_one(PromptBar).submit()
 
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
         claims = self.document.map.claims
@@ -602,10 +645,7 @@ class EditorScreen(Screen[None]):
             return
         here = self.tree.path_of(self.tree.cursor_node)
 
-        def picked(claim_id: str | None) -> None:
-            if claim_id is None:
-                return
-
+        def picked(claim_id: str) -> None:
             def typed(choice: str | None) -> None:
                 if choice is None:
                     return
@@ -716,9 +756,8 @@ class EditorScreen(Screen[None]):
         if (ref := self._need_claim()) is None:
             return
 
-        def picked(target: str | None) -> None:
-            if target is not None:
-                self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
+        def picked(target: str) -> None:
+            self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
 
         self.pick_claim(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim), picked)
 

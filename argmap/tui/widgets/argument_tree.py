@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -100,6 +102,15 @@ def claim_label(
     return label
 
 
+def renumbered(strip: Strip, y: int) -> Strip:
+    """A drawn tree line moved to line ``y``: Tree's clicks and hovers read the line number from its style."""
+    line = Style(meta={"line": y})
+    return Strip(
+        [Segment(text, style + line if style is not None else None, control) for text, style, control in strip],
+        strip.cell_length,
+    )
+
+
 class ArgumentTree(Tree[NodeRef]):
     """The map's claims; the editor screen keeps it in step with the document after each edit."""
 
@@ -122,8 +133,12 @@ class ArgumentTree(Tree[NodeRef]):
         self.auto_expand = False
         self.guide_depth = 3
         self.language: str | None = None
-        self._drawn: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
+        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip]] = LRUCache(2048)
         self._look: tuple[Style, ...] = ()
+        self.lend_focus = False
+        """True while the prompt bar has the keys on behalf of the tree's line: the tree keeps its
+        focused look.  Textual repaints all of a widget that loses or gains the focus; for a
+        prompt about the cursor's line that cost 10–15 ms twice, for no change worth seeing."""
         self.flagged: set[str] = set()
         self.conflicted: set[str] = set()
         """Ids of claims and relations with an unresolved merge conflict: marked on their lines."""
@@ -171,6 +186,17 @@ class ArgumentTree(Tree[NodeRef]):
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         self.fill(event.node)
 
+    # Focus ---------------------------------------------------------------------------------------
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """While the focus is lent (:attr:`lend_focus`), the tree goes on looking focused."""
+        if self.lend_focus:
+            event.prevent_default()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.has_focus:  # it kept its look while the focus was lent
+            event.prevent_default()
+
     # Drawing -------------------------------------------------------------------------------------
 
     def watch_virtual_size(self, size: Size) -> None:
@@ -206,8 +232,10 @@ class ArgumentTree(Tree[NodeRef]):
 
         Tree forgets every drawn line at any change of the tree or of focus, so
         adding one claim or opening the prompt bar redrew all of them (15 ms at
-        100k claims).  Here a line is redrawn when its own nodes, position, cursor
-        or hover change; focus matters only on the cursor's line and below it.
+        100k claims).  Here a line is redrawn when its own nodes, cursor or hover
+        change; focus matters only on the cursor's line and below it.  A line that
+        only moved (a claim was added above it) gets its new line number, which
+        mouse clicks read, without being drawn again.
         """
         lines = self._tree_lines
         if y >= len(lines):
@@ -216,7 +244,6 @@ class ArgumentTree(Tree[NodeRef]):
         path = line.path
         at_cursor = self.cursor_line == y or any(node._selected for node in path)
         key = (
-            y,
             x1,
             x2,
             self.size.width,
@@ -229,9 +256,14 @@ class ArgumentTree(Tree[NodeRef]):
             tuple((node._id, node._updates, node._hover, node._selected, node.is_last) for node in path),
             self._cursor_look() if at_cursor else None,
         )
-        strip = self._drawn.get(key)
-        if strip is None:
-            strip = self._drawn[key] = super()._render_line(y, x1, x2, base_style)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+        elif drawn[0] != y:
+            strip = renumbered(drawn[1], y)
+        else:
+            return drawn[1]
+        self._drawn[key] = (y, strip)
         return strip
 
     def _cursor_look(self) -> tuple[object, ...]:

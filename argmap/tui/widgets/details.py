@@ -1,18 +1,25 @@
-"""The selected claim in full: text, kind, tags, evidence, translations, note, its inference."""
+"""The selected claim in full: text, kind, tags, evidence, translations, note, its inference.
+
+While the editor asks for a claim (move, link), the pane lists the candidates instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from argmap.graph import MapGraph
-from argmap.tui.widgets.argument_tree import NodeRef
+from argmap.tui.widgets.argument_tree import NodeRef, shorten
 
 
 def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]], badge: str | None = None) -> Group:
@@ -88,27 +95,87 @@ class DetailsPane(ScrollView, can_focus=True):
 
     Its lines are wrapped once per claim and width.  A Static in a scrolling
     container would change height with each claim and lay the whole screen out
-    again on every cursor move (10–25 ms a key on a large map).
+    again on every cursor move (10–25 ms a key on a large map).  For the same
+    reason a choice of claims is listed here rather than in a dialog of its own.
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"details--choice", "details--chosen"}
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """The wrapped lines' extent: a change updates the scrollbar, not the screen's layout."""
+
+    class Picked(Message):
+        """A candidate was clicked while the pane offers a choice."""
+
+        def __init__(self, claim_id: str) -> None:
+            super().__init__()
+            self.claim_id = claim_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._content: RenderableType = NOTHING_SELECTED
         self._lines: list[Strip] = []
         self._wrapped_at = -1
+        self._choices: list[tuple[str, str]] | None = None
+        self._highlighted = 0
 
     def show(
         self, graph: MapGraph, ref: NodeRef | None, findings: Sequence[tuple[str, str]], badge: str | None = None
     ) -> None:
+        """Show a claim's details (and end any choice on offer)."""
+        self._choices = None
         self._content = describe(graph, ref, findings, badge) if ref is not None else NOTHING_SELECTED
         self._wrap()
 
+    def offer(self, candidates: list[tuple[str, str]]) -> None:
+        """List (id, text) candidates, one a line, the first highlighted: :meth:`step` moves the highlight."""
+        self._choices = candidates
+        self._highlighted = 0
+        self._draw_choices()
+
+    def step(self, offset: int) -> None:
+        if self._choices:
+            self._highlighted = max(0, min(len(self._choices) - 1, self._highlighted + offset))
+            self._draw_choices()
+
+    @property
+    def chosen(self) -> str | None:
+        """The highlighted candidate's id; None when nothing is on offer or nothing matched."""
+        if not self._choices:
+            return None
+        return self._choices[self._highlighted][0]
+
+    def _draw_choices(self) -> None:
+        choices = self._choices or []
+        plain = self.get_component_rich_style("details--choice", partial=True)
+        highlighted = self.get_component_rich_style("details--chosen", partial=True)
+        rows = [
+            Text.assemble(
+                (shorten(text), highlighted if index == self._highlighted else plain),
+                (f"  {ident}", "dim"),
+                no_wrap=True,
+                overflow="ellipsis",
+                style=Style(meta={"choice": index}),
+            )
+            for index, (ident, text) in enumerate(choices)
+        ]
+        self._content = Group(*rows) if rows else Text("no claim matches what is typed", style="dim")
+        self._wrap()
+        self.scroll_to_region(Region(0, self._highlighted, 1, 1), animate=False, immediate=True)
+
+    def focus_on_click(self) -> bool:
+        """A click on a candidate picks it: the prompt bar, where the filter is typed, keeps the focus."""
+        return self._choices is None
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("choice")
+        if self._choices and isinstance(index, int) and index < len(self._choices):
+            self._highlighted = index
+            self.post_message(self.Picked(self._choices[index][0]))
+
     @property
     def text(self) -> str:
-        """What the pane shows, as plain lines (for tests and screen readers' sake)."""
+        """What the pane shows, as plain lines (for tests)."""
         return "\n".join(strip.text.rstrip() for strip in self._lines)
 
     def watch_virtual_size(self, size: Size) -> None:

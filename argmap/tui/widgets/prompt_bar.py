@@ -4,6 +4,7 @@ It is always there, one line high, and only comes alive when asked: opening a
 modal screen, or showing and hiding a widget, makes Textual lay out and repaint
 the whole terminal, which alone costs more than the 50 ms a keystroke may take.
 ``enter`` commits, ``escape`` cancels; the editor's other keys are off meanwhile.
+When it filters a choice, each change of the text and ``up``/``down`` are passed on.
 """
 
 from __future__ import annotations
@@ -66,11 +67,17 @@ class PromptInput(Input):
 
 
 class PromptBar(Horizontal):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt-cancel"),
+        Binding("up", "step(-1)", "Previous choice", show=False, id="prompt-choice-up"),
+        Binding("down", "step(1)", "Next choice", show=False, id="prompt-choice-down"),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._done: Callable[[str | None], None] | None = None
+        self._typed: Callable[[str], None] | None = None
+        self._step: Callable[[int], None] | None = None
         self._return_focus: Widget | None = None
 
     def compose(self) -> ComposeResult:
@@ -81,9 +88,24 @@ class PromptBar(Horizontal):
     def is_open(self) -> bool:
         return self._done is not None
 
-    def ask(self, title: str, value: str, done: Callable[[str | None], None], *, placeholder: str = "") -> None:
-        """Show the bar with ``value`` to edit; ``done`` gets the text, or None on escape."""
+    def ask(
+        self,
+        title: str,
+        value: str,
+        done: Callable[[str | None], None],
+        *,
+        placeholder: str = "",
+        typed: Callable[[str], None] | None = None,
+        step: Callable[[int], None] | None = None,
+    ) -> None:
+        """Show the bar with ``value`` to edit; ``done`` gets the text, or None on escape.
+
+        ``typed`` hears every change of the text and ``step`` the ``up``/``down`` keys
+        (-1/+1): how the editor filters and walks a list of candidates.
+        """
         self._done = done
+        self._typed = typed
+        self._step = step
         self._return_focus = self.app.focused
         if len(title) > TITLE_WIDTH:
             title = title[: TITLE_WIDTH - 1] + "…"
@@ -102,8 +124,14 @@ class PromptBar(Horizontal):
             self._return_focus = None
             self._close(None)
 
+    def submit(self) -> None:
+        """Commit what is typed, as ``enter`` would (a candidate was clicked)."""
+        if self.is_open:
+            self._close(self.query_one(Input).value)
+
     def _close(self, value: str | None) -> None:
         done, self._done = self._done, None
+        self._typed = self._step = None
         if self._return_focus is not None and self._return_focus.is_attached:
             move_focus(self._return_focus)  # before the field is disabled, which would pass the focus on
         field = self.query_one(Input)
@@ -114,6 +142,18 @@ class PromptBar(Horizontal):
         self.query_one("#prompt-title", Label).update(IDLE, layout=False)
         if done is not None:
             done(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._typed is not None:
+            self._typed(event.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._step is not None if action == "step" else True
+
+    def action_step(self, offset: int) -> None:
+        if self._step is not None:
+            self._step(offset)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
