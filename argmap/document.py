@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap import canonical, store
 from argmap.errors import ArgmapError
+from argmap.find import ClaimIndex, fold
 from argmap.graph import Change, Edit, MapGraph
 from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
 
@@ -71,6 +72,7 @@ class Document:
         """Each record changed since the last save, as it was then: what :meth:`unsaved_edit` starts from."""
         self.revision = 0
         """Grows with every change, undo and redo: watchers compare it to skip stale work."""
+        self._claim_index: ClaimIndex | None = None
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -87,6 +89,17 @@ class Document:
     @property
     def dirty(self) -> bool:
         return self.state != self._saved_state
+
+    def find_claims(self, query: str, limit: int, exclude: str | None = None) -> list[str]:
+        """Ids of the first ``limit`` claims whose text or id contains ``query`` (see :class:`ClaimIndex`).
+
+        The index is built at the first search for something and kept in step with every change.
+        """
+        if not fold(query):
+            return [cid for cid in itertools.islice(self.map.claims, limit + 1) if cid != exclude][:limit]
+        if self._claim_index is None or self._claim_index.stale:
+            self._claim_index = ClaimIndex(self.map.claims)
+        return self._claim_index.find(self.map.claims, query, limit, exclude)
 
     @property
     def can_undo(self) -> bool:
@@ -128,6 +141,8 @@ class Document:
 
     def _applied(self, edit: Edit) -> None:
         self.graph.apply(edit)
+        if self._claim_index is not None:
+            self._claim_index.changed(change.id for change in edit.changes if change.table == "claims")
         for change in edit.changes:
             self._as_saved.setdefault((change.table, change.id), change.before)
 

@@ -44,8 +44,6 @@ from argmap.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
-PICK_LIMIT = 50
-"""Candidates listed when asking for a claim; typing narrows them."""
 RECOVERY_DELAY = 1.0
 """Seconds of quiet after a change before the recovery file is written."""
 
@@ -507,6 +505,7 @@ class EditorScreen(Screen[None]):
             self.tree.reveal(edit.select)
         else:
             self.tree.reveal_path(where)
+        self.tree.repaint_changed_lines()
         if evidence_changed:
             self.refresh_passages()
         self.refresh_details()
@@ -603,7 +602,7 @@ class EditorScreen(Screen[None]):
         pane = self.query_one(DetailsPane)
 
         def typed(query: str) -> None:
-            pane.offer(candidates(query, PICK_LIMIT))
+            pane.offer(candidates(query, pane.rows))
 
         def finished(value: str | None) -> None:
             chosen = pane.chosen if value is not None else None
@@ -623,19 +622,9 @@ class EditorScreen(Screen[None]):
         self.query_one(PromptBar).submit()
 
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
-        claims = self.document.map.claims
-
         def candidates(query: str, limit: int) -> list[tuple[str, str]]:
-            needle = query.casefold().strip()
-            found: list[tuple[str, str]] = []
-            for cid, claim in claims.items():
-                if cid == exclude:
-                    continue
-                if not needle or needle in claim.text.casefold() or needle in cid:
-                    found.append((cid, claim.text))
-                    if len(found) >= limit:
-                        break
-            return found
+            claims = self.document.map.claims
+            return [(cid, claims[cid].text) for cid in self.document.find_claims(query, limit, exclude)]
 
         return candidates
 

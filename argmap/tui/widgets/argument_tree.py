@@ -111,6 +111,11 @@ def renumbered(strip: Strip, y: int) -> Strip:
     )
 
 
+NOT_SHOWN = ("not shown",)
+SHOWN_LINES_KEPT = 4_096
+"""Lines whose drawing is remembered before starting afresh (scrolling through a large map)."""
+
+
 class ArgumentTree(Tree[NodeRef]):
     """The map's claims; the editor screen keeps it in step with the document after each edit."""
 
@@ -126,6 +131,9 @@ class ArgumentTree(Tree[NodeRef]):
     The tree's place on screen is fixed by the stylesheet, so a claim added or a branch
     opened changes only what the scrollbars show (a screen layout cost 10–25 ms a key)."""
 
+    _repaint_pending = False
+    """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
+
     def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
         super().__init__("map", id=id)
         self.graph = graph
@@ -135,6 +143,8 @@ class ArgumentTree(Tree[NodeRef]):
         self.language: str | None = None
         self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip]] = LRUCache(2048)
         self._look: tuple[Style, ...] = ()
+        self._shown: dict[int, tuple[object, ...] | None] = {}
+        """What each line number on screen was drawn from (see :meth:`repaint_changed_lines`)."""
         self.lend_focus = False
         """True while the prompt bar has the keys on behalf of the tree's line: the tree keeps its
         focused look.  Textual repaints all of a widget that loses or gains the focus; for a
@@ -204,11 +214,36 @@ class ArgumentTree(Tree[NodeRef]):
             self._scroll_update(size)
 
     def _invalidate(self) -> None:
-        """Tree's reaction to a change of its nodes, but a repaint instead of a screen layout."""
+        """Tree's reaction to a change of its nodes, without a screen layout and without repainting every line.
+
+        The lines are compared with what is on screen once the change is complete:
+        when the editor has brought the tree up to date (:meth:`repaint_changed_lines`),
+        or else as soon as the tree handles its next message.
+        """
         self._clear_line_cache()
         self._updates += 1
         self.root._reset()
-        self.refresh()
+        if self.is_mounted and not self._repaint_pending:
+            self._repaint_pending = True
+            self.call_later(self.repaint_changed_lines)
+
+    def repaint_changed_lines(self) -> None:
+        """Repaint the visible lines that no longer show what was drawn there.
+
+        After a claim is added, the lines above it stay as they are; painting all of
+        them again through Textual's styles cost some 0.25 ms a line.
+        """
+        if not self._repaint_pending:
+            return
+        self._repaint_pending = False
+        if len(self._shown) > SHOWN_LINES_KEPT:
+            self._shown.clear()
+        scroll_x, scroll_y = self.scroll_offset
+        width, height = self.size
+        style = self.rich_style
+        for y in range(scroll_y, scroll_y + height):
+            if self._shown.get(y, NOT_SHOWN) != self._line_key(y, scroll_x, scroll_x + width, style):
+                self._refresh_line(y)
 
     def notify_style_update(self) -> None:
         """A change of focus or theme repaints the lines; Tree would also rebuild them all.
@@ -237,13 +272,29 @@ class ArgumentTree(Tree[NodeRef]):
         only moved (a claim was added above it) gets its new line number, which
         mouse clicks read, without being drawn again.
         """
+        key = self._line_key(y, x1, x2, base_style)
+        self._shown[y] = key
+        if key is None:
+            return super()._render_line(y, x1, x2, base_style)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+        elif drawn[0] != y:
+            strip = renumbered(drawn[1], y)
+        else:
+            return drawn[1]
+        self._drawn[key] = (y, strip)
+        return strip
+
+    def _line_key(self, y: int, x1: int, x2: int, base_style: Style) -> tuple[object, ...] | None:
+        """Everything line ``y`` shows, but not its number; None below the last line."""
         lines = self._tree_lines
         if y >= len(lines):
-            return super()._render_line(y, x1, x2, base_style)
+            return None
         line = lines[y]
         path = line.path
         at_cursor = self.cursor_line == y or any(node._selected for node in path)
-        key = (
+        return (
             x1,
             x2,
             self.size.width,
@@ -256,15 +307,6 @@ class ArgumentTree(Tree[NodeRef]):
             tuple((node._id, node._updates, node._hover, node._selected, node.is_last) for node in path),
             self._cursor_look() if at_cursor else None,
         )
-        drawn = self._drawn.get(key)
-        if drawn is None:
-            strip = super()._render_line(y, x1, x2, base_style)
-        elif drawn[0] != y:
-            strip = renumbered(drawn[1], y)
-        else:
-            return drawn[1]
-        self._drawn[key] = (y, strip)
-        return strip
 
     def _cursor_look(self) -> tuple[object, ...]:
         return (

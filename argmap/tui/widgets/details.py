@@ -133,6 +133,11 @@ class DetailsPane(ScrollView, can_focus=True):
         self._highlighted = 0
         self._draw_choices()
 
+    @property
+    def rows(self) -> int:
+        """How many candidates fit without scrolling: a scrollbar coming and going lays the screen out again."""
+        return max(1, self.scrollable_content_region.height)
+
     def step(self, offset: int) -> None:
         if self._choices:
             self._highlighted = max(0, min(len(self._choices) - 1, self._highlighted + offset))
