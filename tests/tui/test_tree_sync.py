@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from argmap import ops
 from argmap.model import RelationType
+from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.widgets.argument_tree import ArgumentTree, child_refs, claim_label, top_refs
 from tests.tui.helpers import SIZE, editor_app, write_uniforms
@@ -25,6 +28,22 @@ def assert_in_step(tree: ArgumentTree) -> None:
         assert str(node.label) == str(claim_label(graph, node.data, tree.language, node.data.claim in tree.flagged))
         if getattr(node, "_loaded", True):
             assert [child.data for child in node.children] == child_refs(graph, node.data), node.data
+
+
+def on_screen(app: ArgmapApp, tree: ArgumentTree) -> list[str]:
+    """The tree's lines as the terminal shows them."""
+    region = tree.content_region
+    strips = app.screen._compositor.render_strips()
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+async def assert_painted(pilot: Pilot, tree: ArgumentTree) -> None:
+    """What the tree repainted after a change is what a repaint of every line shows."""
+    await pilot.pause()
+    painted = on_screen(pilot.app, tree)
+    tree.refresh()
+    await pilot.pause()
+    assert painted == on_screen(pilot.app, tree)
 
 
 async def test_tree_follows_every_kind_of_edit_and_undo(tmp_path: Path) -> None:
@@ -54,15 +73,15 @@ async def test_tree_follows_every_kind_of_edit_and_undo(tmp_path: Path) -> None:
         ]
         for step in steps:
             assert screen.apply(step) is not None
-            await pilot.pause()
+            await assert_painted(pilot, tree)
             assert_in_step(tree)
         for _ in steps:
             screen.action_undo()
-            await pilot.pause()
+            await assert_painted(pilot, tree)
             assert_in_step(tree)
         for _ in steps:
             screen.action_redo()
-            await pilot.pause()
+            await assert_painted(pilot, tree)
             assert_in_step(tree)
 
 

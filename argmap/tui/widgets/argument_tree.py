@@ -125,11 +125,11 @@ class ArgumentTree(Tree[NodeRef]):
         Binding("shift+down", "screen.reorder(1)", "Move down", show=False, id="reorder-down"),
     ]
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """The lines' extent; unlike Textual's own, a change does not lay the whole screen out again.
-
-    The tree's place on screen is fixed by the stylesheet, so a claim added or a branch
-    opened changes only what the scrollbars show (a screen layout cost 10–25 ms a key)."""
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """The lines' extent; unlike Textual's own, a change neither lays the whole screen out again
+    nor repaints every line: the tree's place on screen is fixed by the stylesheet, and the
+    lines that changed are repainted by :meth:`repaint_changed_lines` (a screen layout cost
+    10–25 ms a key)."""
 
     _repaint_pending = False
     """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
