@@ -3,7 +3,8 @@
 Measured by ``python -m benchmarks.run`` (see ``benchmarks/README.md``), the real
 app driven by Textual's Pilot.  Keys: cursor moves (down/up), add an objection
 (o, a letter, enter), edit (e, a letter, enter), undo, reorder (shift+down/up),
-and move a claim under another (m, a filter of two letters, enter in the picker).
+and move a claim under another (m, a filter of two letters, enter to pick the first
+claim the details pane lists).
 
 Targets (spec §10): first paint ≤ 1.5 s, every keystroke ≤ 50 ms at the 95th
 percentile, memory ≤ 500 MB, on a 100k-claim map.
