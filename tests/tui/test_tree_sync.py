@@ -85,17 +85,22 @@ async def test_tree_follows_every_kind_of_edit_and_undo(tmp_path: Path) -> None:
             assert_in_step(tree)
 
 
+async def editor_on(pilot: Pilot, claim: str) -> tuple[EditorScreen, ArgumentTree]:
+    """The editor with the tree focused and its cursor on ``claim``."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    screen.tree.reveal(claim)
+    screen.tree.focus()
+    await pilot.pause()
+    return screen, screen.tree
+
+
 async def test_a_click_after_lines_moved_down_selects_the_line_clicked(tmp_path: Path) -> None:
     """Drawn lines are reused when a claim is added above them; their line numbers must follow."""
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        tree = screen.tree
-        tree.reveal("cost")
-        tree.focus()
-        await pilot.pause()
+        _, tree = await editor_on(pilot, "cost")
         cost_line = tree.cursor_line
         tree.reveal("bullying")
         await pilot.press("o", *"Not in our school.", "enter")  # a line above cost's
@@ -115,13 +120,7 @@ async def test_a_click_after_lines_moved_down_selects_the_line_clicked(tmp_path:
 async def test_the_tree_keeps_its_look_while_the_prompt_asks_and_loses_it_when_left(tmp_path: Path) -> None:
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        tree = screen.tree
-        tree.reveal("cost")
-        tree.focus()
-        await pilot.pause()
+        screen, tree = await editor_on(pilot, "cost")
         await pilot.press("o")
         await pilot.pause()
         assert app.focused is not tree and tree.has_focus, "typing goes to the prompt; the tree still looks focused"
