@@ -154,9 +154,10 @@ class DetailsPane(ScrollView, can_focus=True):
         choices = self._choices or []
         plain = self.get_component_rich_style("details--choice", partial=True)
         highlighted = self.get_component_rich_style("details--chosen", partial=True)
+        width = max(1, self.scrollable_content_region.width)
         rows = [
             Text.assemble(
-                (shorten(text), highlighted if index == self._highlighted else plain),
+                (shorten(text, max(1, width - len(ident) - 2)), highlighted if index == self._highlighted else plain),
                 (f"  {ident}", "dim"),
                 no_wrap=True,
                 overflow="ellipsis",
@@ -188,7 +189,10 @@ class DetailsPane(ScrollView, can_focus=True):
             self._scroll_update(size)
 
     def on_resize(self) -> None:
-        self._wrap()
+        if self._choices is not None:
+            self._draw_choices()  # the texts are cut to the width, so that each id shows
+        else:
+            self._wrap()
 
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
