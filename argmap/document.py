@@ -72,7 +72,7 @@ class Document:
         """Each record changed since the last save, as it was then: what :meth:`unsaved_edit` starts from."""
         self.revision = 0
         """Grows with every change, undo and redo: watchers compare it to skip stale work."""
-        self._claim_index: ClaimIndex | None = None
+        self._claim_indexes: dict[str | None, ClaimIndex] = {}
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -90,16 +90,19 @@ class Document:
     def dirty(self) -> bool:
         return self.state != self._saved_state
 
-    def find_claims(self, query: str, limit: int, exclude: str | None = None) -> list[str]:
+    def find_claims(self, query: str, limit: int, exclude: str | None = None, language: str | None = None) -> list[str]:
         """Ids of the first ``limit`` claims whose text or id contains ``query`` (see :class:`ClaimIndex`).
 
-        The index is built at the first search for something and kept in step with every change.
+        ``language`` searches the claims' translations into it where they have one.  An
+        index is built at the first search for something in a language and kept in step
+        with every change.
         """
         if not fold(query):
             return [cid for cid in itertools.islice(self.map.claims, limit + 1) if cid != exclude][:limit]
-        if self._claim_index is None or self._claim_index.stale:
-            self._claim_index = ClaimIndex(self.map.claims)
-        return self._claim_index.find(self.map.claims, query, limit, exclude)
+        index = self._claim_indexes.get(language)
+        if index is None or index.stale:
+            index = self._claim_indexes[language] = ClaimIndex(self.map.claims, language)
+        return index.find(self.map.claims, query, limit, exclude)
 
     @property
     def can_undo(self) -> bool:
@@ -141,8 +144,9 @@ class Document:
 
     def _applied(self, edit: Edit) -> None:
         self.graph.apply(edit)
-        if self._claim_index is not None:
-            self._claim_index.changed(change.id for change in edit.changes if change.table == "claims")
+        claims_changed = [change.id for change in edit.changes if change.table == "claims"]
+        for index in self._claim_indexes.values():
+            index.changed(claims_changed)
         for change in edit.changes:
             self._as_saved.setdefault((change.table, change.id), change.before)
 

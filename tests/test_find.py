@@ -57,12 +57,12 @@ def test_edits_undo_and_redo_keep_the_index_in_step(uniforms_path: Path) -> None
 def test_many_changes_build_the_index_again(uniforms_path: Path) -> None:
     document = Document.open(uniforms_path)
     document.find_claims("x", 1)
-    first = document._claim_index
+    first = document._claim_indexes[None]
     rng = random.Random(7)
     for number in range(REFOLD_AFTER + 5):
         document.apply(ops.add_reason(document.graph, "thesis", f"Reason {number} {rng.random():.6f}"))
     assert set(document.find_claims("reason 12", 10_000)) == scan(document.map, "reason 12")
-    assert document._claim_index is not first
+    assert document._claim_indexes[None] is not first
 
 
 def test_letters_beyond_ascii_fold_and_match_whole() -> None:
@@ -72,3 +72,13 @@ def test_letters_beyond_ascii_fold_and_match_whole() -> None:
     assert index.find(claims, "–", 10) == ["a"]
     assert index.find(claims, "„partner“", 10) == ["b"]
     assert index.find(claims, "not.", 10) == ["b"]
+
+
+def test_a_display_language_searches_translations_where_there_are_some(uniforms_path: Path) -> None:
+    document = Document.open(uniforms_path)
+    document.apply(ops.set_translation(document.graph, "cost", "de", "Uniformen kosten Geld."))
+    assert document.find_claims("kosten", 10, language="de") == ["cost"]
+    assert document.find_claims("kosten", 10) == []
+    assert document.find_claims("bully", 10, language="de") == ["bullying", "clothing", "markers"], "untranslated"
+    document.apply(ops.set_translation(document.graph, "markers", "de", "Mobbing sucht sich andere Merkmale."))
+    assert document.find_claims("mobbing", 10, language="de") == ["markers"], "kept in step with edits"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from argmap import store
+from argmap import ops, store
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
@@ -225,6 +225,18 @@ async def test_claim_choice_lists_filters_walks_and_gives_the_details_back(tmp_p
         assert "Schools can subsidise them." in pane.text, "the details are back"
         await pilot.press("m", "escape")
         assert not app.document.dirty and "Schools can subsidise them." in pane.text
+
+
+async def test_claims_to_pick_are_listed_and_found_in_the_display_language(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        screen.apply(lambda: ops.set_translation(app.document.graph, "cost", "de", "Uniformen kosten Geld."))
+        select(screen, "subsidy")
+        await pilot.press("L", "m", *"kosten")
+        await pilot.pause()
+        assert screen.query_one(DetailsPane).text.splitlines() == ["Uniformen kosten Geld.  cost"]
 
 
 async def test_a_click_on_a_listed_claim_picks_it(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from argmap import ops, store
 from argmap.anchor import make_anchor
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
+from argmap.find import shown_text
 from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import ClaimKind, RelationType
@@ -622,9 +623,13 @@ class EditorScreen(Screen[None]):
         self.query_one(PromptBar).submit()
 
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
+        language = self.tree.language
+
         def candidates(query: str, limit: int) -> list[tuple[str, str]]:
+            """Claims as the tree shows them: in the display language where they have a translation."""
             claims = self.document.map.claims
-            return [(cid, claims[cid].text) for cid in self.document.find_claims(query, limit, exclude)]
+            found = self.document.find_claims(query, limit, exclude, language)
+            return [(cid, shown_text(claims[cid], language)) for cid in found]
 
         return candidates
 

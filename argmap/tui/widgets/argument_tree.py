@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
 
@@ -91,8 +92,7 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    text = claim.translations.get(language, claim.text) if language else claim.text
-    label.append(shorten(text), style="italic" if claim.implicit else "")
+    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
     if claim.evidence:
         label.append(f" ❝{len(claim.evidence)}", style="yellow")
     if flagged:
