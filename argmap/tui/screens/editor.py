@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -329,17 +329,8 @@ class EditorScreen(Screen[None]):
 
     # Widgets ----------------------------------------------------------------------------------
 
-    def ask(
-        self,
-        title: str,
-        value: str,
-        done: Callable[[str | None], None],
-        *,
-        placeholder: str = "",
-        typed: Callable[[str], None] | None = None,
-        step: Callable[[int], None] | None = None,
-    ) -> None:
-        """Ask for one line of text in the prompt bar under the panes (see :meth:`PromptBar.ask`).
+    def ask(self, title: str, value: str, done: Callable[[str | None], None], **options: Any) -> None:
+        """Ask for one line of text in the prompt bar under the panes (options: see :meth:`PromptBar.ask`).
 
         The tree lends the prompt its focus: it keeps its look meanwhile, so that
         opening and closing the prompt does not repaint it.
@@ -354,7 +345,7 @@ class EditorScreen(Screen[None]):
                     tree.has_focus = False
             done(text)
 
-        self.query_one(PromptBar).ask(title, value, answered, placeholder=placeholder, typed=typed, step=step)
+        self.query_one(PromptBar).ask(title, value, answered, **options)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the prompt bar is open, its keys are for typing; while the map loads, only moving about works."""
