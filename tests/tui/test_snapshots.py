@@ -55,3 +55,14 @@ def test_delete_confirmation(snap_compare, app: ArgmapApp) -> None:
         await pilot.press("d")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_move_pick(snap_compare, app: ArgmapApp) -> None:
+    """Moving a claim: the candidates in the details pane, narrowed by what is typed, the second highlighted."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        await pilot.press("m", *"bull", "down")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

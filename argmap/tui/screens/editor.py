@@ -607,7 +607,7 @@ class EditorScreen(Screen[None]):
             self.refresh_details()
 
         typed("")
-        pane.border_title = "pick a claim: type to filter · ↑↓ · enter · esc"
+        pane.border_title = "pick a claim: ↑↓ · enter · esc"
         self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
 
     def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
