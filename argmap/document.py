@@ -99,10 +99,20 @@ class Document:
         """
         if not fold(query):
             return [cid for cid in itertools.islice(self.map.claims, limit + 1) if cid != exclude][:limit]
-        index = self._claim_indexes.get(language)
-        if index is None or index.stale:
-            index = self._claim_indexes[language] = ClaimIndex(self.map.claims, language)
-        return index.find(self.map.claims, query, limit, exclude)
+        if self.needs_claim_index(language):
+            self._claim_indexes[language] = ClaimIndex(self.map.claims, language)
+        return self._claim_indexes[language].find(self.map.claims, query, limit, exclude)
+
+    def needs_claim_index(self, language: str | None) -> bool:
+        return language not in self._claim_indexes or self._claim_indexes[language].stale
+
+    def adopt_claim_index(self, index: ClaimIndex, revision: int) -> None:
+        """Take an index built elsewhere (in a thread) from the claims as they were at ``revision``.
+
+        One built before a later change, or after another was built meanwhile, is dropped.
+        """
+        if revision == self.revision and self.needs_claim_index(index.language):
+            self._claim_indexes[index.language] = index
 
     @property
     def can_undo(self) -> bool:

@@ -82,3 +82,17 @@ def test_a_display_language_searches_translations_where_there_are_some(uniforms_
     assert document.find_claims("bully", 10, language="de") == ["bullying", "clothing", "markers"], "untranslated"
     document.apply(ops.set_translation(document.graph, "markers", "de", "Mobbing sucht sich andere Merkmale."))
     assert document.find_claims("mobbing", 10, language="de") == ["markers"], "kept in step with edits"
+
+
+def test_an_index_built_elsewhere_is_taken_only_if_nothing_changed_since(uniforms_path: Path) -> None:
+    document = Document.open(uniforms_path)
+    assert document.needs_claim_index(None)
+    early = ClaimIndex(dict(document.map.claims))
+    revision = document.revision
+    document.apply(ops.edit_text(document.graph, "cost", "Uniforms are dear."))
+    document.adopt_claim_index(early, revision)
+    assert document.needs_claim_index(None), "built before the edit: dropped"
+    current = ClaimIndex(dict(document.map.claims))
+    document.adopt_claim_index(current, document.revision)
+    assert not document.needs_claim_index(None)
+    assert document.find_claims("dear", 10) == ["cost"]

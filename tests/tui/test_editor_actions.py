@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from argmap import ops, store
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.tui.app import ArgmapApp
+from argmap.tui.screens import editor as editor_module
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
@@ -237,6 +238,25 @@ async def test_claims_to_pick_are_listed_and_found_in_the_display_language(tmp_p
         await pilot.press("L", "m", *"kosten")
         await pilot.pause()
         assert screen.query_one(DetailsPane).text.splitlines() == ["Uniformen kosten Geld.  cost"]
+
+
+async def test_on_a_large_map_asking_for_a_claim_indexes_the_claims_in_a_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(editor_module, "INDEX_AHEAD_FROM", 0)  # as if the map were large
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "subsidy")
+        assert app.document.needs_claim_index(None)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.document.needs_claim_index(None)
+        await pilot.press(*"marker")
+        await pilot.pause()
+        assert screen.query_one(DetailsPane).chosen == "markers"
 
 
 async def test_a_click_on_a_listed_claim_picks_it(tmp_path: Path) -> None:

@@ -27,10 +27,10 @@ from argmap import ops, store
 from argmap.anchor import make_anchor
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
-from argmap.find import shown_text
+from argmap.find import ClaimIndex, shown_text
 from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
-from argmap.model import ClaimKind, RelationType
+from argmap.model import Claim, ClaimKind, RelationType
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
@@ -45,6 +45,9 @@ from argmap.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
+INDEX_AHEAD_FROM = 20_000
+"""Claims from which asking for one builds the finder's index in a thread: below, the first letter typed does it in
+a few milliseconds."""
 RECOVERY_DELAY = 1.0
 """Seconds of quiet after a change before the recovery file is written."""
 
@@ -607,8 +610,17 @@ class EditorScreen(Screen[None]):
             self.refresh_details()
 
         typed("")
+        if self.document.needs_claim_index(self.tree.language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
+            self._index_claims(dict(self.document.map.claims), self.tree.language, self.document.revision)
         pane.border_title = "pick a claim: ↑↓ · enter · esc"
         self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
+
+    @work(thread=True, exclusive=True, group="claim-index", description="index the claims' texts")
+    def _index_claims(self, claims: dict[str, Claim], language: str | None, revision: int) -> None:
+        """Build the finder's index while the first letters are typed (0.13 s at 100k claims)."""
+        index = ClaimIndex(claims, language)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.document.adopt_claim_index, index, revision)
 
     def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
         self.query_one(PromptBar).submit()
