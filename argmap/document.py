@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap import canonical, store
 from argmap.errors import ArgmapError
-from argmap.find import ClaimIndex, fold
+from argmap.find import ClaimIndex, fold, scan
 from argmap.graph import Change, Edit, MapGraph
 from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
 
@@ -90,16 +90,27 @@ class Document:
     def dirty(self) -> bool:
         return self.state != self._saved_state
 
-    def find_claims(self, query: str, limit: int, exclude: str | None = None, language: str | None = None) -> list[str]:
+    def find_claims(
+        self,
+        query: str,
+        limit: int,
+        exclude: str | None = None,
+        language: str | None = None,
+        *,
+        build_index: bool = True,
+    ) -> list[str]:
         """Ids of the first ``limit`` claims whose text or id contains ``query`` (see :class:`ClaimIndex`).
 
         ``language`` searches the claims' translations into it where they have one.  An
         index is built at the first search for something in a language and kept in step
-        with every change.
+        with every change; ``build_index=False`` (one is being built elsewhere) scans the
+        claims one by one until it is there.
         """
         if not fold(query):
             return [cid for cid in itertools.islice(self.map.claims, limit + 1) if cid != exclude][:limit]
         if self.needs_claim_index(language):
+            if not build_index:
+                return scan(self.map.claims, query, limit, exclude, language)
             self._claim_indexes[language] = ClaimIndex(self.map.claims, language)
         return self._claim_indexes[language].find(self.map.claims, query, limit, exclude)
 

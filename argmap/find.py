@@ -36,6 +36,25 @@ def shown_text(claim: Claim, language: str | None) -> str:
     return claim.translations.get(language, claim.text) if language else claim.text
 
 
+def matches(claim_id: str, claim: Claim, needle: str, language: str | None) -> bool:
+    """Whether a claim's shown text or its id contains ``needle`` (already folded)."""
+    return not needle or needle in shown_text(claim, language).casefold() or needle in claim_id
+
+
+def scan(
+    claims: Mapping[str, Claim], query: str, limit: int, exclude: str | None = None, language: str | None = None
+) -> list[str]:
+    """:meth:`ClaimIndex.find` without an index: claim by claim, fast only when matches are many."""
+    needle = fold(query)
+    found: list[str] = []
+    for cid, claim in claims.items():
+        if cid != exclude and matches(cid, claim, needle, language):
+            found.append(cid)
+            if len(found) == limit:
+                break
+    return found
+
+
 class ClaimIndex:
     """Every claim's text (in one display language) and id, case-folded, in the map's order as it was when built."""
 
@@ -79,7 +98,7 @@ class ClaimIndex:
             claim = claims.get(cid)
             if claim is None or cid == exclude:
                 continue
-            if not needle or needle in shown_text(claim, self.language).casefold() or needle in cid:
+            if matches(cid, claim, needle, self.language):
                 found.append(cid)
                 if len(found) == limit:
                     break

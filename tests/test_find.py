@@ -8,6 +8,7 @@ from pathlib import Path
 from argmap import ops
 from argmap.document import Document
 from argmap.find import REFOLD_AFTER, ClaimIndex
+from argmap.find import scan as plain_scan
 from argmap.model import ArgMap, Claim
 
 
@@ -96,3 +97,10 @@ def test_an_index_built_elsewhere_is_taken_only_if_nothing_changed_since(uniform
     document.adopt_claim_index(current, document.revision)
     assert not document.needs_claim_index(None)
     assert document.find_claims("dear", 10) == ["cost"]
+
+
+def test_without_an_index_the_claims_are_scanned_one_by_one(uniforms_path: Path) -> None:
+    document = Document.open(uniforms_path)
+    assert document.find_claims("bully", 2, build_index=False) == ["bullying", "clothing"]
+    assert document.needs_claim_index(None), "no index was built"
+    assert plain_scan(document.map.claims, "BULLY", 10, exclude="clothing") == ["bullying", "markers"]

@@ -631,7 +631,8 @@ class EditorScreen(Screen[None]):
         def candidates(query: str, limit: int) -> list[tuple[str, str]]:
             """Claims as the tree shows them: in the display language where they have a translation."""
             claims = self.document.map.claims
-            found = self.document.find_claims(query, limit, exclude, language)
+            indexing = any(worker.group == "claim-index" and worker.is_running for worker in self.workers)
+            found = self.document.find_claims(query, limit, exclude, language, build_index=not indexing)
             return [(cid, shown_text(claims[cid], language)) for cid in found]
 
         return candidates
