@@ -218,6 +218,9 @@ async def test_claim_choice_lists_filters_walks_and_gives_the_details_back(tmp_p
         ]
         await pilot.press("down", "down", "down", "up")  # stops at the last
         assert pane.chosen == "clothing"
+        screen.flagged = {"subsidy": (("hint", "a new finding"),)}
+        screen.refresh_details()  # as when a live check ends meanwhile
+        assert pane.chosen == "clothing" and "markers" in pane.text, "the list stays"
         await pilot.press(*"zzz")
         await pilot.pause()
         assert pane.chosen is None and "no claim matches" in pane.text

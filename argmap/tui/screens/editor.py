@@ -392,9 +392,12 @@ class EditorScreen(Screen[None]):
         findings = self.flagged.get(ref.claim, ()) if ref is not None else ()
         badge = self.badges.get(ref.claim) if ref is not None else None
         shown = (ref, self.document, self.document.revision, findings, badge)
+        pane = self.query_one(DetailsPane)
+        if pane.offering:  # a check that ends meanwhile must not take the list away
+            return
         if shown != self._details_shown:
             self._details_shown = shown
-            self.query_one(DetailsPane).show(self.document.graph, ref, findings, badge)
+            pane.show(self.document.graph, ref, findings, badge)
         area = self.source_area
         claim = ref.claim if ref is not None else None
         if area.current_claim != claim:
@@ -601,6 +604,7 @@ class EditorScreen(Screen[None]):
 
         def finished(value: str | None) -> None:
             chosen = pane.chosen if value is not None else None
+            pane.withdraw()
             pane.border_title = "details"
             self._details_shown = ()
             if value is not None and chosen is None:

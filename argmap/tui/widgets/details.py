@@ -138,6 +138,14 @@ class DetailsPane(ScrollView, can_focus=True):
         """How many candidates fit without scrolling: a scrollbar coming and going lays the screen out again."""
         return max(1, self.scrollable_content_region.height)
 
+    @property
+    def offering(self) -> bool:
+        return self._choices is not None
+
+    def withdraw(self) -> None:
+        """End the choice; the list stays drawn until the next :meth:`show`."""
+        self._choices = None
+
     def step(self, offset: int) -> None:
         if self._choices:
             self._highlighted = max(0, min(len(self._choices) - 1, self._highlighted + offset))
