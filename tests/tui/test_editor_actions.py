@@ -507,3 +507,12 @@ async def test_clicking_away_from_the_prompt_cancels_it(tmp_path: Path) -> None:
         await pilot.click("#tree")
         await pilot.press("a", *"Whole.", "enter")
         assert "whole" in app.document.map.claims and "half" not in app.document.map.claims
+
+
+async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+    checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
+    screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
+    assert screen.findings != checked.findings

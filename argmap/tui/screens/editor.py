@@ -1014,8 +1014,11 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self.show_findings, Checked(rows, kept, serious, badges), revision)
 
     def show_findings(self, checked: Checked, revision: int) -> None:
-        """Take over a finished check unless the map changed meanwhile (a newer one is on its way)."""
-        if revision != self.document.revision:
+        """Take over a finished check unless the map changed meanwhile (a newer one is on its way).
+
+        A check can also end while the editor closes, its widgets already gone.
+        """
+        if revision != self.document.revision or not self.query(ArgumentTree):
             return
         self.findings = checked.findings
         self.badges = checked.badges
