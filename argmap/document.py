@@ -106,10 +106,8 @@ class Document:
         with every change; ``build_index=False`` (one is being built elsewhere) scans the
         claims one by one until it is there.
         """
-        if not fold(query):
-            return [cid for cid in itertools.islice(self.map.claims, limit + 1) if cid != exclude][:limit]
         if self.needs_claim_index(language):
-            if not build_index:
+            if not fold(query) or not build_index:  # any claims will do, or an index is on its way
                 return scan(self.map.claims, query, limit, exclude, language)
             self._claim_indexes[language] = ClaimIndex(self.map.claims, language)
         return self._claim_indexes[language].find(self.map.claims, query, limit, exclude)

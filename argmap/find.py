@@ -36,11 +36,6 @@ def shown_text(claim: Claim, language: str | None) -> str:
     return claim.translations.get(language, claim.text) if language else claim.text
 
 
-def matches(claim_id: str, claim: Claim, needle: str, language: str | None) -> bool:
-    """Whether a claim's shown text or its id contains ``needle`` (already folded)."""
-    return not needle or needle in shown_text(claim, language).casefold() or needle in claim_id
-
-
 def scan(
     claims: Mapping[str, Claim], query: str, limit: int, exclude: str | None = None, language: str | None = None
 ) -> list[str]:
@@ -48,7 +43,7 @@ def scan(
     needle = fold(query)
     found: list[str] = []
     for cid, claim in claims.items():
-        if cid != exclude and matches(cid, claim, needle, language):
+        if cid != exclude and (not needle or needle in shown_text(claim, language).casefold() or needle in cid):
             found.append(cid)
             if len(found) == limit:
                 break
@@ -65,7 +60,7 @@ class ClaimIndex:
         """(index of the chunk's first claim, its claims' entries joined, where each entry starts).
 
         As UTF-8: one quotation mark or dash among 100,000 claims makes a ``str`` take two
-        bytes a character (36 MB instead of 17 MB)."""
+        bytes a character (36 MB instead of 19 MB at 100,000 claims)."""
         for first in range(0, len(self._ids), CHUNK):
             ids = self._ids[first : first + CHUNK]
             entries = [f"{shown_text(claims[cid], language).casefold()}{ID_MARK}{cid}".encode() for cid in ids]
@@ -94,15 +89,8 @@ class ClaimIndex:
                 found.append(cid)
                 if len(found) == limit:
                     return found
-        for cid in self._changed:
-            claim = claims.get(cid)
-            if claim is None or cid == exclude:
-                continue
-            if matches(cid, claim, needle, self.language):
-                found.append(cid)
-                if len(found) == limit:
-                    break
-        return found
+        changed = {cid: claims[cid] for cid in self._changed if cid in claims}
+        return found + scan(changed, query, limit - len(found), exclude, self.language)
 
     def _matches(self, needle: str) -> Iterator[str]:
         """The indexed ids whose entry contains ``needle``, in order."""

@@ -99,7 +99,7 @@ class DetailsPane(ScrollView, can_focus=True):
     reason a choice of claims is listed here rather than in a dialog of its own.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"details--choice", "details--chosen"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"details--chosen"}
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """The wrapped lines' extent: a change updates the scrollbar, not the screen's layout."""
@@ -160,12 +160,11 @@ class DetailsPane(ScrollView, can_focus=True):
 
     def _draw_choices(self) -> None:
         choices = self._choices or []
-        plain = self.get_component_rich_style("details--choice", partial=True)
         highlighted = self.get_component_rich_style("details--chosen", partial=True)
         width = max(1, self.scrollable_content_region.width)
         rows = [
             Text.assemble(
-                (shorten(text, max(1, width - len(ident) - 2)), highlighted if index == self._highlighted else plain),
+                (shorten(text, max(1, width - len(ident) - 2)), highlighted if index == self._highlighted else ""),
                 (f"  {ident}", "dim"),
                 no_wrap=True,
                 overflow="ellipsis",
