@@ -1,0 +1,48 @@
+"""Map text made safe for a terminal: control characters shown, never obeyed.
+
+A map may come from a stranger.  Its texts are kept exactly in the JSON, but
+whatever argmap prints for a person to read (``show``, ``check``, ``eval``,
+``diff``, ``textconv``, exports to stdout) goes through :func:`visible` first,
+so an escape sequence in a claim cannot clear the screen, retitle the window
+or write to the clipboard (OSC 52), and a line break or bidi override cannot
+fake a line or reorder what the reader sees.
+"""
+
+from __future__ import annotations
+
+CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+"""C0 controls drawn as Unicode's control pictures: ESC as ␛, NUL as ␀, BEL as ␇."""
+
+CONTROL_PICTURES[0x7F] = "\u2421"
+
+ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x80, 0xA0),  # C1 controls, CSI (0x9b) and OSC (0x9d) among them
+        0x2028,  # line separator
+        0x2029,  # paragraph separator
+        *range(0x202A, 0x202F),  # bidi embeddings and overrides
+        *range(0x2066, 0x206A),  # bidi isolates
+        0x200E,  # left-to-right mark
+        0x200F,  # right-to-left mark
+        0x061C,  # Arabic letter mark
+    )
+}
+"""Invisible or line-breaking characters with no control picture, written as ``\\uXXXX``."""
+
+ONE_LINE = str.maketrans({**CONTROL_PICTURES, **ESCAPED})
+"""The table for one line of output: a newline or tab becomes ␊ or ␉ too."""
+
+LINES = str.maketrans(
+    {**{code: picture for code, picture in CONTROL_PICTURES.items() if code not in (0x0A, 0x09)}, **ESCAPED}
+)
+"""The table for text that may span lines: newline and tab stay, every other control is shown."""
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control character shown as a visible sign instead of sent to the terminal.
+
+    By default the result is one line (a newline shows as ␊); with ``keep_newlines`` newlines and tabs
+    stay, for multi-line text such as a note.
+    """
+    return text.translate(LINES if keep_newlines else ONE_LINE)
