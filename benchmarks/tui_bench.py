@@ -100,7 +100,7 @@ async def _keystrokes(state: Session) -> Metrics:
     costs: dict[str, list[float]] = {}
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        app.screen.tree.reveal(opened)  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal(opened)  # type: ignore[attr-defined]
         await pilot.press("space")
 
         async def key(kind: str, *keys: str) -> None:
