@@ -70,8 +70,12 @@ SGR = {
 
 @cache
 def colour() -> bool:
-    """Colour only on a terminal, never with NO_COLOR or TERM=dumb."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    """Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or TERM=dumb, as rich decides."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def paint(text: str, style: str) -> str:
