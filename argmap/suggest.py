@@ -28,13 +28,13 @@ from argmap.model import Claim
 from argmap.sentences import split_sentences
 
 K1 = 1.2
-B = 0.75
+B = 0.3
 """BM25's usual parameters: how fast repeated words stop counting, how much length matters."""
 OTHER_LANGUAGE_WEIGHT = 0.5
 """How much a text in another language than the source's counts against one in its language."""
 KEY_LENGTH = 4
 """Letters of a word's spelling key: 4 found most passages by English text alone on the seed map (5: 0.74, 4: 0.81)."""
-CLAUSE_WORDS = 3
+CLAUSE_WORDS = 5
 """A clause needs this many words to be suggested on its own."""
 
 _WORD = re.compile(r"\w+")
