@@ -91,6 +91,12 @@ def spelling_key(word: str) -> str:
     return plain[:KEY_LENGTH]
 
 
+def clear_word_caches() -> None:
+    """Forget every stem and spelling key worked out so far (to time a start from nothing)."""
+    _stem.cache_clear()
+    spelling_key.cache_clear()
+
+
 def index_terms(text: str, language: str) -> list[str]:
     """A source passage's terms: the stems (``s:``) of its words and their spelling keys (``k:``)."""
     words = [word.lower() for word in _WORD.findall(text)]
