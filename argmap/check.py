@@ -21,7 +21,8 @@ from argmap.graph import Change, Edit, MapGraph, strongly_connected
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
-from argmap.store import DuplicateKey, gc_paused, read_source_text
+from argmap.sources import SourceRefused, read_source_text
+from argmap.store import DuplicateKey, gc_paused
 
 Severity = Literal["error", "warning", "hint"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")
@@ -355,7 +356,9 @@ def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> di
 def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
-        if isinstance(loaded, ArgmapError):
+        if isinstance(loaded, SourceRefused):
+            yield Finding("error", "source-refused", loaded.message, source_id, loaded.fix)
+        elif isinstance(loaded, ArgmapError):
             yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
         elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
             yield Finding(

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap import store
+from argmap.sources import read_source_text
 from argmap.suggest import PassageIndex, claim_texts, clear_word_caches, overlaps
 from benchmarks.generate import GERMAN, Shape, _Writer
 from benchmarks.registry import Measurement, Metrics, Target, Workload
@@ -53,7 +54,7 @@ FREQUENT_QUERY = (
 def seed_source() -> tuple[str, str]:
     argmap = store.load(SEED)
     source = argmap.sources["article"]
-    return store.read_source_text(SEED, "article", source)[0], source.language
+    return read_source_text(SEED, "article", source)[0], source.language
 
 
 def article_like_text(pages: int = PAGES, seed: int = 1) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from argmap import store
 from argmap.model import Claim
+from argmap.sources import read_source_text
 from argmap.suggest import PassageIndex, claim_texts, clauses, overlaps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,7 @@ def test_overlap_counts_half_of_the_shorter_passage() -> None:
 def test_the_seed_map_reaches_the_recall_target_with_its_translations() -> None:
     argmap = store.load(SEED)
     source = argmap.sources["article"]
-    text, _ = store.read_source_text(SEED, "article", source)
+    text, _ = read_source_text(SEED, "article", source)
     index = PassageIndex(text, source.language)
     claims = [claim for claim in argmap.claims.values() if claim.evidence and "de" in claim.translations]
     hits = 0

@@ -11,6 +11,7 @@ from argmap import store
 from argmap.cli.common import add_command, say
 from argmap.coverage import SentenceCoverage, SourceCoverage, State, map_coverage
 from argmap.errors import ArgmapError
+from argmap.sources import read_source_text
 from argmap.visible import visible
 
 
@@ -34,7 +35,7 @@ examples:
 """,
     )
     parser.add_argument("map", metavar="MAP", help="the map file")
-    parser.add_argument("--source", metavar="ID", help="only this source (default: every source with a text)")
+    parser.add_argument("--source", metavar="SOURCE", help="only this source (default: every source with a text)")
     parser.add_argument(
         "--open", action="store_true", help="list every sentence not yet mapped, not only those with a marker"
     )
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"{args.map}: the map has no source text to cover", fix="add a source with a path")
     results = []
     for source_id in chosen:
-        text, _ = store.read_source_text(args.map, source_id, argmap.sources[source_id])
+        text, _ = read_source_text(args.map, source_id, argmap.sources[source_id])
         results.append((text, map_coverage(argmap, source_id, text)))
     if args.format == "json":
         report = [_as_json(text, coverage, args.open) for text, coverage in results]

@@ -10,6 +10,7 @@ from argmap import store
 from argmap.cli.common import add_command, say
 from argmap.errors import ArgmapError
 from argmap.model import ArgMap
+from argmap.sources import read_source_text
 from argmap.suggest import PassageIndex, claim_texts, overlaps
 from argmap.visible import visible
 
@@ -36,7 +37,7 @@ examples:
     parser.add_argument("claim", metavar="CLAIM_ID", help="the claim to find passages for")
     parser.add_argument("--top", type=int, default=5, metavar="N", help="how many passages (default: 5)")
     parser.add_argument(
-        "--source", metavar="ID", help="the source to search (default: the claim's evidence's, else the only one)"
+        "--source", metavar="SOURCE", help="the source to search (default: the claim's evidence's, else the only one)"
     )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     parser.set_defaults(run=run)
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"{args.map}: no claim {args.claim!r}", fix="argmap show MAP --ids lists the claim ids")
     source_id = _source_for(argmap, args.map, args.claim, args.source)
     source = argmap.sources[source_id]
-    text, _ = store.read_source_text(args.map, source_id, source)
+    text, _ = read_source_text(args.map, source_id, source)
     texts = claim_texts(claim, argmap.language, source.language)
     found = PassageIndex(text, source.language).suggest(texts, args.top)
     own = [(anchor.start, anchor.end) for anchor in claim.evidence if anchor.source == source_id]
