@@ -47,6 +47,8 @@ COMMANDS: dict[str, str] = {
     "import": "interchange",
     "export": "interchange",
     "schema": "schema",
+    "suggest": "suggest",
+    "coverage": "coverage",
     "completion": "completion",
 }
 """Each command's name and the module in this package that registers it, in the order of ``--help``."""
