@@ -80,6 +80,28 @@ def check_map(
     return findings
 
 
+def shape_findings(argmap: ArgMap) -> set[Finding]:
+    """Every error and warning about the map's shape alone: dangling and duplicate ids,
+    circular support, claims cut off from the thesis, no thesis.
+
+    Two versions of a map compare by it, so a merge or a resolve can tell whether it
+    broke something neither version had broken; it reads no source text.
+    """
+    with gc_paused():
+        scan = _scan_relations(argmap)
+        found = (
+            *_duplicate_findings(argmap, ()),
+            *_reference_findings(argmap, scan.unusual),
+            *_structure_findings(argmap, scan),
+        )
+        return {finding for finding in found if finding.severity != "hint"}
+
+
+def support_cycles(argmap: ArgMap) -> list[list[str]]:
+    """The groups of claims that support each other in a circle (each group sorted)."""
+    return _support_cycles(_scan_relations(argmap).supported_by)
+
+
 def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
     """The edit that re-anchors every quote that moved and records changed source hashes.
 
