@@ -445,6 +445,7 @@ def _undo_breakage(
         current = merged()
         culprits = {key: how for key, how in _culprits(broken, current, ours, theirs).items() if key not in reverted}
         if not culprits:
+            _flag_unmended(broken, tables, base, ours, theirs, conflicts)
             return
         for (table, ident), (side, joined) in sorted(culprits.items(), key=lambda item: item[0]):
             reverted.add((table, ident))
@@ -468,6 +469,27 @@ def _undo_breakage(
         gone = {ident for side in (base, ours, theirs) for ident in side.claims.keys() - tables["claims"].keys()}
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
         found = shape_findings(merged())
+    _flag_unmended(_new_problems(found, before), tables, base, ours, theirs, conflicts)
+
+
+def _flag_unmended(
+    broken: set[Finding],
+    tables: dict[str, dict[str, Record]],
+    base: ArgMap,
+    ours: ArgMap,
+    theirs: ArgMap,
+    conflicts: dict[str, Conflict],
+) -> None:
+    """What the merge could not mend still makes it a conflicted one: a conflict on each record concerned."""
+    for finding in broken:
+        table = next((t for t in ("claims", "relations") if finding.subject in tables[t]), None)
+        key = f"{table}.{finding.subject}"
+        if table is None or any(c.table == table and c.id == finding.subject for c in conflicts.values()):
+            continue
+        b, o, t = (getattr(side, table).get(finding.subject) for side in (base, ours, theirs))
+        conflicts[key] = Conflict(
+            table=table, id=finding.subject, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+        )
 
 
 def _new_problems(found: set[Finding], before: set[Finding]) -> set[Finding]:
@@ -596,7 +618,7 @@ def describe_conflict(conflict: Conflict) -> str:
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"
     if conflict.ours is not None and conflict.theirs is not None and conflict.base is not None:
-        return f"{where} was changed on both sides in ways that break the map together"
+        return f"merging both sides' changes around {where} would break the map"
     if conflict.ours is None:
         return f"{where} was deleted on our side but changed or used on theirs"
     if conflict.theirs is None:
