@@ -67,6 +67,14 @@ def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
 
 
 def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
+    """The merge; run again, mending what it broke, when the parts it changed fail ``check``'s shape checks."""
+    result, graph = _merged(base, ours, theirs, mend=False)
+    if _sound_where_changed(graph, result.edit):
+        return result
+    return _merged(base, ours, theirs, mend=True)[0]
+
+
+def _merged(base: ArgMap, ours: ArgMap, theirs: ArgMap, *, mend: bool) -> tuple[MergeResult, MapGraph]:
     theirs, renamed = _rename_collisions(base, ours, theirs)
     conflicts: dict[str, Conflict] = {}
     tables: dict[str, dict[str, Record]] = {}
@@ -92,7 +100,8 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
     _rejoin_deleted_premises(tables, conflicts, base, ours, theirs)
     if gone:
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
-    _undo_breakage(tables, touched, fields, base, ours, theirs, conflicts)
+    if mend:
+        _undo_breakage(tables, touched, fields, base, ours, theirs, conflicts)
     merged_conflicts = tables["conflicts"]
     for cid, conflict in sorted(conflicts.items()):
         new_id = unique_id(cid, merged_conflicts, limit=None)  # conflict ids are no record ids
@@ -108,9 +117,53 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
                 changes.append(Change(table, ident, was, now))
     edit = Edit("merge", tuple(changes))
     result = ours.model_copy(update={**{table: dict(getattr(ours, table)) for table in TABLES}, **fields})
-    MapGraph(result).apply(edit)
+    graph = MapGraph(result)
+    graph.apply(edit)
     new_conflicts = {cid: c for cid, c in result.conflicts.items() if cid not in ours.conflicts}
-    return MergeResult(result, new_conflicts, renamed, edit)
+    return MergeResult(result, new_conflicts, renamed, edit), graph
+
+
+def _sound_where_changed(graph: MapGraph, edit: Edit) -> bool:
+    """Whether the part of the merged map above what the merge changed passes the shape checks.
+
+    A support circle the merge made runs through a relation it changed, and lies
+    above that relation's premises; a claim it cut off is one it changed or a
+    premise of a relation it changed, and whether that claim reaches a thesis
+    depends only on what lies above it.  So checking the claims and relations
+    above the changes finds what a whole check of the merged map would, at the
+    cost of the changes, not of the map: 100,000 claims merge in the time of 1 %.
+    A part that fails (also for a reason a side already had) sends the merge the
+    long way, which compares with both sides.
+    """
+    claims, relations = graph.map.claims, graph.map.relations
+    pending: list[str] = []
+    for change in edit.changes:
+        if change.table == "claims" and change.id in claims:
+            pending.append(change.id)
+        elif change.table == "relations":
+            pending.extend(r.premises for r in (change.before, change.after) if isinstance(r, Relation))  # type: ignore[arg-type]
+            pending.append(change.id)
+    seen_claims: dict[str, Claim] = {}
+    seen_relations: dict[str, Relation] = {}
+    while pending:
+        item = pending.pop()
+        if isinstance(item, tuple):
+            pending.extend(item)
+        elif item in claims:
+            if item not in seen_claims:
+                seen_claims[item] = claims[item]
+                for rid, _ in graph.parents(item):
+                    pending.append(rid)
+        elif item in relations and item not in seen_relations:
+            relation = seen_relations[item] = relations[item]
+            pending.extend(relation.premises)
+            pending.append(relation.target)
+    if not seen_claims:
+        return True
+    from argmap.check import shape_findings  # check imports this module (conflict findings)
+
+    part = graph.map.model_copy(update={"claims": seen_claims, "relations": seen_relations, "conflicts": {}})
+    return not shape_findings(part)
 
 
 class _Conflict:
@@ -656,24 +709,31 @@ def resolve_conflict(target: MapGraph | ArgMap, conflict_id: str, choice: str, v
         if cid == conflict_id or (other.table, other.id) in deleted
     ]
     edit = Edit(label, (*changes, *settled), select=conflict.id)
-    _refuse_breakage(graph.map, edit, conflict_id, choice)
+    _refuse_breakage(graph, edit, conflict_id, choice)
     return edit
 
 
-def _refuse_breakage(argmap: ArgMap, edit: Edit, conflict_id: str, choice: str) -> None:
+def _refuse_breakage(graph: MapGraph, edit: Edit, conflict_id: str, choice: str) -> None:
     """Refuse a settlement that would break the map (circular support, a claim cut off, a dangling id).
 
     Conflicts about records the settlement deletes go with them (they are moot), so
     every order of settling stays possible; a side that cannot be taken as it is
-    leaves the other side or an edited value.
+    leaves the other side or an edited value.  The edit is tried on the graph and
+    taken back: the part above what it changes is checked, the whole map only when
+    that part fails.
     """
     from argmap.check import shape_findings  # check imports this module (conflict findings)
 
     if not any(change.table != "conflicts" for change in edit.changes):
         return
-    after = argmap.model_copy(update={table: dict(getattr(argmap, table)) for table in TABLES})
-    MapGraph(after).apply(edit)
-    broken = _new_problems(shape_findings(after), shape_findings(argmap))
+    graph.apply(edit)
+    try:
+        if _sound_where_changed(graph, edit):
+            return
+        after = shape_findings(graph.map)
+    finally:
+        graph.apply(edit.inverse())
+    broken = _new_problems(after, shape_findings(graph.map))
     if broken:
         first = min(broken, key=lambda finding: finding.message)
         other = {"ours": "--theirs or --value", "theirs": "--ours or --value"}.get(choice, "--ours or --theirs")
