@@ -47,3 +47,24 @@ def test_leave_out_keeps_passages_in_text_order_and_undoes(graph: MapGraph, tmp_
         ops.take_back_left_out(graph, "text", 0)
     with pytest.raises(OperationError, match="no source"):
         ops.leave_out(graph, make_anchor("other", TEXT, 0, 5))
+
+
+def test_a_claim_from_a_passage_is_anchored_and_keeps_the_wording_as_translation(graph: MapGraph) -> None:
+    anchor = make_anchor("text", TEXT, 13, 26)
+    edit = ops.add_from_passage(graph, "thesis", "reason", "The second sentence.", anchor, translation="de")
+    graph.apply(edit)
+    claim = graph.map.claims[edit.select or ""]
+    assert claim.text == "The second sentence." and claim.evidence == (anchor,)
+    assert claim.translations == {"de": "Zweiter Satz."}
+    rid = next(rid for rid, r in graph.map.relations.items() if edit.select in r.premises)
+    assert graph.map.relations[rid].target == "thesis"
+    objection = ops.add_from_passage(graph, "thesis", "objection", "Zweiter Satz.", anchor)
+    graph.apply(objection)
+    assert graph.map.claims[objection.select or ""].translations == {}
+    co = ops.add_from_passage(graph, rid, "co-premise", "Und der erste.", make_anchor("text", TEXT, 0, 12))
+    graph.apply(co)
+    assert graph.map.relations[rid].premises == (edit.select, co.select)
+    graph.apply(co.inverse())
+    assert co.select not in graph.map.claims
+    with pytest.raises(OperationError, match="not 'undercut'"):
+        ops.add_from_passage(graph, "thesis", "undercut", "x", anchor)
