@@ -170,10 +170,20 @@ class AnnotationActions:
         self.query_one(SourcePane).border_subtitle = ""
 
     def on_tree_node_highlighted(self: EditorScreen, event: Tree.NodeHighlighted) -> None:
-        """Suggestions belong to one claim: another claim selected takes them away."""
+        """Suggestions belong to one claim: another claim selected takes them away.
+
+        The same claim highlighted again (a move typed before ``f`` and handled after it)
+        keeps the chosen suggestion in view, where the editor would scroll to the claim's evidence.
+        """
+        aids = self.aids
         ref = self.current
-        if self.aids is not None and self.aids.suggested_for != (ref.claim if ref is not None else None):
+        if aids is None or not aids.suggestions:
+            return
+        if aids.suggested_for != (ref.claim if ref is not None else None):
             self._clear_suggestions()
+        elif aids.suggestion_at >= 0:
+            chosen = aids.suggestions[aids.suggestion_at]
+            self.source_area.show_passage(chosen.start, chosen.end)
 
     # The passage the keys work on -----------------------------------------------------------------
 
@@ -278,6 +288,7 @@ class AnnotationActions:
         aids.suggestion_at = (aids.suggestion_at + 1) % len(aids.suggestions)
         chosen = aids.suggestions[aids.suggestion_at]
         self.source_area.show_passage(chosen.start, chosen.end)
+        self.source_area.focus()
         pane = self.query_one(SourcePane)
         pane.border_subtitle = (
             f"suggestion {aids.suggestion_at + 1} of {len(aids.suggestions)} · f: next · x: attach to {ref.claim}"
