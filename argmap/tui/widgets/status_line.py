@@ -24,12 +24,12 @@ def status_text(
         line.append(f"   {findings} finding{'s' if findings != 1 else ''}", style="yellow" if findings else "green")
     if conflicts:
         line.append(f"   {conflicts} conflict{'s' if conflicts != 1 else ''}", style="bold red")
-    if coverage:
-        line.append(f"   {coverage}", style="blue")
     if language:
         line.append(f"   showing: {language}", style="cyan")
     if message:
         line.append(f"   {message}", style="italic")
+    if coverage:  # after the message: on a narrow terminal the news matters more
+        line.append(f"   {coverage}", style="blue")
     return line
 
 
