@@ -28,7 +28,7 @@ from argmap.ids import unique_id
 from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
 from argmap.store import gc_paused
 
-SET_FIELDS = frozenset({"tags", "evidence", "premises"})
+SET_FIELDS = frozenset({"tags", "evidence", "premises", "left_out"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""
 DICT_FIELDS = frozenset({"translations", "answers"})
 """Dict fields merged key by key."""

@@ -68,3 +68,16 @@ def test_a_claim_from_a_passage_is_anchored_and_keeps_the_wording_as_translation
     assert co.select not in graph.map.claims
     with pytest.raises(OperationError, match="not 'undercut'"):
         ops.add_from_passage(graph, "thesis", "undercut", "x", anchor)
+
+
+def test_two_annotators_leaving_out_different_passages_merge_cleanly(graph: MapGraph) -> None:
+    from argmap.merge import merge_maps
+
+    base = graph.map
+    ours_graph, theirs_graph = MapGraph(base.model_copy(deep=True)), MapGraph(base.model_copy(deep=True))
+    ours_graph.apply(ops.leave_out(ours_graph, make_anchor("text", TEXT, 0, 12), "background"))
+    theirs_graph.apply(ops.leave_out(theirs_graph, make_anchor("text", TEXT, 27, 40), "aside"))
+    result = merge_maps(base, ours_graph.map, theirs_graph.map)
+    assert not result.map.conflicts
+    assert base.sources["text"].left_out == ()
+    assert [p.quote for p in result.map.sources["text"].left_out] == ["Erster Satz.", "Dritter Satz."]
