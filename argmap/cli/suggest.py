@@ -28,7 +28,7 @@ when it has a German translation. Passages the claim already quotes are marked
 "(its evidence)". Attach one in the editor (select it in the source pane, x).
 
 examples:
-  argmap suggest maps/partnership-of-convenience.argmap.json trade-declined
+  argmap suggest maps/partnership-of-convenience.argmap.json trade-fell
   argmap suggest essay.argmap.json uniforms-cost --top 10 --source interview
   argmap suggest essay.argmap.json uniforms-cost --format json | jq '.[0].start'
 """,
