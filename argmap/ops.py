@@ -342,6 +342,20 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
     return Edit(f"delete {claim_id!r}", tuple(changes))
 
 
+def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
+    """Remove one relation (unlink), with the undercuts and backings aimed at it.
+
+    Its premises stay in the map as claims of their own: one that bore on nothing
+    else is then cut off from the thesis, which ``check`` reports.
+    """
+    _require_relation(graph, relation_id)
+    doomed = [relation_id]
+    for rid in doomed:
+        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
+    relations = graph.map.relations
+    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+
+
 def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
     """Hang a claim, with its subtree, under another claim (or relation).
 

@@ -50,8 +50,8 @@ async def open_editor(pilot: Pilot) -> EditorScreen:
 
 
 def select(screen: EditorScreen, claim: str) -> None:
-    assert screen.tree.reveal(claim) is not None
-    screen.tree.focus()
+    assert screen.argument_tree.reveal(claim) is not None
+    screen.argument_tree.focus()
 
 
 def status(screen: EditorScreen) -> str:
@@ -81,7 +81,7 @@ async def test_a_reason_from_the_sentence_at_the_cursor_keeps_its_wording_as_tra
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")  # keep the passage as the German text
         await pilot.pause()
-        new = screen.tree.current
+        new = screen.argument_tree.current
         assert new is not None
         claim = app.document.map.claims[new.claim]
         assert claim.text == "Many families reject them for that reason."
@@ -102,7 +102,7 @@ async def test_an_objection_from_a_selected_passage_without_translation_and_a_co
         screen.source_area.select_passage(*span(passage))
         await pilot.press("O", "enter", "down", "enter")  # keep the text as it is, no translation
         await pilot.pause()
-        new = screen.tree.current
+        new = screen.argument_tree.current
         assert new is not None and app.document.map.claims[new.claim].translations == {}
         assert app.document.map.relations[new.relation or ""].type.value == "attack"
         assert app.document.map.claims[new.claim].evidence[0].quote == passage

@@ -218,7 +218,7 @@ class AnnotationActions:
         other_language = bool(source_language) and base_language(source_language) != base_language(
             self.document.map.language
         )
-        here = self.tree.path_of(self.tree.cursor_node)
+        here = self.argument_tree.path_of(self.argument_tree.cursor_node)
         if role == "co-premise":
             parent = here[:-1]
             rid = ref.relation
