@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.sources import describe_source
+from argmap.tui.screens import annotating
 from argmap.tui.screens.choices import ChoiceScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.widgets.prompt_bar import PromptBar, PromptInput
@@ -170,3 +172,16 @@ async def test_markers_coverage_next_open_sentence_and_leaving_out(tmp_path: Pat
         assert "0 % covered" in status(screen) and "left-out" not in area.marks
         await pilot.press("ctrl+z")
         assert "20 % covered" in status(screen)
+
+
+async def test_a_long_source_is_split_in_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(annotating, "SENTENCES_IN_THREAD", 10)
+    path = write_german(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "0 % covered" in status(screen)
+        await pilot.press("w")
+        assert screen.source_area.selected_span() is not None
