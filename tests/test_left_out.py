@@ -81,3 +81,12 @@ def test_two_annotators_leaving_out_different_passages_merge_cleanly(graph: MapG
     assert not result.map.conflicts
     assert base.sources["text"].left_out == ()
     assert [p.quote for p in result.map.sources["text"].left_out] == ["Erster Satz.", "Dritter Satz."]
+
+
+def test_git_diff_text_shows_each_left_out_passage_on_one_line(graph: MapGraph) -> None:
+    from argmap.textconv import outline
+
+    graph.apply(ops.leave_out(graph, make_anchor("text", TEXT, 0, 12), "back\\ground\n\x1b[31m"))
+    lines = outline(graph.map).splitlines()
+    assert '  left out 0-12 (back\\\\ground\\n␛[31m): "Erster Satz."' in lines
+    assert not any("left_out" in line for line in lines)
