@@ -102,6 +102,37 @@ def add_co_premise(
     )
 
 
+PASSAGE_ROLES = ("reason", "objection", "co-premise")
+"""What a claim made from a passage can be to the selected claim (see :func:`add_from_passage`)."""
+
+
+def add_from_passage(
+    graph: MapGraph, target: str, role: str, text: str, anchor: Anchor, *, translation: str | None = None
+) -> Edit:
+    """A new reason, objection (to claim ``target``) or co-premise (of relation ``target``) anchored to a passage.
+
+    ``translation`` names a language in which the passage's own wording becomes the
+    claim's translation: the claim is paraphrased in the map's language, the quote
+    stays as the text in the source's.
+    """
+    if role not in PASSAGE_ROLES:
+        raise OperationError(f"a claim from a passage is a {', '.join(PASSAGE_ROLES)}, not {role!r}")
+    if anchor.source not in graph.map.sources:
+        raise OperationError(f"no source {anchor.source!r}")
+    make = {"reason": add_reason, "objection": add_objection, "co-premise": add_co_premise}[role]
+    edit = make(graph, target, text)
+    extra: dict[str, Any] = {"evidence": [anchor.model_dump()]}
+    if translation:
+        extra["translations"] = {translation: " ".join(anchor.quote.split())}
+    changes = tuple(
+        Change(c.table, c.id, None, Claim.model_validate({**c.after.model_dump(), **extra}))
+        if c.table == "claims" and c.before is None and isinstance(c.after, Claim)
+        else c
+        for c in edit.changes
+    )
+    return Edit(f"{edit.label} from a passage", changes, select=edit.select)
+
+
 def link_claim(graph: MapGraph, claim_id: str, target: str, relation_type: RelationType) -> Edit:
     """Make an existing claim also a reason or objection of ``target``: maps are graphs."""
     _require_claim(graph, claim_id)

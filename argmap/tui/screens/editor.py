@@ -32,6 +32,7 @@ from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import Claim, ClaimKind, RelationType
 from argmap.sources import read_source_text
+from argmap.tui.screens.annotating import ANNOTATION_BINDINGS, AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
@@ -151,6 +152,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         id="jump",
     ),
+    *ANNOTATION_BINDINGS,
     Binding(
         "T",
         "edit_translation",
@@ -225,7 +227,7 @@ class Checked:
 EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if isinstance(binding, Binding)}
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(AnnotationActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [
@@ -383,6 +385,7 @@ class EditorScreen(Screen[None]):
             self.argument_tree.language,
             self.message,
             len(self.document.map.conflicts),
+            self.coverage_label(),
         )
 
     def say(self, message: str) -> None:
@@ -439,6 +442,7 @@ class EditorScreen(Screen[None]):
         passages = passages_for(self.document.map.claims, self.source_id)
         ref = self.current
         self.source_area.set_passages(passages, ref.claim if ref is not None else None)
+        self.refresh_annotation()
 
     def scroll_source_to(self, claim_id: str | None) -> None:
         """Bring the claim's first passage into view without touching the user's selection."""
@@ -516,6 +520,7 @@ class EditorScreen(Screen[None]):
         self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], current)
         if current != self.source_id or self.source_text is None:
             self.show_source(current)
+        self.refresh_annotation()
 
     def _need_claim(self) -> NodeRef | None:
         ref = self.current

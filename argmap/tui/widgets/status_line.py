@@ -1,4 +1,4 @@
-"""One line under the panes: the file, whether it has unsaved changes, the check findings, merge conflicts."""
+"""One line under the panes: the file, whether it has unsaved changes, the check findings, merge conflicts, coverage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from textual.widgets import Static
 
 
 def status_text(
-    file: str, dirty: bool, findings: int | None, language: str | None, message: str = "", conflicts: int = 0
+    file: str,
+    dirty: bool,
+    findings: int | None,
+    language: str | None,
+    message: str = "",
+    conflicts: int = 0,
+    coverage: str = "",
 ) -> Text:
     line = Text(" ")
     line.append(file, style="bold")
@@ -22,11 +28,21 @@ def status_text(
         line.append(f"   showing: {language}", style="cyan")
     if message:
         line.append(f"   {message}", style="italic")
+    if coverage:  # after the message: on a narrow terminal the news matters more
+        line.append(f"   {coverage}", style="blue")
     return line
 
 
 class StatusLine(Static):
     def show(
-        self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "", conflicts: int = 0
+        self,
+        file: str,
+        dirty: bool,
+        findings: int | None,
+        language: str | None,
+        message: str = "",
+        conflicts: int = 0,
+        coverage: str = "",
     ) -> None:
-        self.update(status_text(file, dirty, findings, language, message, conflicts), layout=False)  # always one line
+        line = status_text(file, dirty, findings, language, message, conflicts, coverage)
+        self.update(line, layout=False)  # always one line
