@@ -496,15 +496,21 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     inference = base[:]
 
     def step(i: int, current: list[float]) -> float:
-        against = [current[r] for r in attacks[i]]
-        for_ = [current[r] for r in supports[i]]
+        against, for_ = attacks[i], supports[i]
+        if against or for_:
+            own = (combine if i < first_relation else dfquad)(
+                base[i], [current[r] for r in against], [current[r] for r in for_]
+            )
+        else:
+            own = base[i]  # both methods leave an unchallenged base as it is
         if i < first_relation:
-            return combine(base[i], against, for_)
-        inference[i] = dfquad(base[i], against, for_)
-        return inference[i] * min(current[p] for p in premises[i])
+            return own
+        inference[i] = own
+        below = premises[i]
+        return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
-    depends = [{*attacks[i], *supports[i], *premises[i]} for i in range(len(ids))]
-    left = _settle_acyclic(depends, step, value)
+    left = _settle_acyclic(attacks, supports, premises, first_relation, step, value)
+    depends = {i: {*attacks[i], *supports[i], *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
     rounds = 0
@@ -527,14 +533,32 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     )
 
 
-def _settle_acyclic(depends: list[set[int]], step: Any, value: list[float]) -> set[int]:
-    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles)."""
-    waiting = [len(deps) for deps in depends]
-    dependents: list[list[int]] = [[] for _ in depends]
-    for node, deps in enumerate(depends):
-        for dep in deps:
-            dependents[dep].append(node)
-    ready = [node for node, count in enumerate(waiting) if count == 0]
+def _settle_acyclic(
+    attacks: list[list[int]],
+    supports: list[list[int]],
+    premises: list[tuple[int, ...]],
+    first_relation: int,
+    step: Any,
+    value: list[float],
+) -> set[int]:
+    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles).
+
+    A node depends on its attacking and supporting relations and, for a
+    relation, on its premises; a premise named twice counts twice on both sides.
+    """
+    count = len(value)
+    waiting = [len(attacks[i]) + len(supports[i]) for i in range(first_relation)]
+    waiting += [len(attacks[i]) + len(supports[i]) + len(premises[i]) for i in range(first_relation, count)]
+    dependents: list[list[int]] = [[] for _ in range(count)]
+    for node in range(first_relation, count):
+        for premise in premises[node]:
+            dependents[premise].append(node)
+    for target in range(count):
+        for relation in attacks[target]:
+            dependents[relation].append(target)
+        for relation in supports[target]:
+            dependents[relation].append(target)
+    ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
@@ -544,7 +568,7 @@ def _settle_acyclic(depends: list[set[int]], step: Any, value: list[float]) -> s
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
-    return set() if done == len(depends) else {node for node, count in enumerate(waiting) if count > 0}
+    return set() if done == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
 def _iterate(component: list[int], step: Any, value: list[float], first_relation: int) -> tuple[bool, int]:
