@@ -120,20 +120,69 @@ def parse(data: bytes, origin: str) -> dict[str, Any]:
 def validate(raw: dict[str, Any], data: bytes, origin: str) -> MapFile:
     """The second half of :func:`loads`: migrate, find duplicate keys in ``data``, validate."""
     with gc_paused():
-        raw, migrated_from = _migrate(raw, origin)
-        try:  # the bytes written are dropped at once: on a large map they are as large as the file
-            canonical_layout = orjson.dumps(raw, option=CANONICAL_LAYOUT) == data and migrated_from is None
-        except TypeError:  # orjson reads 1,024 levels of nesting but writes only 255; no map comes near
-            raise ArgmapError(
-                "JSON nested too deeply to be a map", path=origin, fix="is this the right file?"
-            ) from None
-        duplicates = [] if canonical_layout else _find_duplicates(data)
-        try:
-            argmap = ArgMap.model_validate(raw)
-        except ValidationError as error:
-            raise _schema_error(error, data, origin) from None
+        raw, migrated_from, duplicates = _migrated(raw, data, origin)
+        argmap = _validated(raw, data, origin)
         canonical.remember(argmap, raw)
     return MapFile(argmap, origin, duplicates, migrated_from)
+
+
+@dataclass
+class MapData:
+    """A map file parsed and found valid, its records not built yet: what a read-only command may need less of.
+
+    ``raw`` is the parsed (and migrated) JSON, which the models accept; building a
+    record of it with the models (``Claim.model_validate``) gives the record a full
+    load would hold.
+    """
+
+    raw: dict[str, Any]
+    path: str
+    duplicates: list[DuplicateKey] = field(default_factory=list)
+
+    def build(self) -> ArgMap:
+        """The whole map as models, as :func:`load` gives it (without what saving keeps)."""
+        with gc_paused():
+            return ArgMap.model_validate(self.raw)
+
+
+def loads_data(data: bytes, origin: str = "<stdin>") -> MapData:
+    """Parse and check map bytes with the same verdict and errors as :func:`loads`, building no models if it can.
+
+    :func:`argmap.prevalidate.accepts` checks the data; whatever it does not vouch
+    for is validated by the models, so an error is always theirs.
+    """
+    from argmap.prevalidate import accepts
+
+    raw = parse(data, origin)
+    with gc_paused():
+        raw, _, duplicates = _migrated(raw, data, origin)
+        if not accepts(raw):
+            _validated(raw, data, origin)
+    return MapData(raw, origin, duplicates)
+
+
+def read_data(path: str | os.PathLike[str]) -> MapData:
+    """:func:`loads_data` of a file; a file with duplicate ids is refused, as :func:`load` refuses it."""
+    data = loads_data(read_bytes(path), str(path))
+    _refuse_duplicates(data.duplicates, data.path)
+    return data
+
+
+def _migrated(raw: dict[str, Any], data: bytes, origin: str) -> tuple[dict[str, Any], int | None, list[DuplicateKey]]:
+    """The data in the current format, the version it came in (None if current), the keys that stand twice."""
+    raw, migrated_from = _migrate(raw, origin)
+    try:  # the bytes written are dropped at once: on a large map they are as large as the file
+        canonical_layout = orjson.dumps(raw, option=CANONICAL_LAYOUT) == data and migrated_from is None
+    except TypeError:  # orjson reads 1,024 levels of nesting but writes only 255; no map comes near
+        raise ArgmapError("JSON nested too deeply to be a map", path=origin, fix="is this the right file?") from None
+    return raw, migrated_from, [] if canonical_layout else _find_duplicates(data)
+
+
+def _validated(raw: dict[str, Any], data: bytes, origin: str) -> ArgMap:
+    try:
+        return ArgMap.model_validate(raw)
+    except ValidationError as error:
+        raise _schema_error(error, data, origin) from None
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -170,15 +219,19 @@ def read(path: str | os.PathLike[str]) -> MapFile:
 
 def unique(mapfile: MapFile) -> ArgMap:
     """The map of a file fit for use: one with a duplicate id is refused because it is ambiguous."""
-    if mapfile.duplicates:
-        dup = mapfile.duplicates[0]
+    _refuse_duplicates(mapfile.duplicates, mapfile.path)
+    return mapfile.map
+
+
+def _refuse_duplicates(duplicates: list[DuplicateKey], path: str) -> None:
+    if duplicates:
+        dup = duplicates[0]
         raise ArgmapError(
             f"{dup.path} has the key {dup.key!r} twice",
-            path=mapfile.path,
+            path=path,
             line=dup.lines[-1],
             fix="give one of them another id; argmap check lists every duplicate",
         )
-    return mapfile.map
 
 
 def load(path: str | os.PathLike[str]) -> ArgMap:
