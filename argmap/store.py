@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -90,9 +91,12 @@ def dumps(argmap: ArgMap) -> bytes:
         return orjson.dumps(canonical.map_data(argmap), option=CANONICAL_LAYOUT)
 
 
-def loads(data: bytes, origin: str = "<stdin>") -> MapFile:
-    """Parse and validate map bytes; every failure is one :class:`ArgmapError`."""
-    return validate(parse(data, origin), data, origin)
+def loads(data: bytes, origin: str = "<stdin>", *, keep_form: bool = True) -> MapFile:
+    """Parse and validate map bytes; every failure is one :class:`ArgmapError`.
+
+    ``keep_form=False`` for a command that will not save the map: it skips what makes saving fast.
+    """
+    return validate(parse(data, origin), data, origin, keep_form=keep_form)
 
 
 def parse(data: bytes, origin: str) -> dict[str, Any]:
@@ -117,12 +121,13 @@ def parse(data: bytes, origin: str) -> dict[str, Any]:
     return raw
 
 
-def validate(raw: dict[str, Any], data: bytes, origin: str) -> MapFile:
+def validate(raw: dict[str, Any], data: bytes, origin: str, *, keep_form: bool = True) -> MapFile:
     """The second half of :func:`loads`: migrate, find duplicate keys in ``data``, validate."""
     with gc_paused():
         raw, migrated_from, duplicates = _migrated(raw, data, origin)
         argmap = _validated(raw, data, origin)
-        canonical.remember(argmap, raw)
+        if keep_form:
+            canonical.remember(argmap, raw)
     return MapFile(argmap, origin, duplicates, migrated_from)
 
 
@@ -212,9 +217,9 @@ def check_size(size: int, origin: str | None) -> None:
         )
 
 
-def read(path: str | os.PathLike[str]) -> MapFile:
+def read(path: str | os.PathLike[str], *, keep_form: bool = True) -> MapFile:
     """Read a map file; duplicate ids are reported, not fatal (``check`` lists them)."""
-    return loads(read_bytes(path), str(path))
+    return loads(read_bytes(path), str(path), keep_form=keep_form)
 
 
 def unique(mapfile: MapFile) -> ArgMap:
@@ -237,6 +242,16 @@ def _refuse_duplicates(duplicates: list[DuplicateKey], path: str) -> None:
 def load(path: str | os.PathLike[str]) -> ArgMap:
     """Read a map for use; a file with duplicate ids is refused because it is ambiguous."""
     return unique(read(path))
+
+
+def load_for_reading(spec: str) -> ArgMap:
+    """A map for a command that only reads it: a file (refused with duplicate ids, as :func:`load`) or - for stdin.
+
+    What saving would need is not kept (0.1 s at 100,000 claims).
+    """
+    if spec == "-":
+        return loads(sys.stdin.buffer.read(), "<stdin>", keep_form=False).map
+    return unique(read(spec, keep_form=False))
 
 
 def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
