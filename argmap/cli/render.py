@@ -59,7 +59,9 @@ examples:
     parser.add_argument(
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
     )
-    parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
+    parser.add_argument(
+        "--force", action="store_true", help="draw even a very large map (a huge PNG, a layout of many minutes)"
+    )
     parser.add_argument(
         "--strength",
         action="store_true",

@@ -64,7 +64,7 @@ _RICH_ONLY = re.compile(r"[\t\n\r\x07\x08\x0b\x0c]")
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     out = _Lines(console())
     if argmap.title:
         out.write([(argmap.title, "bold underline")])

@@ -19,6 +19,7 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
+from argmap.render.guard import refuse_costly_layout
 from argmap.render.options import FORMATS, RenderOptions
 from argmap.render.sanitize import sanitize_svg
 from argmap.render.view import select
@@ -85,6 +86,8 @@ def render_map(
             f"{size} claims make a PNG too large to use",
             fix="draw a part with --focus ID and --depth N, use SVG or PDF, or pass --force",
         )
+    if fmt != "dot":
+        refuse_costly_layout(size, force)
     if size > READABLE_CLAIMS and warn is not None:
         warn(f"{size} claims will not read as one picture; try --focus ID and --depth N")
     if fmt == "dot":
