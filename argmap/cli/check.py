@@ -13,6 +13,7 @@ from argmap.check import Finding, check_map, fix_anchors
 from argmap.cli.common import add_command, console, err_console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
+from argmap.visible import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             mapfile = store.read(path)
         except ArgmapError as error:
-            err_console().print(f"argmap: {error}", markup=False, highlight=False)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue
@@ -95,8 +96,8 @@ def _print_text(path: str, findings: list[Finding]) -> None:
         subject = f" [{finding.subject}]" if finding.subject else ""
         fix = f" ({finding.fix})" if finding.fix else ""
         out.print(
-            f"{escape(path)}: [{STYLES[finding.severity]}]{finding.severity}[/] {finding.code}"
-            f"{escape(subject)}: {escape(finding.message)}[dim]{escape(fix)}[/]"
+            f"{escape(visible(path))}: [{STYLES[finding.severity]}]{finding.severity}[/] {finding.code}"
+            f"{escape(visible(subject))}: {escape(visible(finding.message))}[dim]{escape(visible(fix))}[/]"
         )
     counts = {s: sum(f.severity == s for f in findings) for s in STYLES}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)

@@ -14,6 +14,7 @@ from argmap.evaluate import SEMANTICS, Evaluation, Standing, evaluate
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.outline import MARKERS, Role, Row, outline
+from argmap.visible import visible
 
 LABEL_STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "bold yellow"}
 VERDICT_STYLE = {"holds": "bold green", "falls": "bold red", "undecided": "bold yellow"}
@@ -69,7 +70,7 @@ def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
     """The text report: verdicts, then the outline of ``argmap show`` with a label and strength per row."""
     lines: list[Text] = []
     if argmap.title:
-        lines.append(Text(argmap.title, style="bold underline"))
+        lines.append(Text(visible(argmap.title), style="bold underline"))
     lines.append(Text(f"semantics: {SEMANTICS_NAME[result.semantics]}", style="dim"))
     for verdict in result.theses:
         line = Text("thesis ")
@@ -117,7 +118,7 @@ def _row(row: Row, result: Evaluation) -> Text:
         line.append(f"  missing claim {row.claim_id!r}", style="red")
         return line
     line.append("  ")
-    line.append(row.claim.text, style="bold" if row.role is Role.THESIS else "")
+    line.append(visible(row.claim.text), style="bold" if row.role is Role.THESIS else "")
     line.append(f"  [{row.claim_id}]", style="dim")
     if row.repeated:
         line.append(" (again)", style="dim")
