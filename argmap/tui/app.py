@@ -82,7 +82,7 @@ class ArgmapApp(App[None]):
         if self.opening is not None:
             preview = self.opening.preview() if self.opening.large else None
             if preview is not None:
-                self.push_screen(EditorScreen(Document(self.path, preview), loading=self.opening.claims))
+                self.push_screen(EditorScreen(Document(self.path, preview), claims_to_load=self.opening.claims))
                 self.call_after_refresh(self._finish_opening)
                 return
             try:
@@ -157,7 +157,7 @@ class ArgmapApp(App[None]):
         gc.freeze()
         if self.add_source is not None:
             self._add_source(self.document, self.add_source)
-        preview = next((s for s in self.screen_stack if isinstance(s, EditorScreen) and s.loading), None)
+        preview = next((s for s in self.screen_stack if isinstance(s, EditorScreen) and s.claims_to_load), None)
         if preview is not None:
             preview.adopt(self.document)
         else:

@@ -33,8 +33,8 @@ async def open_editor(pilot: Pilot) -> EditorScreen:
 
 
 def select(screen: EditorScreen, claim: str) -> None:
-    assert screen.tree.reveal(claim) is not None
-    screen.tree.focus()
+    assert screen.argument_tree.reveal(claim) is not None
+    screen.argument_tree.focus()
 
 
 def children_of(argmap: ArgMap, target: str) -> list[tuple[str, str]]:
@@ -163,12 +163,12 @@ async def test_added_claim_is_selected_and_escape_cancels(tmp_path: Path) -> Non
         screen = await open_editor(pilot)
         select(screen, "cost")
         await pilot.press("o", *"Too dear.", "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == "too-dear"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "too-dear"
         await pilot.press("o", *"never mind", "escape")
         assert "never-mind" not in app.document.map.claims
-        assert screen.tree.current.claim == "too-dear"
+        assert screen.argument_tree.current.claim == "too-dear"
         await pilot.press("ctrl+z")
-        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "cost"
 
 
 async def test_delete_confirmation_says_what_goes_and_can_keep(tmp_path: Path) -> None:
@@ -287,7 +287,7 @@ async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> No
         assert screen.source_area.has_focus
         await pilot.press("down", "down", "end", "left", *["shift+left"] * 11)  # "do not have"
         await pilot.press("shift+tab", "shift+tab")
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
         await pilot.press("x")
         anchor = app.document.map.claims["cost"].evidence[0]
         assert anchor.quote == "do not have"
@@ -297,7 +297,7 @@ async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> No
         assert not [f for f in check_map(app.document.map, path) if f.subject == "cost"]
         select(screen, "thesis")
         await pilot.press("tab", "tab", "down", "down", "end", *["left"] * 5, "g")
-        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "cost"
         await pilot.press("g")
         assert screen.source_area.has_focus
         assert screen.source_area.selected_text == "do not have"
@@ -311,13 +311,13 @@ async def test_search_next_and_previous(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
         await pilot.press("slash", *"bullying", "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == "bullying"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "bullying"
         await pilot.press("n")
-        assert screen.tree.current.claim == "clothing"
+        assert screen.argument_tree.current.claim == "clothing"
         await pilot.press("n")
-        assert screen.tree.current.claim == "markers"
+        assert screen.argument_tree.current.claim == "markers"
         await pilot.press("N", "N")
-        assert screen.tree.current.claim == "bullying"
+        assert screen.argument_tree.current.claim == "bullying"
 
 
 async def test_save_writes_atomically_and_clears_the_unsaved_mark(tmp_path: Path) -> None:
@@ -339,13 +339,13 @@ async def test_tab_moves_focus_between_tree_details_and_source(tmp_path: Path) -
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
         await pilot.press("tab")
         assert app.focused is not None and app.focused.id == "details"
         await pilot.press("tab")
         assert screen.source_area.has_focus
         await pilot.press("tab")
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
 
 
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
@@ -440,7 +440,7 @@ async def test_findings_panel_counts_and_jumps_to_the_claim(tmp_path: Path) -> N
         subject = next(subject for _, _, _, subject in panel.findings if subject in app.document.map.claims)
         index = next(i for i, row in enumerate(panel.findings) if row[3] == subject)
         await pilot.press(*["down"] * index, "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == subject
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == subject
 
 
 async def test_display_language_switch_shows_translations(tmp_path: Path) -> None:
@@ -449,11 +449,11 @@ async def test_display_language_switch_shows_translations(tmp_path: Path) -> Non
         screen = await open_editor(pilot)
         select(screen, "cost")
         await pilot.press("T", *"de", "enter", *"Teuer.", "enter", "L")
-        assert screen.tree.language == "de"
-        assert "Teuer." in str(screen.tree.cursor_node.label)
+        assert screen.argument_tree.language == "de"
+        assert "Teuer." in str(screen.argument_tree.cursor_node.label)
         await pilot.press("L")
-        assert screen.tree.language is None
-        assert "Uniforms cost families money." in str(screen.tree.cursor_node.label)
+        assert screen.argument_tree.language is None
+        assert "Uniforms cost families money." in str(screen.argument_tree.cursor_node.label)
 
 
 async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ async def settle(pilot: Pilot) -> None:
 def test_main_screen(snap_compare, app: ArgmapApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("subsidy")  # type: ignore[attr-defined]
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -51,7 +51,7 @@ def test_help_screen(snap_compare, app: ArgmapApp) -> None:
 def test_delete_confirmation(snap_compare, app: ArgmapApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("cost")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("cost")  # type: ignore[attr-defined]
         await pilot.press("d")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -62,7 +62,7 @@ def test_move_pick(snap_compare, app: ArgmapApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("subsidy")  # type: ignore[attr-defined]
         await pilot.press("m", *"bull", "down")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -240,11 +240,12 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+p", "command_palette", "Palette", id="command-palette"),
     ]
 
-    def __init__(self, document: Document, *, loading: int = 0) -> None:
-        """``loading`` (a number of claims) means ``document`` is a preview: see :meth:`adopt`."""
+    def __init__(self, document: Document, *, claims_to_load: int = 0) -> None:
+        """``claims_to_load`` (the whole map's number of claims) means ``document`` is a preview: see :meth:`adopt`."""
         super().__init__()
         self.document = document
-        self.loading = loading
+        self.claims_to_load = claims_to_load
+        """Not ``loading``: that is Textual's own reactive, which covers the screen with a loading indicator."""
         self.painted_at: float | None = None
         """When the first frame was on screen (``time.perf_counter``), and when the whole map was:
         what ``benchmarks/tui_bench.py`` reports as first paint and as ready."""
@@ -282,17 +283,17 @@ class EditorScreen(Screen[None]):
         yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
 
     def on_mount(self) -> None:
-        self.tree.conflicted = self.conflicted_records()
-        self.tree.load()
+        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
-        self.tree.focus()
-        if self.tree.root.children:
-            self.tree.move_cursor(self.tree.root.children[0], animate=False)
+        self.argument_tree.focus()
+        if self.argument_tree.root.children:
+            self.argument_tree.move_cursor(self.argument_tree.root.children[0], animate=False)
         self.call_after_refresh(self._note_time, "painted_at")
-        if self.loading:
+        if self.claims_to_load:
             self.query_one(SourcePane).show_text(None, "the source text shows once the whole map is loaded")
-            self.say(f"loading {self.loading:,} claims… (the top of the map is shown; editing waits)")
+            self.say(f"loading {self.claims_to_load:,} claims… (the top of the map is shown; editing waits)")
             return
         self._start_editing()
 
@@ -301,14 +302,14 @@ class EditorScreen(Screen[None]):
 
     def adopt(self, document: Document) -> None:
         """Take over the whole map after a preview: every line, the sources, the checks, and editing."""
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.document = document
-        self.loading = 0
+        self.claims_to_load = 0
         self.message = ""
-        self.tree.graph = document.graph
-        self.tree.conflicted = self.conflicted_records()
-        self.tree.reload()
-        self.tree.reveal_path(where)
+        self.argument_tree.graph = document.graph
+        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.reload()
+        self.argument_tree.reveal_path(where)
         self._start_editing()
         self.refresh_details()
         self.refresh_bindings()
@@ -341,7 +342,7 @@ class EditorScreen(Screen[None]):
         The tree lends the prompt its focus: it keeps its look meanwhile, so that
         opening and closing the prompt does not repaint it.
         """
-        tree = self.tree
+        tree = self.argument_tree
         tree.lend_focus = tree.has_focus
 
         def answered(text: str | None) -> None:
@@ -357,12 +358,12 @@ class EditorScreen(Screen[None]):
         """While the prompt bar is open, its keys are for typing; while the map loads, only moving about works."""
         if action not in EDITOR_ACTIONS:
             return True
-        if self.loading:
+        if self.claims_to_load:
             return action in ("request_quit", "help")
         return not self.query_one(PromptBar).is_open
 
     @property
-    def tree(self) -> ArgumentTree:
+    def argument_tree(self) -> ArgumentTree:
         return self.query_one(ArgumentTree)
 
     @property
@@ -371,7 +372,7 @@ class EditorScreen(Screen[None]):
 
     @property
     def current(self) -> NodeRef | None:
-        return self.tree.current
+        return self.argument_tree.current
 
     def refresh_status(self) -> None:
         findings = None if self.findings is None else len(self.findings)
@@ -379,7 +380,7 @@ class EditorScreen(Screen[None]):
             str(self.document.path),
             self.document.dirty,
             findings,
-            self.tree.language,
+            self.argument_tree.language,
             self.message,
             len(self.document.map.conflicts),
         )
@@ -461,7 +462,7 @@ class EditorScreen(Screen[None]):
         the line it was added to); by default the edit's own ``select``.
         """
         started = time.perf_counter()
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         try:
             edit = make()
         except ArgmapError as error:
@@ -476,7 +477,7 @@ class EditorScreen(Screen[None]):
 
     def changed(self, edit: Edit, path: list[NodeRef] | None) -> None:
         """Bring every widget up to date after ``edit`` was applied (or undone)."""
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.message = ""
         touched: set[str] = set()
         evidence_changed = False
@@ -493,15 +494,15 @@ class EditorScreen(Screen[None]):
             if change.table == "conflicts":
                 touched.update(record.id for record in (change.before, change.after) if record is not None)  # type: ignore[union-attr]
         if any(change.table == "conflicts" for change in edit.changes):
-            self.tree.conflicted = self.conflicted_records()
-        self.tree.sync(touched)
+            self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.sync(touched)
         if path is not None:
-            self.tree.reveal_path(path)
+            self.argument_tree.reveal_path(path)
         elif edit.select is not None and edit.select in self.document.map.claims:
-            self.tree.reveal(edit.select)
+            self.argument_tree.reveal(edit.select)
         else:
-            self.tree.reveal_path(where)
-        self.tree.repaint_changed_lines()
+            self.argument_tree.reveal_path(where)
+        self.argument_tree.repaint_changed_lines()
         if evidence_changed:
             self.refresh_passages()
         self.refresh_details()
@@ -551,7 +552,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_reason(self) -> None:
         if (ref := self._need_claim()) is not None:
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"A reason for: {self._text(ref.claim)}",
                 lambda text: ops.add_reason(self.document.graph, ref.claim, text),
@@ -560,7 +561,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_objection(self) -> None:
         if (ref := self._need_claim()) is not None:
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"An objection to: {self._text(ref.claim)}",
                 lambda text: ops.add_objection(self.document.graph, ref.claim, text),
@@ -570,7 +571,7 @@ class EditorScreen(Screen[None]):
     def action_add_undercut(self) -> None:
         if (ref := self._need_relation("An undercut")) is not None and ref.relation is not None:
             relation = self.document.map.relations[ref.relation]
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"Why does “{self._text(ref.claim)}” not bear on “{self._text(relation.target)}”?",
                 lambda text: ops.add_undercut(self.document.graph, ref.relation or "", text),
@@ -579,7 +580,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_co_premise(self) -> None:
         if (ref := self._need_relation("A co-premise")) is not None and ref.relation is not None:
-            parent = self.tree.path_of(self.tree.cursor_node)[:-1]
+            parent = self.argument_tree.path_of(self.argument_tree.cursor_node)[:-1]
             rid = ref.relation
             self._add_below(
                 f"A premise that works together with: {self._text(ref.claim)}",
@@ -612,8 +613,9 @@ class EditorScreen(Screen[None]):
             self.refresh_details()
 
         typed("")
-        if self.document.needs_claim_index(self.tree.language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
-            self._indexer = self._index_claims(self.document.map.claims, self.tree.language, self.document.revision)
+        language = self.argument_tree.language
+        if self.document.needs_claim_index(language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
+            self._indexer = self._index_claims(self.document.map.claims, language, self.document.revision)
         pane.border_title = "pick a claim: ↑↓ · enter · esc"
         self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
 
@@ -635,7 +637,7 @@ class EditorScreen(Screen[None]):
         self.query_one(PromptBar).submit()
 
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
-        language = self.tree.language
+        language = self.argument_tree.language
 
         def candidates(query: str, limit: int) -> list[tuple[str, str]]:
             """Claims as the tree shows them: in the display language where they have a translation."""
@@ -650,7 +652,7 @@ class EditorScreen(Screen[None]):
         ref = self._need_claim()
         if ref is None:
             return
-        here = self.tree.path_of(self.tree.cursor_node)
+        here = self.argument_tree.path_of(self.argument_tree.cursor_node)
 
         def picked(claim_id: str) -> None:
             def typed(choice: str | None) -> None:
@@ -730,7 +732,7 @@ class EditorScreen(Screen[None]):
         if (ref := self._need_claim()) is None:
             return
         claim = self.document.map.claims[ref.claim]
-        language = self.tree.language or next(iter(claim.translations), "")
+        language = self.argument_tree.language or next(iter(claim.translations), "")
 
         def done(result: tuple[str, str] | None) -> None:
             if result is not None:
@@ -796,8 +798,8 @@ class EditorScreen(Screen[None]):
             if passage is None:
                 self.notify("no anchored passage under the cursor", severity="warning")
                 return
-            self.tree.reveal(passage.claim)
-            self.tree.focus()
+            self.argument_tree.reveal(passage.claim)
+            self.argument_tree.focus()
             return
         ref = self._need_claim()
         if ref is None:
@@ -839,7 +841,7 @@ class EditorScreen(Screen[None]):
     def _walk_order(self) -> list[str]:
         graph = self.document.graph
         order: dict[str, None] = {}
-        for node in self.tree.root.children:
+        for node in self.argument_tree.root.children:
             if node.data is None:
                 continue
             order[node.data.claim] = None
@@ -856,8 +858,8 @@ class EditorScreen(Screen[None]):
             return
         self.search_matches = matches
         self.search_index = (self.search_index + step) % len(matches)
-        self.tree.reveal(matches[self.search_index])
-        self.tree.focus()
+        self.argument_tree.reveal(matches[self.search_index])
+        self.argument_tree.focus()
         self.say(f"match {self.search_index + 1} of {len(matches)}")
 
     def action_search_next(self) -> None:
@@ -893,13 +895,13 @@ class EditorScreen(Screen[None]):
             self.notify("no claim has a translation yet (T adds one)", severity="warning")
             return
         cycle: list[str | None] = [None, *languages]
-        current = cycle.index(self.tree.language) if self.tree.language in cycle else 0
-        self.tree.language = cycle[(current + 1) % len(cycle)]
-        for node in self.tree.loaded_nodes():
+        current = cycle.index(self.argument_tree.language) if self.argument_tree.language in cycle else 0
+        self.argument_tree.language = cycle[(current + 1) % len(cycle)]
+        for node in self.argument_tree.loaded_nodes():
             if node.data is not None:
-                node.set_label(self.tree.label_for(node.data))
+                node.set_label(self.argument_tree.label_for(node.data))
         self.refresh_status()
-        self.say(f"showing {self.tree.language or self.document.map.language or 'the original'} texts")
+        self.say(f"showing {self.argument_tree.language or self.document.map.language or 'the original'} texts")
 
     # Safety -------------------------------------------------------------------------------------
 
@@ -1021,12 +1023,12 @@ class EditorScreen(Screen[None]):
         self.findings = checked.findings
         self.badges = checked.badges
         self.findings_revision = revision
-        changed = checked.serious ^ self.tree.flagged
+        changed = checked.serious ^ self.argument_tree.flagged
         self.flagged = checked.about
-        self.tree.flagged = checked.serious
-        for node in self.tree.loaded_nodes():
+        self.argument_tree.flagged = checked.serious
+        for node in self.argument_tree.loaded_nodes():
             if node.data is not None and node.data.claim in changed:
-                node.set_label(self.tree.label_for(node.data))
+                node.set_label(self.argument_tree.label_for(node.data))
         self.refresh_status()
         self.refresh_details()
 
@@ -1052,8 +1054,8 @@ class EditorScreen(Screen[None]):
             if claim is None and subject in self.document.map.relations:
                 claim = self.document.map.relations[subject].premises[0]
             if claim is not None:
-                self.tree.reveal(claim)
-                self.tree.focus()
+                self.argument_tree.reveal(claim)
+                self.argument_tree.focus()
 
         self.app.push_screen(FindingsScreen(rows), done)
 
