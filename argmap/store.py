@@ -12,6 +12,7 @@ import gc
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -189,21 +190,56 @@ def _validated(raw: dict[str, Any], data: bytes, origin: str) -> ArgMap:
         raise _schema_error(error, data, origin) from None
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A map file's bytes; a directory, a missing or unreadable or enormous file is an :class:`ArgmapError`."""
+def read_bytes(path: str | os.PathLike[str], noun: str = "map file") -> bytes:
+    """A map file's (or another input's) bytes; anything but a readable regular file within the limit is an error.
+
+    Opened without waiting: a FIFO or a device named as the map is refused at once, never read from.
+    """
     origin = str(path)
-    target = Path(path)
     try:
-        if target.is_dir():
-            raise ArgmapError("is a directory, not a map file", path=origin, fix="name a *.argmap.json file")
-        check_size(target.stat().st_size, origin)
-        return target.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
+    except IsADirectoryError:
+        raise ArgmapError(f"is a directory, not a {noun}", path=origin, fix="name a *.argmap.json file") from None
     except PermissionError:
         raise ArgmapError("permission denied", path=origin) from None
     except OSError as error:
         raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArgmapError(f"is {file_kind(info.st_mode)}, not a {noun}", path=origin, fix=f"name a {noun}")
+        check_size(info.st_size, origin)
+        data = read_bounded(fd, MAX_BYTES)
+        check_size(len(data), origin)
+        return data
+    except OSError as error:
+        raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+    finally:
+        os.close(fd)
+
+
+def read_bounded(fd: int, limit: int) -> bytes:
+    """What an open file holds, but never more than ``limit + 1`` bytes: a file that grows cannot fill memory."""
+    chunks, size = [], 0
+    while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for an error message."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def check_size(size: int, origin: str | None) -> None:

@@ -21,8 +21,10 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
+from argmap.indent import depth_marker, indentation
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
 from argmap.store import gc_paused
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     argmap = store.load_for_reading(args.map)
     out = _Lines(console())
     if argmap.title:
-        out.write([(argmap.title, "bold underline")])
+        out.write([(visible(argmap.title), "bold underline")])
     badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
     with gc_paused():  # a row per claim, no cycles: collections would only walk the loaded map again and again
         for row in outline(MapGraph(argmap)):
@@ -77,9 +79,9 @@ def run(args: argparse.Namespace) -> int:
                 pieces += [("  ", ""), (badge, "bold")]
             out.write(pieces)
             if args.quotes:
-                indent = "    " * row.depth + "    "
+                indent = indentation(row.depth, "    ") + "    "
                 for anchor in row.evidence:
-                    quote = f"„{anchor.quote}“ ({anchor.source} {anchor.start}–{anchor.end})"
+                    quote = f"„{visible(anchor.quote)}“ ({anchor.source} {anchor.start}–{anchor.end})"
                     out.write([(indent, ""), (quote, "dim")])
     out.flush()
     return 0
@@ -89,13 +91,13 @@ _LABELS: dict[Role, Piece] = {role: (f"{MARKERS[role]} {role.value}", ROLE_STYLE
 
 
 def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
-    indent = ("    " * row.depth, "")
+    indent = (indentation(row.depth, "    ") + depth_marker(row.depth), "")
     label = _LABELS[row.role]
     if row.claim_id is None:
         return [indent, label, (" (these premises work only together)", "dim")]
     if row.claim is None:
         return [indent, label, (" ", ""), (f"missing claim {row.claim_id!r}", "red")]
-    text = row.text(language)
+    text = visible(row.text(language))
     if row.repeated:
         return [indent, label, ("  ", ""), (f"{text} (see [{row.claim_id}])", "dim")]
     pieces = [indent, label, ("  ", ""), (text, "bold" if row.role is Role.THESIS else "")]
@@ -107,7 +109,7 @@ def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
     if extras:
         pieces += [(" ", ""), (f"({', '.join(extras)})", "dim")]
     for tag in row.claim.tags:
-        pieces += [(" ", ""), (f"#{tag}", "blue")]
+        pieces += [(" ", ""), (f"#{visible(tag)}", "blue")]
     if with_ids:
         pieces += [(" ", ""), (f"[{row.claim_id}]", "dim")]
     return pieces
