@@ -17,7 +17,7 @@ from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.render import RenderOptions, build_dot
 from argmap.render.dot import clean, html_text, plain_label, quoted, shorten, wrap
-from argmap.render.view import numbering, select
+from argmap.render.view import select
 
 GOLDEN = Path(__file__).parent / "golden"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
@@ -109,20 +109,6 @@ def test_translations_numbers_quotes_title_legend_and_badges() -> None:
     assert 'label="Title here"' in dot
     assert "subgraph cluster_legend" in dot
     assert "strength 0.73" in dot
-
-
-def test_numbering_follows_sibling_order_and_keeps_first_place() -> None:
-    argmap = classroom_map()
-    graph = MapGraph(argmap)
-    view = select(argmap, graph)
-    numbers = numbering(argmap, graph, view)
-    assert numbers["thesis"] == "1"
-    assert numbers["no-complementarity"] == "1.1"
-    assert numbers["trade-fell"] == "1.1.1", "reached again under needs-shells, it keeps its first number"
-    assert numbers["needs-shells"] == "1.2"
-    assert numbers["transaction"] == "1.2.1"
-    assert (numbers["sanctioned"], numbers["cannot-replace-europe"]) == ("1.3a", "1.3b")
-    assert numbers["sanctions-bind"] == "1.3.1", "an undercut of reason 1.3 is numbered below it"
 
 
 def test_focus_and_depth_select_a_part_and_say_what_is_hidden() -> None:

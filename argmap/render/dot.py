@@ -23,9 +23,10 @@ from functools import lru_cache
 
 from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+from argmap.numbering import claim_numbers
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
-from argmap.render.view import View, numbering, select
+from argmap.render.view import View, select
 from argmap.render.words import words_for
 
 LEAVES_PER_ROW = 2
@@ -131,7 +132,7 @@ class _DotWriter:
         self.words = words_for(options.lang)
         self.graph = graph
         self.view = view
-        self.numbers = numbering(argmap, self.graph, self.view) if options.numbers else {}
+        self.numbers = claim_numbers(graph) if options.numbers else {}
         targeted = {argmap.relations[rid].target for rid in self.view.relations}
         self.junctions = {
             rid for rid in self.view.relations if len(argmap.relations[rid].premises) > 1 or rid in targeted

@@ -1,4 +1,4 @@
-"""Which part of a map a diagram shows, and the handout numbers of its claims.
+"""Which part of a map a diagram shows.
 
 Kept apart from the DOT writer so that the same selection can serve other
 drawings (a diff picture, the TUI) and be tested without Graphviz.
@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
-
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True)
@@ -85,44 +83,3 @@ def select(argmap: ArgMap, graph: MapGraph, focus: str | None = None, depth: int
                 if below:
                     hidden[cid] = len(below)
     return View(claims=claims, relations=relations, hidden_below=hidden, roots=tuple(roots))
-
-
-def numbering(argmap: ArgMap, graph: MapGraph, view: View) -> dict[str, str]:
-    """Handout numbers: roots 1, 2…; their reasons 1.1, 1.2; co-premises 1.2a, 1.2b.
-
-    An undercut of reason 1.2 is numbered among 1.2's own reasons (1.2.1…).  A
-    claim reached twice keeps the number of its first place.
-    """
-    shown = set(view.claims) | set(view.relations)
-    numbers: dict[str, str] = {}
-    for index, root in enumerate(view.roots, 1):
-        if root in argmap.claims:
-            numbers[root] = str(index)
-    # Each entry: the nodes whose children share one run of numbers, and the number they extend.
-    stack: list[tuple[list[str], str]] = [([root], numbers[root]) for root in reversed(view.roots) if root in numbers]
-    while stack:
-        nodes, number = stack.pop()
-        counter = 0
-        later: list[tuple[list[str], str]] = []
-        for node in nodes:
-            for rid, relation in graph.children(node):
-                if rid not in shown:
-                    continue
-                counter += 1
-                reason = f"{number}.{counter}"
-                premises = [p for p in relation.premises if p in shown]
-                if len(premises) == 1:
-                    fresh = premises[0] not in numbers
-                    if fresh:
-                        numbers[premises[0]] = reason
-                    later.append(([rid, premises[0]] if fresh else [rid], reason))
-                else:
-                    later.append(([rid], reason))
-                    for letter, premise in zip(LETTERS, premises, strict=False):
-                        if premise not in numbers:
-                            numbers[premise] = f"{reason}{letter}"
-                            later.append(([premise], f"{reason}{letter}"))
-        stack.extend(reversed(later))
-    for cid in view.claims:
-        numbers.setdefault(cid, "")
-    return numbers
