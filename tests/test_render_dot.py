@@ -116,7 +116,9 @@ def test_focus_and_depth_select_a_part_and_say_what_is_hidden() -> None:
     graph = MapGraph(argmap)
     view = select(argmap, graph, focus="thesis", depth=1)
     assert set(view.claims) == {"thesis", "no-complementarity", "needs-shells", "sanctioned", "cannot-replace-europe"}
-    assert view.hidden_below == {"no-complementarity": 1, "needs-shells": 2}
+    assert view.hidden_below == {"no-complementarity": 1, "needs-shells": 2, "sanctioned": 1}, (
+        "the undercut of the step from the linked premises counts as hidden below them"
+    )
     assert "… 2 more below" in build_dot(argmap, RenderOptions(depth=1))
     focused = select(argmap, graph, focus="needs-shells")
     assert set(focused.claims) == {"needs-shells", "transaction", "trade-fell"}

@@ -31,7 +31,12 @@ from argmap.render.words import words_for
 
 LEAVES_PER_ROW = 2
 """More leaf reasons than this under one claim are staggered over two or three rows."""
+SMALL_TEXT = 9.0
+SMALL_TEXT_FITTED = 10.5
+"""Points; fitted pages are scaled by at least 9/10.5, so their smallest text stays 9 pt on the medium."""
 QUOTE_CHARS = 110
+STUB_CHARS = 50
+"""A "see …" stub shows this much of its claim's text."""
 """A quote under a claim is shortened to about this many characters."""
 
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -141,6 +146,8 @@ class _DotWriter:
         for rid in self.view.relations:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
+        self.small = SMALL_TEXT_FITTED if options.fit else SMALL_TEXT
+        """The size of kind labels, numbers and notes: in a fitted page, large enough to read."""
         self.minlen = self._stagger_leaves(targeted)
         self._edge_looks: dict[str, str] = {}
 
@@ -161,7 +168,9 @@ class _DotWriter:
             relation = relations[rid]
             premise = relation.premises[0]
             leaf = premise not in targeted and premise not in self.view.hidden_below and uses[premise] == 1
-            if rid in self.junctions or not leaf:
+            if self.options.stagger == "none" or (
+                self.options.stagger == "leaves" and (rid in self.junctions or not leaf)
+            ):
                 continue
             leaves.setdefault(relation.target, []).append(rid)
         minlen: dict[str, int] = {}
@@ -181,8 +190,8 @@ class _DotWriter:
             "fontcolor": theme.font_colour,
             "charset": "UTF-8",
             "nodesep": "0.3",
-            "ranksep": "0.5",
-            "pad": "0.3",
+            "ranksep": _num(options.ranksep),
+            "pad": "0" if options.fit else "0.3",  # a fitted page gets its margins from the medium
             "ordering": "in",
         }
         if self._acyclic():
@@ -193,8 +202,9 @@ class _DotWriter:
             # and the default's picture is the tidier one.
             graph_attrs["newrank"] = "true"
         out.append(f"  graph [{_attrs(graph_attrs)}];")
-        if options.title:
-            title = {"label": plain_label([options.title]), "labelloc": "t", "fontsize": "22"}
+        heading = [line for line in (options.title, self.view.heading) if line]
+        if heading:
+            title = {"label": plain_label(heading), "labelloc": "t", "fontsize": "22" if options.title else "14"}
             out.append(f"  graph [{_attrs(title, raw={'label'})}];")
         node_attrs = {
             "shape": "box",
@@ -235,6 +245,8 @@ class _DotWriter:
 
     def _claim_attrs(self, cid: str, claim: Claim) -> str:
         theme, options = self.theme, self.options
+        if cid in self.view.stubs:
+            return self._stub_attrs(cid, claim)
         thesis = claim.kind is ClaimKind.THESIS
         basis = claim.kind.is_basis
         styles = ["filled"] if basis else ["rounded", "filled"]
@@ -280,6 +292,8 @@ class _DotWriter:
         badge = options.badges.get(cid, "")
         hidden = self.view.hidden_below.get(cid, 0)
         more = self.words["more below"].format(n=hidden) if hidden else ""
+        if cid in self.view.continued:
+            more = self.words["continued"].format(n=hidden, page=self.view.continued[cid])
         if options.html_labels:
             attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
         else:
@@ -294,24 +308,44 @@ class _DotWriter:
             attrs["label"] = plain_label(plain)
         return _attrs(attrs, raw={"label"})
 
+    def _stub_attrs(self, cid: str, claim: Claim) -> str:
+        """A claim drawn in full elsewhere: a small dotted box that says where."""
+        text = claim.translations.get(self.options.lang, claim.text) if self.options.lang else claim.text
+        page = self.view.stubs[cid]
+        places = [self.numbers.get(cid, ""), self.words["page"].format(page=page) if page else ""]
+        where = ", ".join(place for place in places if place)
+        see = self.words["see"].format(where=where) if where else ""
+        lines = [*wrap(shorten(text, STUB_CHARS), self.options.wrap), see]
+        attrs = {
+            "id": f"claim-{cid}",
+            "class": "claim stub",
+            "style": "rounded,dotted",
+            "fontsize": _num(self.small),
+            "fontcolor": self.theme.muted_colour,
+            "penwidth": _num(self.theme.border_width),
+            "label": plain_label(line for line in lines if line),
+        }
+        return _attrs(attrs, raw={"label"})
+
     def _html_label(
         self, tag: str, lines: list[str], thesis: bool, quote: str, quotes: int, badge: str, more: str
     ) -> str:
         theme = self.theme
         rows: list[str] = []
         if tag:
-            rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
+            rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
         body = html_text("\n".join(lines), keep_lines=True)
         rows.append(f"<B>{body}</B>" if thesis else body)
         if quote:
             quote_lines = wrap(quote, self.options.wrap + 8)
             text = html_text("\n".join(quote_lines), keep_lines=True)
             extra = f" (+{quotes - 1})" if quotes > 1 else ""
-            rows.append(f'<FONT POINT-SIZE="10" COLOR="{theme.muted_colour}"><I>“{text}”{extra}</I></FONT>')
+            size = _num(max(self.small, 10))
+            rows.append(f'<FONT POINT-SIZE="{size}" COLOR="{theme.muted_colour}"><I>“{text}”{extra}</I></FONT>')
         if badge:
             rows.append(f'<FONT POINT-SIZE="11"><B>{html_text(badge)}</B></FONT>')
         if more:
-            rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted_colour}">{html_text(more)}</FONT>')
+            rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(more)}</FONT>')
         return "<" + "<BR/>".join(rows) + ">"
 
     def _classes(self, claim: Claim) -> list[str]:
@@ -367,6 +401,8 @@ class _DotWriter:
             attrs = {"id": f"relation-{rid}-premise-{index}", "class": f"premise {kind}", **edge, "arrowhead": "none"}
             lines.append(f"  {quoted(premise)} -> {quoted(rid)} [{_attrs(attrs)}];")
         attrs = {"id": f"relation-{rid}", "class": f"relation {kind}", **edge, **head}
+        if self.minlen.get(rid, 1) > 1:
+            attrs["minlen"] = str(self.minlen[rid])
         lines.append(f"  {quoted(rid)} -> {target} [{_attrs(attrs)}];")
         return lines
 

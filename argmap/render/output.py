@@ -7,6 +7,7 @@ need: map path in, picture path out.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import struct
 import sys
@@ -19,9 +20,11 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
-from argmap.render.options import FORMATS, RenderOptions
+from argmap.render.fit import medium, page_attributes, readable, scale, svg_size
+from argmap.render.options import FORMATS, Direction, RenderOptions, Stagger
+from argmap.render.pages import plan
 from argmap.render.sanitize import sanitize_svg
-from argmap.render.view import select
+from argmap.render.view import View, select
 
 READABLE_CLAIMS = 300
 """Beyond this many claims a diagram no longer reads on a screen or a page: warn."""
@@ -30,6 +33,9 @@ PNG_LIMIT = 1000
 WIDE_POINTS = 10_000
 """A picture wider than this (3.5 m at print size) gets a warning, whatever its number of claims."""
 _SVG_WIDTH = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"')
+
+STAGGERS: tuple[Stagger, ...] = ("all", "none")
+"""A fitted page is laid out both ways, and drawn the way that reads largest."""
 
 Warn = Callable[[str], None]
 
@@ -96,6 +102,90 @@ def render_map(
     if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:
         warn(f"the picture is {width / 72 * 2.54 / 100:.1f} m wide; try --direction LR, --focus ID or --depth N")
     return sanitize_svg(picture) if fmt == "svg" else picture
+
+
+def render_pages(
+    argmap: ArgMap,
+    fmt: str,
+    options: RenderOptions,
+    *,
+    directions: tuple[Direction, ...] | None = None,
+    backend: str | None = None,
+    warn: Warn | None = _stderr,
+) -> list[bytes]:
+    """The map fitted to ``options.fit``: one picture per page, each exactly the medium's size.
+
+    ``directions``: the ones to try per page (the one that draws it largest
+    wins); by default top-down, and on a portrait page also left-to-right.
+    """
+    if fmt not in FORMATS:
+        raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    page = medium(options.fit or "")
+    if options.depth is not None:
+        raise ArgmapError(
+            "--depth draws one picture; fitted pages already show every level", fix="drop --depth, or add --fit none"
+        )
+    graph = MapGraph(argmap)
+    select(argmap, graph, options.focus, options.depth)  # the same errors as an unfitted picture
+    chosen = choose("svg" if fmt == "dot" else fmt, backend)
+    layout = choose("svg", backend)
+    options = dataclasses.replace(options, html_labels=chosen.html_labels, ranksep=page.ranksep)
+    tries = directions or (("BT",) if page.landscape else ("BT", "RL"))
+    sizes: dict[str, tuple[float, float]] = {}
+
+    def dot_of(view: View, direction: Direction, stagger: Stagger) -> str:
+        looks = dataclasses.replace(options, direction=direction, stagger=stagger)
+        return build_dot(argmap, looks, graph=graph, view=view)
+
+    def size_of(dot: str) -> tuple[float, float]:
+        if dot not in sizes:
+            sizes[dot] = svg_size(layout.render(dot, "svg"))
+        return sizes[dot]
+
+    def best(view: View) -> tuple[str, tuple[float, float]]:
+        dots = [dot_of(view, direction, stagger) for direction in tries for stagger in STAGGERS]
+        drawn = [(dot, size_of(dot)) for dot in dots]
+        return max(drawn, key=lambda item: scale(page, *item[1]))
+
+    def fits(view: View) -> bool:
+        return readable(page, *best(view)[1])
+
+    roots = [options.focus] if options.focus is not None else None
+    views = plan(argmap, graph, fits, lang=options.lang, roots=roots)
+    pictures: list[bytes] = []
+    for view in views:
+        dot, size = best(view)
+        if not readable(page, *size) and warn is not None:
+            warn(f"page {len(pictures) + 1} holds more than reads well on a {page.name}; its text is small")
+        fitted = dot.removesuffix("}\n") + page_attributes(page, *size) + "\n}\n"
+        if fmt == "dot":
+            pictures.append(fitted.encode("utf-8"))
+        else:
+            picture = chosen.render(fitted, fmt)
+            pictures.append(sanitize_svg(picture) if fmt == "svg" else picture)
+    return pictures
+
+
+def join_pdf(pages: list[bytes]) -> bytes:
+    """One PDF of several, page after page (pypdf: pure Python, so no other program is needed)."""
+    if len(pages) == 1:
+        return pages[0]
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in pages:
+        writer.append(PdfReader(io.BytesIO(page)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_paths(target: Path, count: int) -> list[Path]:
+    """``slide.svg`` for one page; ``slide-01.svg``, ``slide-02.svg``… for several."""
+    if count == 1:
+        return [target]
+    digits = max(2, len(str(count)))
+    return [target.with_name(f"{target.stem}-{index:0{digits}d}{target.suffix}") for index in range(1, count + 1)]
 
 
 def _width_in_points(picture: bytes, fmt: str) -> float:
