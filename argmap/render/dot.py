@@ -17,6 +17,7 @@ and a single arrow leaves it for the target.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -32,9 +33,11 @@ from argmap.render.words import words_for
 LEAVES_PER_ROW = 2
 """More leaf reasons than this under one claim are staggered over two or three rows."""
 SMALL_TEXT = 9.0
-SMALL_TEXT_FITTED = 10.5
-"""Points; fitted pages are scaled by at least 9/10.5, so their smallest text stays 9 pt on the medium."""
+SMALL_TEXT_FITTED = 11.0
+"""Points (whole: Graphviz rounds HTML font sizes down); a fitted page is scaled by at least 9/11."""
 QUOTE_CHARS = 110
+LONG_TEXT_WIDTH = 2.2
+"""On a fitted page a text of n characters is wrapped at least 2.2·√n wide: its box about twice as wide as high."""
 STUB_CHARS = 50
 """A "see …" stub shows this much of its claim's text."""
 """A quote under a claim is shortened to about this many characters."""
@@ -86,12 +89,33 @@ def html_text(text: str, keep_lines: bool = False) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
+    """Balanced word wrap: as few lines as ``width`` allows, made as even as they can be.
+
+    The narrowest width that still needs no more lines than ``width`` does is
+    found by bisection, so a last line of one word moves up a word or two
+    instead of hanging alone.
+    """
+    text = clean(text)
+    lines = _greedy(text, width)
+    if len(lines) < 2:
+        return lines
+    low, high = max(8, width // 2), width
+    while low < high:
+        middle = (low + high) // 2
+        trial = _greedy(text, middle)
+        if len(trial) <= len(lines):
+            lines, high = trial, middle
+        else:
+            low = middle + 1
+    return lines
+
+
+def _greedy(text: str, width: int) -> list[str]:
     """Greedy word wrap; a word longer than ``width`` is cut (``textwrap`` is six times slower).
 
     :func:`clean` leaves single spaces between words, so each line ends at the
     last space that lets it fit, or is cut at ``width`` when there is none.
     """
-    text = clean(text)
     lines: list[str] = []
     while len(text) > width:
         cut = text.rfind(" ", 0, width + 1)
@@ -281,6 +305,8 @@ class _DotWriter:
                 attrs["style"] = ",".join(s for s in styles if s != "dashed") + ",dotted"
         text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
         width = options.wrap + 6 if thesis else options.wrap
+        if options.fit:  # a long text in a narrow column would make a box taller than the page
+            width = max(width, round(LONG_TEXT_WIDTH * math.sqrt(len(text))))
         lines = wrap(text, width)
         tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
         if basis:

@@ -75,6 +75,17 @@ def scale(page: Medium, width: float, height: float) -> float:
     return min(inner_width / max(width, 1.0), inner_height / max(height, 1.0), page.max_scale)
 
 
+CLAIM_AREA = 20_000
+"""Square points a claim takes at least, with its share of the space around it (a box of 3 short lines)."""
+
+
+def capacity(page: Medium) -> int:
+    """More claims than this never fit the medium readably: such a page is not even laid out to find out."""
+    smallest = MIN_TEXT / SMALL_TEXT_FITTED
+    area = (page.width - 2 * page.margin) * (page.height - 2 * page.margin) / smallest**2
+    return int(area / CLAIM_AREA)
+
+
 def readable(page: Medium, width: float, height: float) -> bool:
     """Whether the smallest text of a fitted drawing of this size is at least :data:`MIN_TEXT` on the medium."""
     return scale(page, width, height) * SMALL_TEXT_FITTED >= MIN_TEXT - 1e-9

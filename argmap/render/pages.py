@@ -10,8 +10,9 @@ drawn in full once; in its other places it is a "see 1.2a, p. 4" stub.  A
 claim with more direct answers than one page holds gets several pages
 ("part 2 of 3").
 
-Planning asks ``fits(view)`` whether a page is readable; the caller lays the
-page out to answer, so this module stays free of Graphviz.
+Planning asks ``fits(views)`` which of some candidate pages are readable; the
+caller lays them out (all at once) to answer, so this module stays free of
+Graphviz.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from argmap.render.words import words_for
 DEPTHS = (None, 4, 3, 2, 1)
 """How deep a page tries to reach below its top claims, deepest first (None: everything)."""
 
-Fits = Callable[[View], bool]
+Fits = Callable[[list[View]], list[bool]]
 
 
 @dataclass
@@ -55,16 +56,18 @@ def plan(
         )
     )
 
-    def fits_as_drawn(view: View) -> bool:
-        """Whether the page fits with its page numbers written in (as wide as they will be)."""
-        return fits(
+    def fits_as_drawn(views: list[View]) -> list[bool]:
+        """Which pages fit with their page numbers written in (as wide as they will be)."""
+        drawn = [
             dataclasses.replace(
                 view,
                 heading=placeholder,
                 stubs=dict.fromkeys(view.stubs, 88),
                 continued=dict.fromkeys(view.hidden_below, 88),
             )
-        )
+            for view in views
+        ]
+        return fits(drawn)
 
     home: dict[str, int] = {}  # claim → the page where it is drawn with what hangs below it
     views: list[View] = []
@@ -77,7 +80,7 @@ def plan(
         if not fresh:
             continue
         view, fitted = _fitting_view(argmap, graph, task, fresh, home, fits_as_drawn)
-        answers = [rid for cid in fresh for rid, _ in graph.children(cid)]
+        answers = [rid for node in [*fresh, *filter(None, [task.context])] for rid, _ in graph.children(node)]
         if fitted or len(answers) <= 1:
             pieces = [(view, task)]
         else:  # more direct answers than one page holds: deal them over pages that follow each other
@@ -127,17 +130,15 @@ def _fitting_view(
     fits: Fits,
 ) -> tuple[View, bool]:
     """The deepest view below ``roots`` that fits and True, or their direct answers alone and False."""
-    tried: tuple[str, ...] | None = None
-    view = None
+    candidates: list[View] = []
     for depth in DEPTHS:
         view = gather(argmap, graph, roots, depth, stop=home.keys(), only=task.only, context=task.context)
-        if view.claims == tried:
-            continue  # the map is not that deep here: the same page as before
-        tried = view.claims
-        if fits(view):
+        if not candidates or view.claims != candidates[-1].claims:  # else the map is not that deep here
+            candidates.append(view)
+    for view, fitting in zip(candidates, fits(candidates), strict=True):
+        if fitting:
             return view, True
-    assert view is not None
-    return view, False
+    return candidates[-1], False
 
 
 def _parts(
@@ -150,18 +151,27 @@ def _parts(
     fits: Fits,
 ) -> list[tuple[View, _Task]]:
     """The direct ``answers`` below ``roots`` dealt over as few pages as hold them readably, one level each."""
-    size = max(1, len(answers) // 2)
-    while size > 1:
-        view = gather(argmap, graph, roots, 1, stop=home.keys(), only=answers[:size], context=task.context)
-        if fits(view):
-            break
-        size = (size + 1) // 2
-    chunks = [answers[start : start + size] for start in range(0, len(answers), size)]
-    pieces = []
-    for number, chunk in enumerate(chunks, 1):
-        part = _Task(roots, task.context, task.parent, only=chunk, part=(number, len(chunks)))
-        pieces.append((_fitting_view(argmap, graph, part, roots, home, fits)[0], part))
-    return pieces
+    sizes = [len(answers) // 2]
+    while sizes[-1] > 1:
+        sizes.append((sizes[-1] + 1) // 2)
+    views = [
+        gather(argmap, graph, roots, 1, stop=home.keys(), only=answers[:size], context=task.context) for size in sizes
+    ]
+    size = next((size for size, fitting in zip(sizes, fits(views), strict=True) if fitting), 1)
+    pending = [answers[start : start + size] for start in range(0, len(answers), size)]
+    done: list[tuple[View, list[str]]] = []
+    while pending:
+        chunk = pending.pop(0)
+        view, fitted = _fitting_view(argmap, graph, _Task(roots, task.context, None, chunk), roots, home, fits)
+        if fitted or len(chunk) == 1:
+            done.append((view, chunk))
+        else:  # this part's answers are larger than the first part's: halve it again
+            half = len(chunk) // 2
+            pending[:0] = [chunk[:half], chunk[half:]]
+    return [
+        (view, _Task(roots, task.context, task.parent, only=chunk, part=(number, len(done))))
+        for number, (view, chunk) in enumerate(done, 1)
+    ]
 
 
 def _numbered(

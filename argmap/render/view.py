@@ -64,8 +64,8 @@ def gather(
     """What lies within ``depth`` levels below ``roots``, breadth first.
 
     ``stop``: claims drawn in full elsewhere; reached again, they are drawn but
-    not followed (a "see" stub).  ``only``: the relations under the roots to
-    follow (a page that shows some of a claim's many reasons).  ``context``: a
+    not followed (a "see" stub).  ``only``: the relations under the roots (and
+    the context) to follow (a page that shows some of a claim's many reasons).  ``context``: a
     relation whose premises are the roots; it is drawn, with its target as a
     stub above them, so the page says what its branch answers.  ``complete``
     adds claims caught in cycles that no root reaches.
@@ -81,16 +81,18 @@ def gather(
     if context is not None:
         level[context] = 0
         queue.append(context)
-        target = argmap.relations[context].target
-        if target in argmap.claims and target not in level:
-            level[target] = 0
-            order.append(target)
-            stubs.add(target)
-        for premise in argmap.relations[context].premises:
-            if premise not in level:  # a co-premise drawn in full elsewhere: the step needs it here too
-                level[premise] = 0
-                order.append(premise)
-                stubs.add(premise)
+        step: str | None = context
+        while step is not None:  # up to the claim it answers: an undercut's step, and that step's ends
+            relation = argmap.relations[step]
+            for end in (*relation.premises, relation.target):
+                if end in argmap.claims and end not in level:  # drawn in full elsewhere: a stub here
+                    level[end] = 0
+                    order.append(end)
+                    stubs.add(end)
+            step = relation.target if relation.target in argmap.relations else None
+            if step is not None and step not in level:
+                level[step] = 0
+                order.append(step)
         for root in roots:
             via[root] = context
     head = 0
@@ -103,7 +105,7 @@ def gather(
         for rid, relation in graph.children(node):
             if rid in level or not all(premise in argmap.claims for premise in relation.premises):
                 continue  # seen, or a dangling id (`argmap check` reports it; the picture leaves it out)
-            if only is not None and node in roots and rid not in only:
+            if only is not None and (node in roots or node == context) and rid not in only:
                 continue
             level[rid] = level[node] + 1
             queue.append(rid)
