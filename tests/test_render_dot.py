@@ -105,7 +105,7 @@ def test_translations_numbers_quotes_title_legend_and_badges() -> None:
     assert "Buying shells is a" in dot, "no German text: falls back to the map's own"
     assert ">1.1<" in dot and ">1.2.1<" in dot and "1.3a · EREIGNIS" in dot and "1.3b · IMPLIZIT" in dot
     assert "Legende" in dot and "spricht dagegen" in dot, "the diagram's own words follow the language"
-    assert "“eine nahezu fehlende wirtschaftliche" in dot
+    assert "“eine nahezu fehlende<BR/>wirtschaftliche" in dot
     assert 'label="Title here"' in dot
     assert "subgraph cluster_legend" in dot
     assert "strength 0.73" in dot
