@@ -91,7 +91,7 @@ def test_linked_premises_meet_in_one_junction_before_the_arrow() -> None:
     assert '"sanctioned" -> "r-sanctioned"' in dot
     assert '"cannot-replace-europe" -> "r-sanctioned"' in dot
     assert dot.count('-> "thesis"') == 3, "two single reasons and one arrow for the linked pair"
-    assert 'id="junction-r-sanctioned", class="junction support linked"' in dot
+    assert 'id="junction-r-sanctioned", class="junction support linked attacked"' in dot
 
 
 def test_translations_numbers_quotes_title_legend_and_badges() -> None:
@@ -106,8 +106,8 @@ def test_translations_numbers_quotes_title_legend_and_badges() -> None:
     assert ">1.1<" in dot and ">1.2.1<" in dot and "1.3a · EREIGNIS" in dot and "1.3b · IMPLIZIT" in dot
     assert "Legende" in dot and "spricht dagegen" in dot, "the diagram's own words follow the language"
     assert "“eine nahezu fehlende<BR/>wirtschaftliche" in dot
-    assert 'label="Title here"' in dot
-    assert "subgraph cluster_legend" in dot
+    assert "<TD>Title here</TD>" in dot, "the title heads the label that holds the key"
+    assert "subgraph cluster_legend" not in dot, "the key is no part of the layout"
     assert "strength 0.73" in dot
 
 

@@ -16,7 +16,6 @@ and a single arrow leaves it for the target.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from functools import lru_cache
 from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.numbering import claim_numbers
+from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
 from argmap.render.view import View, select
@@ -163,6 +163,7 @@ class _DotWriter:
         self.view = view
         self.numbers = claim_numbers(graph) if options.numbers else {}
         targeted = {argmap.relations[rid].target for rid in self.view.relations}
+        self.targeted = targeted
         self.junctions = {
             rid for rid in self.view.relations if len(argmap.relations[rid].premises) > 1 or rid in targeted
         }
@@ -170,10 +171,34 @@ class _DotWriter:
         for rid in self.view.relations:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
+        self.sides = self._sides()
+        self.present: set[str] = set()
+        """The legend's entries this picture needs (filled while writing it)."""
         self.small = SMALL_TEXT_FITTED if options.fit else SMALL_TEXT
         """The size of kind labels, numbers and notes: in a fitted page, large enough to read."""
         self.minlen = self._stagger_leaves(targeted)
         self._edge_looks: dict[str, str] = {}
+
+    def _sides(self) -> dict[str, int]:
+        """Claim id → +1 on the side of the top claim, −1 against it.
+
+        Support keeps a side, an attack turns it; an undercut turns the side of
+        the premise whose step it attacks.
+        """
+        sides = dict.fromkeys(self.view.roots, 1)
+        relations = self.map.relations
+        for _ in range(2):  # a second pass settles premises listed before their target's side was known
+            for rid in self.view.relations:
+                relation = relations[rid]
+                target = relation.target
+                if target in relations:
+                    target = relations[target].premises[0]
+                if target not in sides:
+                    continue
+                side = sides[target] if relation.type is RelationType.SUPPORT else -sides[target]
+                for premise in relation.premises:
+                    sides.setdefault(premise, side)
+        return sides
 
     def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
         """Edge lengths that spread a long row of leaf reasons over two or three rows.
@@ -226,10 +251,6 @@ class _DotWriter:
             # and the default's picture is the tidier one.
             graph_attrs["newrank"] = "true"
         out.append(f"  graph [{_attrs(graph_attrs)}];")
-        heading = [line for line in (options.title, self.view.heading) if line]
-        if heading:
-            title = {"label": plain_label(heading), "labelloc": "t", "fontsize": "22" if options.title else "14"}
-            out.append(f"  graph [{_attrs(title, raw={'label'})}];")
         node_attrs = {
             "shape": "box",
             "style": "rounded,filled",
@@ -247,8 +268,7 @@ class _DotWriter:
             out.append(f"  {quoted(cid)} [{self._claim_attrs(cid, self.map.claims[cid])}];")
         for rid in self.view.relations:
             out.extend(self._relation_lines(rid, self.map.relations[rid]))
-        if options.legend:
-            out.extend(self._legend())
+        out.extend(self._label())
         out.append("}")
         return "\n".join(out) + "\n"
 
@@ -270,6 +290,7 @@ class _DotWriter:
     def _claim_attrs(self, cid: str, claim: Claim) -> str:
         theme, options = self.theme, self.options
         if cid in self.view.stubs:
+            self.present.add("stub")
             return self._stub_attrs(cid, claim)
         thesis = claim.kind is ClaimKind.THESIS
         basis = claim.kind.is_basis
@@ -291,11 +312,18 @@ class _DotWriter:
             attrs["fillcolor"] = theme.basis_fill
         elif claim.implicit:
             attrs["fillcolor"] = theme.implicit_fill
-        elif roles == {RelationType.SUPPORT}:
-            attrs["fillcolor"] = theme.reason_fill
+        role = ""
+        if roles == {RelationType.SUPPORT}:
+            role = "reason"
         elif roles == {RelationType.ATTACK}:
-            attrs["fillcolor"] = theme.objection_fill
-        if cid in options.strengths:
+            role = "defence" if self.sides.get(cid, -1) > 0 else "objection"
+        if role and not (thesis or basis or claim.implicit):
+            attrs["fillcolor"] = getattr(theme, f"{role}_fill")
+            self.present.add(role)
+        self.present.update(
+            name for name, shown in (("thesis", thesis), ("basis", basis), ("implicit", claim.implicit)) if shown
+        )
+        if cid in options.strengths and not thesis:  # the thesis keeps the thickest frame
             attrs["penwidth"] = _num(strength_width(options.strengths[cid], theme.border_width))
         mark = options.marks.get(cid)
         if mark:
@@ -309,6 +337,8 @@ class _DotWriter:
             width = max(width, round(LONG_TEXT_WIDTH * math.sqrt(len(text))))
         lines = wrap(text, width)
         tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
+        if role and theme.name == "print":  # no tint on paper: the caption says which side
+            tag_parts.insert(0, self.words[f"role.{role}"])
         if basis:
             tag_parts.append(self.words[claim.kind.value].upper())
         if claim.implicit:
@@ -316,7 +346,15 @@ class _DotWriter:
         tag = " · ".join(part for part in tag_parts if part)
         quote = shorten(claim.evidence[0].quote) if options.quotes and claim.evidence else ""
         badge = options.badges.get(cid, "")
+        if badge:
+            label, _, rest = badge.partition(" ")
+            badge = " ".join(part for part in (self.words.get(label, label), rest) if part)
+            self.present.add("labels")
+        if mark:
+            self.present.add(mark)
         hidden = self.view.hidden_below.get(cid, 0)
+        if hidden:
+            self.present.add("more")
         more = self.words["more below"].format(n=hidden) if hidden else ""
         if cid in self.view.continued:
             more = self.words["continued"].format(n=hidden, page=self.view.continued[cid])
@@ -392,7 +430,14 @@ class _DotWriter:
 
     def _relation_lines(self, rid: str, relation: Relation) -> list[str]:
         kind, style = self._style(relation)
+        self.present.add("support" if kind == "backing" else kind)
+        if len(relation.premises) > 1:
+            self.present.add("linked")
+        if rid in self.targeted:
+            self.present.add("attacked-step")
         edge = {"color": style.colour, "style": style.style, "penwidth": _num(style.penwidth)}
+        if style.arrowsize != 0.9:
+            edge["arrowsize"] = _num(style.arrowsize)
         mark = self.options.marks.get(rid)
         if mark == "removed":
             edge.update(style="dotted", color=self.theme.muted_colour)
@@ -411,17 +456,22 @@ class _DotWriter:
             ident = quoted(f"relation-{rid}")
             return [f"  {quoted(relation.premises[0])} -> {target} [id={ident}, {looks}{minlen}];"]
         linked = len(relation.premises) > 1
+        attacked = rid in self.targeted
         junction = {
             "id": f"junction-{rid}",
-            "class": f"junction {kind}" + (" linked" if linked else ""),
+            "class": f"junction {kind}" + (" linked" if linked else "") + (" attacked" if attacked else ""),
             "label": '""',
-            "shape": "circle" if linked else "point",
-            "width": "0.16" if linked else "0.09",
+            # Linked premises meet in a dot; an undercut lands on a diamond: two marks, never confused.
+            "shape": "circle" if linked else "diamond",
+            "width": "0.16" if linked else "0.2",
+            "height": "0.16" if linked else "0.2",
             "fixedsize": "true",
             "style": "filled",
             "fillcolor": style.colour,
-            "color": style.colour,
+            "color": self.theme.undercut.colour if attacked else style.colour,
         }
+        if linked and attacked:  # both: the dot gets the undercut's ring
+            junction["penwidth"] = "3"
         lines = [f"  {quoted(rid)} [{_attrs(junction, raw={'label'})}];"]
         for index, premise in enumerate(relation.premises, 1):
             attrs = {"id": f"relation-{rid}-premise-{index}", "class": f"premise {kind}", **edge, "arrowhead": "none"}
@@ -434,99 +484,40 @@ class _DotWriter:
 
     # Legend ---------------------------------------------------------------------------------
 
-    def _legend(self) -> list[str]:
-        """A boxed key: a row of node samples above two rows of line samples.
+    def _label(self) -> list[str]:
+        """The graph's one label, on top: the title, the page's heading, and the key.
 
-        Each row is a ``rank=same`` group whose members are chained left to right
-        by invisible edges, so the key keeps its order and stays three ranks tall.
+        Graphviz places a graph's label after the layout, so the key moves no
+        node: it only adds room above the map.  It lists what this picture
+        shows and nothing else.
         """
-        theme = self.theme
-        small = {"fontsize": "11", "margin": "0.08,0.04"}
-        rows: list[list[str]] = []
-        frame = {
-            "label": self.words["Legend"],
-            "fontsize": "13",
-            "color": theme.border,
-            "style": "rounded",
-            "margin": "12",
-        }
-        lines = ["  subgraph cluster_legend {", f"    graph [{_attrs(frame)}];"]
-
-        def node(name: str, **attrs: str) -> str:
-            lines.append(f"    {quoted(name)} [{_attrs(attrs)}];")
-            return name
-
-        samples = [
-            node(
-                "legend:thesis",
-                label=self.words["Thesis"],
-                fontname=f"{theme.font}-Bold",
-                fillcolor=theme.thesis_fill,
-                color=theme.thesis_border,
-                penwidth=_num(theme.border_width * 2.2),
-                **small,
-            ),
-            node("legend:claim", label=self.words["Claim"], **small),
-            node(
-                "legend:implicit",
-                label=self.words["Implicit premise"],
-                style="rounded,filled,dashed",
-                fillcolor=theme.implicit_fill,
-                **small,
-            ),
-            node("legend:basis", label=self.words["Basis"], style="filled", fillcolor=theme.basis_fill, **small),
-        ]
-        rows.append(samples)
-        line_row: list[str] = []
-        for key, words, style in (
-            ("support", self.words["supports"], theme.support),
-            ("attack", self.words["objects to"], theme.attack),
-            ("undercut", self.words["undercuts"], theme.undercut),
-        ):
-            start = node(f"legend:{key}", label="", shape="point", width="0.07", color=style.colour)
-            text = node(f"legend:{key}:text", label=words, shape="plaintext", style="", **small)
-            edge = {
-                "color": style.colour,
-                "style": style.style,
-                "arrowhead": style.arrowhead,
-                "penwidth": _num(style.penwidth),
-                "minlen": "3",
-            }
-            lines.append(f"    {quoted(start)} -> {quoted(text)} [{_attrs(edge)}];")
-            line_row += [start, text]
-            if key == "attack":
-                rows.append(line_row)
-                line_row = []
-        support = theme.support
-        first = node("legend:linked:a", label="", shape="point", width="0.07", color=support.colour)
-        junction = node(
-            "legend:linked",
-            label="",
-            shape="circle",
-            width="0.16",
-            fixedsize="true",
-            style="filled",
-            fillcolor=support.colour,
-            color=support.colour,
+        words, options = self.words, self.options
+        heading = [line for line in (options.title, self.view.heading) if line]
+        found = entries(self.theme, self.present, MARK_COLOURS, words) if options.legend else []
+        if not heading and not found:
+            return []
+        attrs = {"labelloc": "t", "fontsize": "22" if options.title else "14"}
+        if not found:
+            return [f"  graph [{_attrs(attrs)}, label={plain_label(heading)}];"]
+        attrs["labeljust"] = "l"
+        if not options.html_labels:
+            lines = [*heading, words["Legend"], *(f"{e.plain}  {words['legend.' + e.key]}" for e in found)]
+            return [f"  graph [{_attrs(attrs)}, label={plain_label(lines)}];"]
+        size = _num(max(self.small, 11))
+        cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
+        columns = 2 if len(cells) > 3 else 1
+        rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
+        key = (
+            f'<TABLE BORDER="1" COLOR="{self.theme.border}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+            f'<TR><TD COLSPAN="{2 * columns}" ALIGN="LEFT"><B>{html_text(words["Legend"])}</B></TD></TR>'
+            + "".join(rows)
+            + "</TABLE>"
         )
-        text = node("legend:linked:text", label=self.words["linked"], shape="plaintext", style="", **small)
-        leg = {"color": support.colour, "penwidth": _num(support.penwidth)}
-        lines.append(
-            f"    {quoted(first)} -> {quoted(junction)} [{_attrs({**leg, 'arrowhead': 'none', 'minlen': '2'})}];"
+        top = "".join(f"<TR><TD>{html_text(line)}</TD></TR>" for line in heading)
+        html = (
+            f'<<TABLE BORDER="0" CELLSPACING="4">{top}<TR><TD><FONT POINT-SIZE="{size}">{key}</FONT></TD></TR></TABLE>>'
         )
-        lines.append(f"    {quoted(junction)} -> {quoted(text)} [{_attrs({**leg, 'minlen': '2'})}];")
-        line_row += [first, junction, text]
-        rows.append(line_row)
-        for row in rows:
-            lines.append("    { rank=same; " + " ".join(quoted(name) + ";" for name in row) + " }")
-            for left, right in itertools.pairwise(row):
-                lines.append(f"    {quoted(left)} -> {quoted(right)} [style=invis];")
-        later_first = self.options.direction in ("BT", "RL")
-        for upper, lower in itertools.pairwise(rows):
-            tail, head = (lower[0], upper[0]) if later_first else (upper[0], lower[0])
-            lines.append(f"    {quoted(tail)} -> {quoted(head)} [style=invis];")
-        lines.append("  }")
-        return lines
+        return [f"  graph [{_attrs(attrs)}, label={html}];"]
 
 
 def _num(value: float) -> str:
@@ -539,8 +530,8 @@ def _attrs(attrs: dict[str, str], raw: set[str] | frozenset[str] = frozenset()) 
 
 
 def strength_width(strength: float, base: float) -> float:
-    """A frame from hairline (strength 0) to four times the theme's width (strength 1)."""
-    return round(base * (0.4 + 3.6 * max(0.0, min(1.0, strength))), 2)
+    """A frame from hairline (strength 0) to twice the theme's width (strength 1): below the thesis's 2.2."""
+    return round(base * (0.4 + 1.6 * max(0.0, min(1.0, strength))), 2)
 
 
 MARK_COLOURS = {"added": "#1a9641", "removed": "#7b8794", "changed": "#d97706", "moved": "#2563eb"}
