@@ -24,6 +24,7 @@ from functools import lru_cache
 from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.numbering import claim_numbers
+from argmap.render.fonts import PLAIN_MARGIN
 from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
@@ -260,7 +261,7 @@ class _DotWriter:
             "color": theme.border,
             "fillcolor": theme.claim_fill,
             "penwidth": _num(theme.border_width),
-            "margin": "0.16,0.09",
+            "margin": "0.16,0.09" if options.html_labels else PLAIN_MARGIN,
         }
         out.append(f"  node [{_attrs(node_attrs)}];")
         out.append(f"  edge [{_attrs({'fontname': theme.font, 'fontsize': '11', 'arrowsize': '0.9'})}];")
@@ -361,8 +362,6 @@ class _DotWriter:
         if options.html_labels:
             attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
         else:
-            if thesis:
-                attrs["fontname"] = f"{theme.font}-Bold"
             plain = [tag] if tag else []
             plain += lines
             if quote:

@@ -21,6 +21,7 @@ from argmap.model import ArgMap
 from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
 from argmap.render.fit import capacity, medium, page_attributes, readable, scale, svg_size
+from argmap.render.fonts import with_font_stack
 from argmap.render.options import FORMATS, Direction, RenderOptions, Stagger
 from argmap.render.pages import plan
 from argmap.render.sanitize import sanitize_svg
@@ -101,7 +102,7 @@ def render_map(
     width = _width_in_points(picture, fmt)
     if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:
         warn(f"the picture is {width / 72 * 2.54 / 100:.1f} m wide; try --direction LR, --focus ID or --depth N")
-    return sanitize_svg(picture) if fmt == "svg" else picture
+    return with_font_stack(sanitize_svg(picture)) if fmt == "svg" else picture
 
 
 def render_pages(
@@ -176,7 +177,7 @@ def render_pages(
     if fmt == "dot":
         return [dot.encode("utf-8") for dot in fitted]
     if fmt == "svg":
-        return [sanitize_svg(picture) for picture in chosen.render_all(fitted)]
+        return [with_font_stack(sanitize_svg(picture)) for picture in chosen.render_all(fitted)]
     return [chosen.render(dot, fmt) for dot in fitted]
 
 
