@@ -498,10 +498,24 @@ class Standing:
 
 @dataclass(frozen=True)
 class ThesisVerdict:
+    """The verdict on one thesis under the chosen semantics, and what the other kind of reading says.
+
+    Labels (grounded, preferred, stable) and strengths (DF-QuAD, Euler) answer
+    different questions; ``second_opinion`` is the verdict of the other kind
+    (grounded labels beside a gradual semantics, DF-QuAD strength beside a
+    labelling one), so a report can say plainly when the two disagree.
+    """
+
     thesis: str
     verdict: Verdict
     label: Label
     strength: float
+    second_semantics: Semantics = "grounded"
+    second_opinion: Verdict = "undecided"
+
+    @property
+    def disagree(self) -> bool:
+        return self.verdict != self.second_opinion
 
 
 @dataclass(frozen=True)
@@ -529,7 +543,13 @@ class Evaluation:
             "gradual": self.gradual,
             "converged": self.converged,
             "theses": [
-                {"id": v.thesis, "verdict": v.verdict, "label": v.label, "strength": round(v.strength, 6)}
+                {
+                    "id": v.thesis,
+                    "verdict": v.verdict,
+                    "label": v.label,
+                    "strength": round(v.strength, 6),
+                    "second_opinion": {"semantics": v.second_semantics, "verdict": v.second_opinion},
+                }
                 for v in self.theses
             ],
             "claims": {
@@ -546,9 +566,14 @@ class Evaluation:
         return data
 
 
+def is_gradual(semantics: Semantics) -> bool:
+    """Whether a semantics decides by strength (DF-QuAD, Euler) rather than by label."""
+    return semantics in ("dfquad", "euler")
+
+
 def verdict_of(semantics: Semantics, label: Label, strength: float, settled: bool) -> Verdict:
     """Labels decide under grounded/preferred/stable; strength against 0.5 (at two decimals) under the gradual ones."""
-    if semantics in ("dfquad", "euler"):
+    if is_gradual(semantics):
         if not settled:
             return "undecided"
         shown = round(strength, 2)
@@ -599,12 +624,15 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
         for rid in fw.arguments
         if rid in argmap.relations
     }
+    second: Semantics = "grounded" if is_gradual(semantics) else gradual
     theses = tuple(
         ThesisVerdict(
             tid,
             verdict_of(semantics, claims[tid].label, claims[tid].strength, tid not in unsettled),
             claims[tid].label,
             claims[tid].strength,
+            second,
+            verdict_of(second, claims[tid].label, claims[tid].strength, tid not in unsettled),
         )
         for tid in argmap.theses()
     )

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap import ops
 from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json, same
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph, Record, Table
 from argmap.ids import unique_id
-from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType, Source, Speaker
 from argmap.store import gc_paused
+
+if TYPE_CHECKING:
+    from argmap.check import Finding
 
 SET_FIELDS = frozenset({"tags", "evidence", "premises"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""
@@ -86,8 +89,10 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
         if fields[name] is _CONFLICT:
             fields[name] = o
             conflicts[f"map.{name}"] = Conflict(table="map", field=name, base=b, ours=o, theirs=t)
+    _rejoin_deleted_premises(tables, conflicts, base, ours, theirs)
     if gone:
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
+    _undo_breakage(tables, touched, fields, base, ours, theirs, conflicts)
     merged_conflicts = tables["conflicts"]
     for cid, conflict in sorted(conflicts.items()):
         new_id = unique_id(cid, merged_conflicts)
@@ -322,8 +327,14 @@ def _restore_referenced(
     theirs: ArgMap,
     conflicts: dict[str, Conflict],
 ) -> None:
-    """Bring back records one side deleted while the other still points at them, as conflicts."""
-    sides = (base, ours, theirs)
+    """Bring back records one side deleted while the other still points at them, as conflicts.
+
+    A claim comes back with the relations that linked it to its parents on the side
+    that kept it (and those parents, if they went too), so it keeps its place in the
+    argument instead of hanging nowhere.
+    """
+    sides = (ours, theirs, base)
+    parents: dict[int, dict[str, list[str]]] = {}
     pending = [
         record
         for table in ("claims", "relations")
@@ -338,8 +349,9 @@ def _restore_referenced(
             home = next((t for t in namespace for side in sides if ref in getattr(side, t)), None)
             if home is None:
                 continue  # dangling on every side already: check reports it, nothing to restore
-            b, o, t = (getattr(side, home).get(ref) for side in sides)
-            restored = next(r for r in (o, t, b) if r is not None)
+            o, t, b = (getattr(side, home).get(ref) for side in sides)
+            side = next(n for n, r in enumerate((o, t, b)) if r is not None)
+            restored = (o, t, b)[side]
             tables[home][ref] = restored
             touched[home].add(ref)
             conflicts.setdefault(
@@ -347,6 +359,165 @@ def _restore_referenced(
                 Conflict(table=home, id=ref, base=record_json(b), ours=record_json(o), theirs=record_json(t)),
             )
             pending.append(restored)
+            if home != "claims":
+                continue
+            if side not in parents:
+                parents[side] = _relations_by_premise(sides[side])
+            for rid in parents[side].get(ref, ()):
+                if rid not in tables["relations"]:
+                    tables["relations"][rid] = sides[side].relations[rid]
+                    touched["relations"].add(rid)
+                    pending.append(sides[side].relations[rid])
+
+
+def _relations_by_premise(argmap: ArgMap) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for rid, relation in argmap.relations.items():
+        for premise in relation.premises:
+            found.setdefault(premise, []).append(rid)
+    return found
+
+
+def _rejoin_deleted_premises(
+    tables: dict[str, dict[str, Record]], conflicts: dict[str, Conflict], base: ArgMap, ours: ArgMap, theirs: ArgMap
+) -> None:
+    """Each side deleting a different premise of one linked group would leave it none: keep both.
+
+    The relation keeps the premises either side kept, the claims the other side
+    deleted come back as conflicts of their own (:func:`_restore_referenced`), and
+    settling those in any order gives one side's group, the other's, both or none.
+    A premise taken out of the group but kept as a claim stays a conflict on the
+    premises: that is a choice only a person can make.
+    """
+    for key in [key for key, c in conflicts.items() if c.table == "relations" and c.field == "premises"]:
+        rid = conflicts[key].id
+        b, o, t = base.relations.get(rid), ours.relations.get(rid), theirs.relations.get(rid)
+        if b is None or o is None or t is None or rid not in tables["relations"]:
+            continue
+        dropped = [(p, ours) for p in b.premises if p not in o.premises]
+        dropped += [(p, theirs) for p in b.premises if p not in t.premises]
+        if any(p in side.claims for p, side in dropped):
+            continue
+        kept = tuple(p for p in b.premises if p in o.premises or p in t.premises)
+        tables["relations"][rid] = tables["relations"][rid].model_copy(update={"premises": kept})
+        del conflicts[key]
+
+
+# Results that break the map ----------------------------------------------------------------------
+
+
+def _undo_breakage(
+    tables: dict[str, dict[str, Record]],
+    touched: dict[str, set[str]],
+    fields: dict[str, Any],
+    base: ArgMap,
+    ours: ArgMap,
+    theirs: ArgMap,
+    conflicts: dict[str, Conflict],
+) -> None:
+    """A merged map broken in a way neither side was gets a conflict for what broke it.
+
+    Two crossing moves (ours hangs A under B, theirs B under A) merge field by field
+    into circular support that cuts both off from the thesis; a claim can lose its
+    path to the thesis the same way.  The records on the broken part where the merge
+    differs from ours go back to ours' version (theirs' where ours is the one that
+    stays intact), each recorded as a conflict of the whole record, so the merged
+    map is sound and ``argmap merge`` exits 1.
+    """
+    from argmap.check import shape_findings  # check imports this module (conflict findings)
+
+    def merged() -> ArgMap:
+        return ours.model_copy(update={**tables, **fields})
+
+    found = shape_findings(merged())
+    if not found:
+        return
+    before = shape_findings(ours) | shape_findings(theirs)
+    reverted: set[tuple[str, str]] = set()
+    for _ in range(_ROUNDS):
+        broken = found - before
+        if not broken:
+            return
+        current = merged()
+        culprits = _culprits(broken, current, ours, theirs) - reverted
+        if not culprits:
+            return
+        for table, ident in sorted(culprits):
+            reverted.add((table, ident))
+            b, o, t = (getattr(side, table).get(ident) for side in (base, ours, theirs))
+            back = o if not same(tables[table].get(ident), o) else t
+            if back is None:
+                tables[table].pop(ident, None)
+            else:
+                tables[table][ident] = back
+            touched[table].add(ident)
+            for key in [key for key, c in conflicts.items() if c.table == table and c.id == ident]:
+                del conflicts[key]
+            conflicts[f"{table}.{ident}"] = Conflict(
+                table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+            )
+        gone = {ident for side in (base, ours, theirs) for ident in side.claims.keys() - tables["claims"].keys()}
+        _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
+        found = shape_findings(merged())
+
+
+_ROUNDS = 8
+"""How often a merge undoes records that broke it before it leaves the rest to ``check``."""
+
+
+def _culprits(broken: set[Finding], merged: ArgMap, ours: ArgMap, theirs: ArgMap) -> set[tuple[str, str]]:
+    """The records, where the merge differs from a side, on the parts of the map that broke."""
+    from argmap.check import support_cycles
+
+    culprits: set[tuple[str, str]] = set()
+    codes = {finding.code for finding in broken}
+    if "circular-support" in codes:
+        new_cycles = {frozenset(c) for c in support_cycles(merged)}
+        new_cycles -= {frozenset(c) for side in (ours, theirs) for c in support_cycles(side)}
+        for rid, relation in merged.relations.items():
+            if relation.type is RelationType.SUPPORT and any(
+                relation.target in cycle and not cycle.isdisjoint(relation.premises) for cycle in new_cycles
+            ):
+                culprits.add(("relations", rid))
+    graphs: dict[int, MapGraph] = {}
+    for finding in broken:
+        subject = finding.subject
+        if finding.code == "unreachable" and subject:
+            side = ours if subject in ours.claims else theirs
+            graph = graphs.setdefault(id(side), MapGraph(side))
+            culprits |= _path_up(graph, subject)
+        elif finding.code in ("dangling-id", "self-relation", "duplicate-premise") and subject in merged.relations:
+            culprits.add(("relations", subject))
+        elif finding.code == "no-thesis":
+            culprits |= {("claims", cid) for side in (ours, theirs) for cid in side.theses()}
+    for side in (ours, theirs):  # theirs' changes go back first: the merged map holds ours where it can
+        differing = {(t, i) for t, i in culprits if not same(getattr(merged, t).get(i), getattr(side, t).get(i))}
+        if differing:
+            return differing
+    return set()
+
+
+def _path_up(graph: MapGraph, claim_id: str) -> set[tuple[str, str]]:
+    """The claims and relations between a claim and the theses above it, in one side's map."""
+    found: set[tuple[str, str]] = set()
+    pending = [claim_id]
+    while pending:
+        node = pending.pop()
+        if node in graph.map.claims:
+            if ("claims", node) in found:
+                continue
+            found.add(("claims", node))
+            parents = graph.parents(node)
+        else:
+            if ("relations", node) in found:
+                continue
+            found.add(("relations", node))
+            relation = graph.map.relations[node]
+            parents = [(node, relation)]
+        for rid, relation in parents:
+            found.add(("relations", rid))
+            pending.append(relation.target)
+    return found
 
 
 _NODES = ("claims", "relations")
@@ -387,6 +558,8 @@ def describe_conflict(conflict: Conflict) -> str:
     where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"
+    if conflict.ours is not None and conflict.theirs is not None and conflict.base is not None:
+        return f"{where} was changed on both sides in ways that break the map together"
     if conflict.ours is None:
         return f"{where} was deleted on our side but changed or used on theirs"
     if conflict.theirs is None:
@@ -415,10 +588,39 @@ def resolve_conflict(target: MapGraph | ArgMap, conflict_id: str, choice: str, v
     chosen = _chosen(conflict, choice, value)
     if conflict.table == "map":
         raise OperationError(f"{conflict_id!r} is a field of the map itself; use resolve_in_map")
-    drop = Change("conflicts", conflict_id, conflict, None)
     label = f"resolve {conflict_id!r} with {choice}"
-    edit = _record_edit(graph, conflict, chosen)
-    return Edit(label, (*edit.changes, drop), select=conflict.id)
+    changes = _record_edit(graph, conflict, chosen).changes
+    deleted = {(change.table, change.id) for change in changes if change.after is None}
+    settled = [
+        Change("conflicts", cid, other, None)
+        for cid, other in sorted(graph.map.conflicts.items())
+        if cid == conflict_id or (other.table, other.id) in deleted
+    ]
+    edit = Edit(label, (*changes, *settled), select=conflict.id)
+    _refuse_breakage(graph.map, edit, conflict_id, choice)
+    return edit
+
+
+def _refuse_breakage(argmap: ArgMap, edit: Edit, conflict_id: str, choice: str) -> None:
+    """Refuse a settlement that would break the map (circular support, a claim cut off, a dangling id).
+
+    Conflicts about records the settlement deletes go with them (they are moot), so
+    every order of settling stays possible; a side that cannot be taken as it is
+    leaves the other side or an edited value.
+    """
+    from argmap.check import shape_findings  # check imports this module (conflict findings)
+
+    if not any(change.table != "conflicts" for change in edit.changes):
+        return
+    after = argmap.model_copy(update={table: dict(getattr(argmap, table)) for table in TABLES})
+    MapGraph(after).apply(edit)
+    broken = shape_findings(after) - shape_findings(argmap)
+    if broken:
+        first = min(broken, key=lambda finding: finding.message)
+        other = {"ours": "--theirs or --value", "theirs": "--ours or --value"}.get(choice, "--ours or --theirs")
+        raise OperationError(
+            f"settling {conflict_id} with {choice} would break the map: {first.message}; settle it with {other}"
+        )
 
 
 def resolve_in_map(argmap: ArgMap, conflict_id: str, choice: str, value: Any = None) -> ArgMap:
@@ -467,7 +669,7 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
         record = _validated(model, chosen, conflict)
         return Edit(f"restore {ident!r}", () if record == current else (Change(table, ident, current, record),))
     if current is None:
-        raise OperationError(f"{table} {ident!r} is no longer in the map; resolve {table}.{ident} first")
+        return Edit(f"{table} {ident!r} is no longer in the map", ())  # nothing left to set: settled by going
     name, _, key = conflict.field.partition(".")
     if key:
         items = dict(getattr(current, name))
@@ -492,12 +694,19 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
 
 
 def _delete_relation(graph: MapGraph, relation_id: str) -> Edit:
-    """Remove a relation with the undercuts aimed at it (their premises stay, as claims of their own)."""
-    doomed = [relation_id]
-    for rid in doomed:
-        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
-    relations = graph.map.relations
-    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+    """Delete a relation and, like deleting a claim, what then hangs from nothing (premises, undercuts)."""
+    scratch = MapGraph(graph.map.model_copy(update={table: dict(getattr(graph.map, table)) for table in TABLES}))
+    edit = ops.delete_relation(scratch, relation_id)
+    changes = list(edit.changes)
+    scratch.apply(edit)
+    premises = sorted({p for change in edit.changes for p in change.before.premises})  # type: ignore[union-attr]
+    for premise in premises:
+        claim = scratch.map.claims.get(premise)
+        if claim is not None and claim.kind is not ClaimKind.THESIS and not scratch.parents(premise):
+            orphan = ops.delete_claim(scratch, premise)
+            scratch.apply(orphan)
+            changes.extend(orphan.changes)
+    return Edit(edit.label, tuple(changes))
 
 
 def _validated(model: type[Record], data: Any, conflict: Conflict) -> Record:

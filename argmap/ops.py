@@ -15,7 +15,7 @@ from argmap import rank
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.ids import slugify, unique_id
-from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source
+from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, LeftOut, Relation, RelationType, Source
 
 
 def new_map(thesis: str, *, title: str = "", language: str = "en", thesis_id: str | None = None) -> ArgMap:
@@ -244,6 +244,28 @@ def update_source(graph: MapGraph, source_id: str, **fields: Any) -> Edit:
     return Edit(f"update source {source_id!r}", changes)
 
 
+def leave_out(graph: MapGraph, anchor: Anchor, reason: str = "") -> Edit:
+    """Mark the anchored passage as deliberately left out of the map, on its source (see ``argmap coverage``)."""
+    source = graph.map.sources.get(anchor.source)
+    if source is None:
+        raise OperationError(f"no source {anchor.source!r}")
+    passage = LeftOut(**anchor.model_dump(exclude={"source", "speaker"}), reason=reason.strip())
+    if any((kept.start, kept.end) == (passage.start, passage.end) for kept in source.left_out):
+        raise OperationError(f"{passage.start}–{passage.end} of {anchor.source!r} is already left out")
+    left_out = tuple(sorted((*source.left_out, passage), key=lambda kept: (kept.start, kept.end)))
+    return update_source(graph, anchor.source, left_out=left_out)
+
+
+def take_back_left_out(graph: MapGraph, source_id: str, index: int) -> Edit:
+    """Count a left-out passage (by its place in the source's list) as part of the text to map again."""
+    source = graph.map.sources.get(source_id)
+    if source is None:
+        raise OperationError(f"no source {source_id!r}")
+    if not 0 <= index < len(source.left_out):
+        raise OperationError(f"source {source_id!r} has no left-out passage number {index + 1}")
+    return update_source(graph, source_id, left_out=source.left_out[:index] + source.left_out[index + 1 :])
+
+
 # Structure ----------------------------------------------------------------------------------
 
 
@@ -287,6 +309,20 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
     for cid in sorted(gone & claims.keys()):
         changes.append(Change("claims", cid, claims[cid], None))
     return Edit(f"delete {claim_id!r}", tuple(changes))
+
+
+def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
+    """Remove one relation (unlink), with the undercuts and backings aimed at it.
+
+    Its premises stay in the map as claims of their own: one that bore on nothing
+    else is then cut off from the thesis, which ``check`` reports.
+    """
+    _require_relation(graph, relation_id)
+    doomed = [relation_id]
+    for rid in doomed:
+        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
+    relations = graph.map.relations
+    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
 
 
 def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:

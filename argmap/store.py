@@ -9,7 +9,6 @@ one-field edit is a one-line diff.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import re
@@ -25,7 +24,7 @@ from pydantic import ValidationError
 
 from argmap import canonical
 from argmap.errors import ArgmapError
-from argmap.model import FORMAT_VERSION, ArgMap, Source
+from argmap.model import FORMAT_VERSION, ArgMap
 
 MAX_BYTES = 512 * 1024 * 1024
 """Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
@@ -220,39 +219,6 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def source_path(map_path: str | os.PathLike[str], source: Source) -> Path:
-    """Where a source's text lives: its path is relative to the map file."""
-    return Path(map_path).parent / source.path
-
-
-def read_source_text(map_path: str | os.PathLike[str], source_id: str, source: Source) -> tuple[str, str]:
-    """A source's text (UTF-8, newlines untouched so offsets hold) and the SHA-256 of its bytes."""
-    if not source.path:
-        raise ArgmapError(
-            f"source {source_id!r} has no local text",
-            path=str(map_path),
-            fix="set its path to a text file beside the map",
-        )
-    location = source_path(map_path, source)
-    try:
-        data = location.read_bytes()
-    except OSError:
-        raise ArgmapError(
-            f"source {source_id!r}: cannot read {location}",
-            path=str(map_path),
-            fix="restore the file or correct the source's path",
-        ) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ArgmapError(
-            f"source {source_id!r}: {location} is not UTF-8 (byte {error.start})",
-            path=str(map_path),
-            fix="convert it to UTF-8",
-        ) from None
-    return text, hashlib.sha256(data).hexdigest()
 
 
 def _parse(data: bytes, origin: str) -> Any:

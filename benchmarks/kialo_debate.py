@@ -1,11 +1,14 @@
-"""A deterministic Kialo discussion export of any size, for opening large imported debates in the editor.
+"""A Kialo-shaped debate in Kialo's text export, for whole-command benchmarks.
 
-Kialo exports are plain text: one numbered line per claim, its dotted path naming its
-parent, ``Pro:`` or ``Con:`` before its text, and ``-> See <path>`` where a claim is
-reused.  Real debates are wide near the top and a few levels deep; so is this one.
+Real Kialo debates grow at their recent edge: most new claims answer one of the
+claims added just before them, so threads run deep and narrow.  Here 70 % of
+claims hang under one of the last 2,000 added, the rest under any earlier
+claim; pros and cons alternate at random; no claim has evidence.  This is a
+shape :mod:`benchmarks.generate` does not make (its map anchors evidence and
+keeps most claims a few levels below the thesis).
 
-    python -m benchmarks.kialo_debate 20000 -o /tmp/debate.txt
-    argmap import /tmp/debate.txt --from kialo -o /tmp/debate.argmap.json
+    python -m benchmarks.kialo_debate 100000 -o /tmp/kialo.txt
+    argmap import /tmp/kialo.txt -o /tmp/kialo.argmap.json
 
 The same ``size`` and ``seed`` always give the same text.
 """
@@ -18,56 +21,46 @@ from pathlib import Path
 
 from benchmarks.generate import ENGLISH
 
-TOP_REASONS = 40
-"""Pros and cons of the thesis: large Kialo debates have dozens."""
-MOST_CHILDREN = 8
-"""The most pros and cons one claim below the top gets."""
-REUSE_EVERY = 97
-"""One claim in this many is a ``-> See`` of an earlier claim instead of a new text."""
-
-
-def sentence(rng: random.Random, number: int) -> str:
-    """A claim text of 6 to 24 words, unique by its number."""
-    words = [rng.choice(ENGLISH) for _ in range(rng.randint(6, 24))]
-    return f"{' '.join(words).capitalize()} (claim {number})."
+RECENT = 2_000
+"""How far back a claim that answers a recent one may look."""
+RECENT_SHARE = 0.7
+"""The share of claims that answer one of the last :data:`RECENT` claims."""
 
 
 def kialo_debate(size: int, seed: int = 1) -> str:
-    """A Kialo export of ``size`` claims (reused ones not counted): the thesis, its reasons, theirs, breadth first."""
+    """The Kialo text export of a debate of ``size`` claims (the thesis included)."""
     rng = random.Random(seed)
-    lines = ["Discussion Title: A generated debate", "", f"1. {sentence(rng, 1)}"]
-    paths = ["1."]
-    open_paths = ["1."]
-    count = 1
-    while count < size and open_paths:
-        parent = open_paths.pop(0)
-        children = TOP_REASONS if parent == "1." else rng.randint(1, MOST_CHILDREN)
-        for child in range(1, children + 1):
-            if count >= size:
-                break
-            path = f"{parent}{child}."
-            side = rng.choice(("Pro", "Con"))
-            if child % REUSE_EVERY == 0 or (len(lines) % REUSE_EVERY == 0 and len(paths) > 2):
-                earlier = rng.choice(paths[1:-1])
-                if not path.startswith(earlier):
-                    lines.append(f"{path} {side}: -> See {earlier.rstrip('.')}")
-                    continue
-            count += 1
-            lines.append(f"{path} {side}: {sentence(rng, count)}")
-            paths.append(path)
-            open_paths.append(path)
+    paths = ["1"]
+    children = [0]
+    lines = ["Discussion Title: Should the partnership be called an alliance?", "", "1. " + _sentence(rng)]
+    for number in range(1, size):
+        if rng.random() < RECENT_SHARE:
+            parent = rng.randrange(max(0, number - RECENT), number)
+        else:
+            parent = rng.randrange(number)
+        children[parent] += 1
+        path = f"{paths[parent]}.{children[parent]}"
+        paths.append(path)
+        children.append(0)
+        side = "Pro" if rng.random() < 0.55 else "Con"
+        lines.append(f"{path}. {side}: {_sentence(rng)}")
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.kialo_debate", description=__doc__.split("\n")[0])
-    parser.add_argument("size", type=int, help="how many claims")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the text file to write")
-    parser.add_argument("--seed", type=int, default=1, help="another seed gives another debate of the same shape")
-    arguments = parser.parse_args()
-    arguments.output.write_text(kialo_debate(arguments.size, arguments.seed), encoding="utf-8")
-    print(arguments.output)
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(ENGLISH, k=rng.randint(6, 24))
+    return " ".join(words).capitalize() + "."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.kialo_debate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("size", type=int, help="number of claims")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the Kialo text file to write")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    args.output.write_text(kialo_debate(args.size, args.seed), encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import anchor, store
+from argmap import anchor, sources, store
 from argmap.check import check_map
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
@@ -25,7 +25,7 @@ def seed() -> ArgMap:
 
 @pytest.fixture(scope="module")
 def article(seed: ArgMap) -> str:
-    text, _ = store.read_source_text(SEED, "article", seed.sources["article"])
+    text, _ = sources.read_source_text(SEED, "article", seed.sources["article"])
     return text
 
 
@@ -52,7 +52,7 @@ def test_the_thesis_and_its_shape(seed: ArgMap) -> None:
 def test_the_source_is_the_shipped_article_unchanged(seed: ArgMap) -> None:
     source = seed.sources["article"]
     assert (source.language, source.date, source.path) == ("de", "2024-02", "sources/russia-north-korea-2024-02.de.txt")
-    text, sha256 = store.read_source_text(SEED, "article", source)
+    text, sha256 = sources.read_source_text(SEED, "article", source)
     assert sha256 == source.sha256
     assert text.startswith(" date 2024-02 Rund 100 russische Staatsbürger")
 

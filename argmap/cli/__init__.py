@@ -47,6 +47,9 @@ COMMANDS: dict[str, str] = {
     "import": "interchange",
     "export": "interchange",
     "schema": "schema",
+    "suggest": "suggest",
+    "coverage": "coverage",
+    "completion": "completion",
 }
 """Each command's name and the module in this package that registers it, in the order of ``--help``."""
 
@@ -80,6 +83,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:
+        answer_completion()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments[0] if arguments and arguments[0] in COMMANDS else None)
     args = parser.parse_args(arguments)
@@ -98,3 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+
+
+def answer_completion() -> None:
+    """The shell asked for completions (see ``argmap completion``): answer from the parser of the command typed."""
+    from argmap.cli.completion import complete
+
+    words = os.environ.get("COMP_LINE", "").split()
+    complete(build_parser(words[1] if len(words) > 2 and words[1] in COMMANDS else None))

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Select, Tree
 from textual.worker import Worker, get_current_worker
 
-from argmap import ops, store
+from argmap import ops
 from argmap.anchor import make_anchor
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
@@ -31,6 +31,7 @@ from argmap.find import ClaimIndex, shown_text
 from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import Claim, ClaimKind, RelationType
+from argmap.sources import read_source_text
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
@@ -421,7 +422,7 @@ class EditorScreen(Screen[None]):
             return
         source = self.document.map.sources[source_id]
         try:
-            text, digest = store.read_source_text(self.document.path, source_id, source)
+            text, digest = read_source_text(self.document.path, source_id, source)
         except ArgmapError as error:
             pane.show_text(None, str(error))
             return
