@@ -325,6 +325,29 @@ def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
 
 
+def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:
+    """Take a claim out of one place where it bears on something, keeping it where else it does.
+
+    Out of a linked group, the group keeps its other premises; a relation left
+    without premises goes, with the undercuts aimed at it.  Refused for a claim's
+    only place: it would be cut off from the thesis (delete or move it instead).
+    """
+    claim = _require_claim(graph, claim_id)
+    relation = _require_relation(graph, relation_id)
+    if claim_id not in relation.premises:
+        raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if claim.kind is not ClaimKind.THESIS and all(rid == relation_id for rid, _ in graph.parents(claim_id)):
+        raise OperationError(
+            f"{claim_id!r} bears on nothing else: taken from here it would be cut off; delete or move it instead"
+        )
+    label = f"remove {claim_id!r} from {relation_id!r}"
+    if len(relation.premises) == 1:
+        return Edit(label, delete_relation(graph, relation_id).changes, select=relation.target)
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    change = Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept}))
+    return Edit(label, (change,), select=kept[0])
+
+
 def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
     """Hang a claim, with its subtree, under another claim (or relation).
 
