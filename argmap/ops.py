@@ -348,11 +348,13 @@ def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:
     return Edit(label, (change,), select=kept[0])
 
 
-def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
+def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None, alone: bool = False) -> Edit:
     """Hang a claim, with its subtree, under another claim (or relation).
 
     ``via`` names which of the claim's relations moves when it has several.  A
-    linked premise moves with its co-premises: they are one reason.
+    linked premise moves with its co-premises (they are one reason), unless
+    ``alone``: then it leaves the group and bears on ``new_target`` in the same way
+    on its own, and the group keeps its other premises.
     """
     claim = _require_claim(graph, claim_id)
     _require_node(graph, new_target)
@@ -362,6 +364,8 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     relation = _require_relation(graph, relation_id)
     if claim_id not in relation.premises:
         raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if alone and len(relation.premises) > 1:
+        return _move_out_of_group(graph, claim_id, relation_id, new_target)
     if relation.target == new_target:
         return Edit(f"move {claim_id!r}", (), select=claim_id)
     if graph.lies_below(new_target, {*relation.premises, relation_id}):
@@ -370,6 +374,22 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     return Edit(
         f"move {claim_id!r} under {new_target!r}", (Change("relations", relation_id, relation, moved),), select=claim_id
     )
+
+
+def _move_out_of_group(graph: MapGraph, claim_id: str, relation_id: str, new_target: str) -> Edit:
+    relation = graph.map.relations[relation_id]
+    if graph.lies_below(new_target, {claim_id}):
+        raise OperationError(f"cannot move {claim_id!r} under {new_target!r}: it lies below it (a cycle)")
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    own_id = unique_id(f"r-{claim_id}", graph)
+    own = Relation(
+        type=relation.type, premises=(claim_id,), target=new_target, rank=_rank_after_last(graph, new_target)
+    )
+    changes = (
+        Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept})),
+        Change("relations", own_id, None, own),
+    )
+    return Edit(f"move {claim_id!r} out of its group under {new_target!r}", changes, select=claim_id)
 
 
 def reorder(graph: MapGraph, relation_id: str, offset: int) -> Edit:

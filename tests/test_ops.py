@@ -224,3 +224,15 @@ def test_remove_placement_refuses_a_claims_only_place(graph: MapGraph) -> None:
         ops.remove_placement(graph, "subsidy", "r-subsidy")
     with pytest.raises(OperationError, match="not a premise"):
         ops.remove_placement(graph, "subsidy", "r-cost")
+
+
+def test_a_linked_premise_moves_with_its_group_or_alone(graph: MapGraph) -> None:
+    together = ops.move_claim(graph, "clothing", "cost")
+    assert [(c.id, c.after.target) for c in together.changes] == [("r-bullying", "cost")]  # type: ignore[union-attr]
+    before = store.dumps(graph.map)
+    alone = ops.move_claim(graph, "clothing", "cost", alone=True)
+    graph.apply(alone)
+    assert graph.map.relations["r-bullying"].premises == ("bullying",)
+    assert [(r.type, r.target) for _, r in graph.parents("clothing")] == [(RelationType.SUPPORT, "cost")]
+    graph.apply(alone.inverse())
+    assert store.dumps(graph.map) == before

@@ -141,6 +141,24 @@ EDITS: list[tuple[str, str, list[str], Check]] = [
         lambda m: ("r-subsidy" not in m.relations and "subsidy" in m.claims) or pytest.fail("U"),
     ),
     (
+        "move m, a linked group",
+        "clothing",
+        ["m", "enter", *"families", "enter"],
+        lambda m: (m.relations["r-bullying"].target == "cost") or pytest.fail("move group"),
+    ),
+    (
+        "move m, one premise out of its group",
+        "clothing",
+        ["m", "down", "enter", *"families", "enter"],
+        lambda m: (
+            (
+                m.relations["r-bullying"].premises == ("bullying",)
+                and [r.target for r in m.relations.values() if r.premises == ("clothing",)] == ["cost"]
+            )
+            or pytest.fail("move alone")
+        ),
+    ),
+    (
         "link l",
         "cost",
         ["l", *"markers", "enter", "down", "enter"],
@@ -594,3 +612,13 @@ async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Pa
     checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
     screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
     assert screen.findings != checked.findings
+
+
+async def test_reordering_that_cannot_move_says_why(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "clothing")
+        await pilot.press("shift+up")
+        assert "its linked group moves as one and is already first" in screen.message
+        assert not app.document.dirty

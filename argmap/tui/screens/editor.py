@@ -833,15 +833,48 @@ class EditorScreen(Screen[None]):
     def action_move(self) -> None:
         if (ref := self._need_claim()) is None:
             return
+        relation = self.document.map.relations.get(ref.relation) if ref.relation else None
 
-        def picked(target: str) -> None:
-            self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
+        def pick(alone: bool) -> None:
+            def picked(target: str) -> None:
+                graph = self.document.graph
+                self.apply(lambda: ops.move_claim(graph, ref.claim, target, via=ref.relation, alone=alone))
 
-        self.pick_claim(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim), picked)
+            what = "just this premise" if alone else "it"
+            title = f"Move {what}, “{shorten(self._text(ref.claim), 60)}”, under"
+            self.pick_claim(title, self.claim_candidates(ref.claim), picked)
+
+        if relation is None or len(relation.premises) == 1:
+            pick(False)
+            return
+        others = [self._text(p) for p in relation.premises if p != ref.claim]
+
+        def chosen(choice: str | None) -> None:
+            if choice in ("alone", "group"):
+                pick(choice == "alone")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Move a linked premise",
+                f"“{self._text(ref.claim)}” works only together with:\n" + "\n".join(f"  • {t}" for t in others),
+                [
+                    ("group", f"Move the whole group ({len(relation.premises)} premises)"),
+                    ("alone", "Move just this premise out of the group"),
+                ],
+            ),
+            chosen,
+        )
 
     def action_reorder(self, offset: int) -> None:
-        if (ref := self._need_relation("Reordering")) is not None and ref.relation is not None:
-            self.apply(lambda: ops.reorder(self.document.graph, ref.relation or "", offset))
+        if (ref := self._need_relation("Reordering")) is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        edit = self.apply(lambda: ops.reorder(self.document.graph, relation_id, offset))
+        if edit is None:
+            group = len(self.document.map.relations[relation_id].premises) > 1
+            where = "first" if offset < 0 else "last"
+            what = "its linked group moves as one and is" if group else "it is"
+            self.say(f"not moved: {what} already {where} among the reasons and objections here")
 
     def action_attach(self) -> None:
         if (ref := self._need_claim()) is None:
