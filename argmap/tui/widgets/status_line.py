@@ -20,14 +20,14 @@ def status_text(
 ) -> Text:
     """The status as one line of at most ``width`` cells (0: any).
 
-    When it does not fit, the coverage figure goes first (the news matters more),
-    then the file loses its folder, then the message is cut at a word with an
-    ellipsis: never in the middle of a word or a path.
+    When it does not fit, the file loses its folder, then the coverage figure goes
+    (the news matters more), then the message is cut at a word with an ellipsis:
+    never in the middle of a word or a path.
     """
     line = _status(file, dirty, findings, language, message, conflicts, coverage)
     if not width or line.cell_len <= width:
         return line
-    line = _status(file, dirty, findings, language, message, conflicts)
+    line = _status(Path(file).name, dirty, findings, language, message, conflicts, coverage)
     if line.cell_len <= width:
         return line
     line = _status(Path(file).name, dirty, findings, language, message, conflicts)
