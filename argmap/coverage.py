@@ -10,12 +10,13 @@ the ones an annotator most likely still has to map.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from argmap.markers import MarkerHit, find_markers
 from argmap.model import ArgMap, LeftOut
-from argmap.sentences import split_sentences
+from argmap.sentences import Sentence, split_sentences
 
 
 class State(StrEnum):
@@ -79,37 +80,65 @@ def locate_left_out(passage: LeftOut, text: str) -> tuple[int, int] | None:
     return (at, at + len(passage.quote)) if at >= 0 else None
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """A text's sentences (headings left out) with the argument markers of each: what coverage is counted on.
+
+    Worked out once per text; the counts are cheap to redo after every change of the map.
+    """
+
+    sentences: list[Sentence]
+    markers: list[tuple[MarkerHit, ...]]
+
+    @classmethod
+    def of(cls, text: str, language: str) -> Sentences:
+        sentences = [sentence for sentence in split_sentences(text) if not sentence.heading]
+        markers = [tuple(find_markers(text, language, s.start, s.end)) for s in sentences]
+        return cls(sentences, markers)
+
+    def overlapping(self, start: int, end: int) -> range:
+        """The positions of the sentences that share a character with ``start``–``end``."""
+        first = bisect_right(self.sentences, start, key=lambda sentence: sentence.end)
+        last = bisect_left(self.sentences, end, key=lambda sentence: sentence.start)
+        return range(first, max(first, last))
+
+
 def source_coverage(
     source_id: str,
     text: str,
     language: str,
     anchored: list[tuple[int, int, str]],
     left_out: tuple[LeftOut, ...] = (),
+    sentences: Sentences | None = None,
 ) -> SourceCoverage:
-    """The coverage of ``text`` by the ``anchored`` passages (start, end, claim id) and the left-out ones."""
-    spans = []
+    """The coverage of ``text`` by the ``anchored`` passages (start, end, claim id) and the left-out ones.
+
+    ``sentences`` are the text's, if already worked out.
+    """
+    split = sentences if sentences is not None else Sentences.of(text, language)
+    claims: list[set[str]] = [set() for _ in split.sentences]
+    for start, end, claim in anchored:
+        for position in split.overlapping(start, end):
+            claims[position].add(claim)
+    left: set[int] = set()
     lost = []
     for passage in left_out:
         where = locate_left_out(passage, text)
         if where is None:
             lost.append(passage)
         else:
-            spans.append(where)
-    found: list[SentenceCoverage] = []
-    for sentence in split_sentences(text):
-        if sentence.heading:
-            continue
-        claims = tuple(
-            sorted({claim for start, end, claim in anchored if start < sentence.end and sentence.start < end})
+            left.update(split.overlapping(*where))
+    found = [
+        SentenceCoverage(
+            sentence.start,
+            sentence.end,
+            sentence.paragraph,
+            State.ANCHORED if claims[n] else State.LEFT_OUT if n in left else State.OPEN,
+            tuple(sorted(claims[n])),
+            split.markers[n],
         )
-        if claims:
-            state = State.ANCHORED
-        elif any(start < sentence.end and sentence.start < end for start, end in spans):
-            state = State.LEFT_OUT
-        else:
-            state = State.OPEN
-        markers = tuple(find_markers(text, language, sentence.start, sentence.end))
-        found.append(SentenceCoverage(sentence.start, sentence.end, sentence.paragraph, state, claims, markers))
+        for n, sentence in enumerate(split.sentences)
+    ]
     return SourceCoverage(source_id, found, lost)
 
 

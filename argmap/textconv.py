@@ -74,8 +74,11 @@ def _header(argmap: ArgMap) -> list[str]:
     if argmap.description:
         lines.append(f"description: {_one_line(argmap.description)}")
     for sid, source in sorted(argmap.sources.items()):
-        fields = source.model_dump(exclude_defaults=True)
+        fields = source.model_dump(exclude_defaults=True, exclude={"left_out"})
         lines.append(f"source {sid}: " + "; ".join(f"{key} {_one_line(str(value))}" for key, value in fields.items()))
+        for passage in source.left_out:  # one line each, so that leaving one out is a one-line diff
+            why = f" ({_one_line(passage.reason)})" if passage.reason else ""
+            lines.append(visible(f"{INDENT}left out {passage.start}-{passage.end}{why}: {_quoted(passage.quote)}"))
     for sid, speaker in sorted(argmap.speakers.items()):
         role = f" ({_one_line(speaker.role)})" if speaker.role else ""
         lines.append(f"speaker {sid}: {_one_line(speaker.name)}{role}")

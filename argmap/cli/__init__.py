@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "schemes": "schemes",
     "scheme": "scheme",
     "answer": "answer",
+    "detach": "detach",
+    "unlink": "unlink",
     "diff": "diff",
     "merge": "merge",
     "resolve": "resolve",

@@ -71,7 +71,7 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.loads(sys.stdin.buffer.read(), "<stdin>").map if args.map == "-" else store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     result = evaluate(argmap, args.semantics)
     if args.format == "json":
         sys.stdout.buffer.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))

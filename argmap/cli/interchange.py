@@ -124,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
         if guessed is None:
             raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
         fmt = formats.get(guessed, reading=False).name
-    argmap = store.loads(sys.stdin.buffer.read(), "<stdin>").map if args.map == "-" else store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     try:
         formats.refuse_dangling(argmap)
     except ArgmapError as error:

@@ -25,10 +25,10 @@ Matches the claim's translation into the source's language word by word (on
 stems: "Handel" finds "Handels"), and its own text by names, numbers and
 look-alike words, so a claim written in English finds its German passage best
 when it has a German translation. Passages the claim already quotes are marked
-"(its evidence)". Attach one in the editor (select it in the source pane, x).
+"(its evidence)". In the editor, f selects them in turn and x attaches one.
 
 examples:
-  argmap suggest maps/partnership-of-convenience.argmap.json trade-declined
+  argmap suggest maps/partnership-of-convenience.argmap.json trade-fell
   argmap suggest essay.argmap.json uniforms-cost --top 10 --source interview
   argmap suggest essay.argmap.json uniforms-cost --format json | jq '.[0].start'
 """,

@@ -34,7 +34,7 @@ examples:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        text = outline(store.read(args.map).map)
+        text = outline(store.read(args.map, keep_form=False).map)
     except ArgmapError as error:
         try:
             raw = store.read_bytes(args.map)
