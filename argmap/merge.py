@@ -736,9 +736,10 @@ def _refuse_breakage(graph: MapGraph, edit: Edit, conflict_id: str, choice: str)
     broken = _new_problems(after, shape_findings(graph.map))
     if broken:
         first = min(broken, key=lambda finding: finding.message)
-        other = {"ours": "--theirs or --value", "theirs": "--ours or --value"}.get(choice, "--ours or --theirs")
+        other = {"ours": "theirs or a value of your own", "theirs": "ours or a value of your own"}
         raise OperationError(
-            f"settling {conflict_id} with {choice} would break the map: {first.message}; settle it with {other}"
+            f"settling {conflict_id} with {choice} would break the map: {first.message}; "
+            f"take {other.get(choice, 'ours or theirs')} instead"
         )
 
 
