@@ -31,7 +31,7 @@ from argmap.store import gc_paused
 if TYPE_CHECKING:
     from argmap.check import Finding
 
-SET_FIELDS = frozenset({"tags", "evidence", "premises"})
+SET_FIELDS = frozenset({"tags", "evidence", "premises", "left_out"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""
 DICT_FIELDS = frozenset({"translations", "answers"})
 """Dict fields merged key by key."""

@@ -127,6 +127,21 @@ class Relation(_Record):
     note: str = ""
 
 
+class LeftOut(_Record):
+    """A passage of a source deliberately left out of the map (background, an aside), with why.
+
+    Found like an anchor: the offsets first, the quote with its context when the text moved.
+    ``argmap coverage`` counts its sentences as covered.
+    """
+
+    quote: str = Field(min_length=1)
+    prefix: str = ""
+    suffix: str = ""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    reason: str = Field(default="", description="Why the passage is not in the map, e.g. 'background'.")
+
+
 class Source(_Record):
     """A document the map annotates; ``path`` is relative to the map file."""
 
@@ -138,6 +153,9 @@ class Source(_Record):
     path: str = ""
     sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
     note: str = ""
+    left_out: tuple[LeftOut, ...] = Field(
+        default=(), description="Passages deliberately left out of the map, so that coverage can reach 100 %."
+    )
 
 
 class Speaker(_Record):

@@ -174,11 +174,10 @@ class MapBuilder:
         return sid
 
     def add_source(self, wanted_id: str, text: str, **fields: Any) -> str:
-        """A source whose text the caller writes to ``sources/<id>.txt`` beside the map."""
+        """A source whose text the caller writes beside the map (:func:`argmap.sources.place_texts` names the file)."""
         sid = unique_id(slugify(wanted_id, 4), self.sources)
-        path = f"sources/{sid}.txt"
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self.sources[sid] = Source(path=path, sha256=sha, **fields)
+        self.sources[sid] = Source(sha256=sha, **fields)
         self.texts[sid] = text
         return sid
 

@@ -300,7 +300,7 @@ class _Reader:
             anchor = make_anchor(source_id, text, start, end, speaker)
             for claim in self.anchored_claims(lid):
                 b.add_anchor(claim, anchor)
-        b.warn("locutions had no text offsets: their words are kept as a transcript source (sources/transcript.txt)")
+        b.warn("locutions had no text offsets: their words are kept as a transcript source")
 
 
 def _scheme_id(name: str) -> str:

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Select, Tree
 from textual.worker import Worker, get_current_worker
 
-from argmap import ops, store
+from argmap import ops
 from argmap.anchor import make_anchor
 from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
@@ -31,11 +31,13 @@ from argmap.find import ClaimIndex, shown_text
 from argmap.graph import Edit
 from argmap.merge import finding_prefix, resolve_conflict
 from argmap.model import Claim, ClaimKind, RelationType
+from argmap.sources import read_source_text
+from argmap.tui.screens.annotating import ANNOTATION_BINDINGS, AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
-from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
+from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.key_hints import KeyHints, hints
 from argmap.tui.widgets.prompt_bar import PromptBar
@@ -108,6 +110,22 @@ EDITOR_BINDINGS: list[BindingType] = [
         tooltip="delete the selected claim (asks, and says what goes with it)",
         id="delete",
     ),
+    Binding(
+        "D",
+        "remove_placement",
+        "Remove from here",
+        tooltip="take the selected claim out of this place only (out of its linked group), keeping it elsewhere",
+        show=False,
+        id="remove-placement",
+    ),
+    Binding(
+        "U",
+        "unlink",
+        "Unlink",
+        tooltip="remove the link from the selected line to its parent (its whole linked group); the claims stay",
+        show=False,
+        id="unlink",
+    ),
     Binding("m", "move", "Move", tooltip="move the selected claim, with its subtree, under another claim", id="move"),
     Binding(
         "shift+up",
@@ -143,6 +161,14 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="attach",
     ),
     Binding(
+        "X",
+        "detach",
+        "Detach evidence",
+        tooltip="remove a passage from the selected claim's evidence (asks which when it has several)",
+        show=False,
+        id="detach",
+    ),
+    Binding(
         "g",
         "jump",
         "Claim ⇄ passage",
@@ -150,6 +176,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         id="jump",
     ),
+    *ANNOTATION_BINDINGS,
     Binding(
         "T",
         "edit_translation",
@@ -224,7 +251,7 @@ class Checked:
 EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if isinstance(binding, Binding)}
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(AnnotationActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [
@@ -239,11 +266,12 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+p", "command_palette", "Palette", id="command-palette"),
     ]
 
-    def __init__(self, document: Document, *, loading: int = 0) -> None:
-        """``loading`` (a number of claims) means ``document`` is a preview: see :meth:`adopt`."""
+    def __init__(self, document: Document, *, claims_to_load: int = 0) -> None:
+        """``claims_to_load`` (the whole map's number of claims) means ``document`` is a preview: see :meth:`adopt`."""
         super().__init__()
         self.document = document
-        self.loading = loading
+        self.claims_to_load = claims_to_load
+        """Not ``loading``: that is Textual's own reactive, which covers the screen with a loading indicator."""
         self.painted_at: float | None = None
         """When the first frame was on screen (``time.perf_counter``), and when the whole map was:
         what ``benchmarks/tui_bench.py`` reports as first paint and as ready."""
@@ -281,17 +309,17 @@ class EditorScreen(Screen[None]):
         yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
 
     def on_mount(self) -> None:
-        self.tree.conflicted = self.conflicted_records()
-        self.tree.load()
+        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
-        self.tree.focus()
-        if self.tree.root.children:
-            self.tree.move_cursor(self.tree.root.children[0], animate=False)
+        self.argument_tree.focus()
+        if self.argument_tree.root.children:
+            self.argument_tree.move_cursor(self.argument_tree.root.children[0], animate=False)
         self.call_after_refresh(self._note_time, "painted_at")
-        if self.loading:
+        if self.claims_to_load:
             self.query_one(SourcePane).show_text(None, "the source text shows once the whole map is loaded")
-            self.say(f"loading {self.loading:,} claims… (the top of the map is shown; editing waits)")
+            self.say(f"loading {self.claims_to_load:,} claims… (the top of the map is shown; editing waits)")
             return
         self._start_editing()
 
@@ -300,14 +328,14 @@ class EditorScreen(Screen[None]):
 
     def adopt(self, document: Document) -> None:
         """Take over the whole map after a preview: every line, the sources, the checks, and editing."""
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.document = document
-        self.loading = 0
+        self.claims_to_load = 0
         self.message = ""
-        self.tree.graph = document.graph
-        self.tree.conflicted = self.conflicted_records()
-        self.tree.reload()
-        self.tree.reveal_path(where)
+        self.argument_tree.graph = document.graph
+        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.reload()
+        self.argument_tree.reveal_path(where)
         self._start_editing()
         self.refresh_details()
         self.refresh_bindings()
@@ -340,7 +368,7 @@ class EditorScreen(Screen[None]):
         The tree lends the prompt its focus: it keeps its look meanwhile, so that
         opening and closing the prompt does not repaint it.
         """
-        tree = self.tree
+        tree = self.argument_tree
         tree.lend_focus = tree.has_focus
 
         def answered(text: str | None) -> None:
@@ -356,12 +384,12 @@ class EditorScreen(Screen[None]):
         """While the prompt bar is open, its keys are for typing; while the map loads, only moving about works."""
         if action not in EDITOR_ACTIONS:
             return True
-        if self.loading:
+        if self.claims_to_load:
             return action in ("request_quit", "help")
         return not self.query_one(PromptBar).is_open
 
     @property
-    def tree(self) -> ArgumentTree:
+    def argument_tree(self) -> ArgumentTree:
         return self.query_one(ArgumentTree)
 
     @property
@@ -370,7 +398,7 @@ class EditorScreen(Screen[None]):
 
     @property
     def current(self) -> NodeRef | None:
-        return self.tree.current
+        return self.argument_tree.current
 
     def refresh_status(self) -> None:
         findings = None if self.findings is None else len(self.findings)
@@ -378,9 +406,10 @@ class EditorScreen(Screen[None]):
             str(self.document.path),
             self.document.dirty,
             findings,
-            self.tree.language,
+            self.argument_tree.language,
             self.message,
             len(self.document.map.conflicts),
+            self.coverage_label(),
         )
 
     def say(self, message: str) -> None:
@@ -420,7 +449,7 @@ class EditorScreen(Screen[None]):
             return
         source = self.document.map.sources[source_id]
         try:
-            text, digest = store.read_source_text(self.document.path, source_id, source)
+            text, digest = read_source_text(self.document.path, source_id, source)
         except ArgmapError as error:
             pane.show_text(None, str(error))
             return
@@ -437,6 +466,7 @@ class EditorScreen(Screen[None]):
         passages = passages_for(self.document.map.claims, self.source_id)
         ref = self.current
         self.source_area.set_passages(passages, ref.claim if ref is not None else None)
+        self.refresh_annotation()
 
     def scroll_source_to(self, claim_id: str | None) -> None:
         """Bring the claim's first passage into view without touching the user's selection."""
@@ -460,7 +490,7 @@ class EditorScreen(Screen[None]):
         the line it was added to); by default the edit's own ``select``.
         """
         started = time.perf_counter()
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         try:
             edit = make()
         except ArgmapError as error:
@@ -475,7 +505,7 @@ class EditorScreen(Screen[None]):
 
     def changed(self, edit: Edit, path: list[NodeRef] | None) -> None:
         """Bring every widget up to date after ``edit`` was applied (or undone)."""
-        where = self.tree.path_of(self.tree.cursor_node)
+        where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.message = ""
         touched: set[str] = set()
         evidence_changed = False
@@ -492,15 +522,15 @@ class EditorScreen(Screen[None]):
             if change.table == "conflicts":
                 touched.update(record.id for record in (change.before, change.after) if record is not None)  # type: ignore[union-attr]
         if any(change.table == "conflicts" for change in edit.changes):
-            self.tree.conflicted = self.conflicted_records()
-        self.tree.sync(touched)
+            self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.sync(touched)
         if path is not None:
-            self.tree.reveal_path(path)
+            self.argument_tree.reveal_path(path)
         elif edit.select is not None and edit.select in self.document.map.claims:
-            self.tree.reveal(edit.select)
+            self.argument_tree.reveal(edit.select)
         else:
-            self.tree.reveal_path(where)
-        self.tree.repaint_changed_lines()
+            self.argument_tree.reveal_path(where)
+        self.argument_tree.repaint_changed_lines()
         if evidence_changed:
             self.refresh_passages()
         self.refresh_details()
@@ -514,6 +544,7 @@ class EditorScreen(Screen[None]):
         self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], current)
         if current != self.source_id or self.source_text is None:
             self.show_source(current)
+        self.refresh_annotation()
 
     def _need_claim(self) -> NodeRef | None:
         ref = self.current
@@ -550,7 +581,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_reason(self) -> None:
         if (ref := self._need_claim()) is not None:
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"A reason for: {self._text(ref.claim)}",
                 lambda text: ops.add_reason(self.document.graph, ref.claim, text),
@@ -559,7 +590,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_objection(self) -> None:
         if (ref := self._need_claim()) is not None:
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"An objection to: {self._text(ref.claim)}",
                 lambda text: ops.add_objection(self.document.graph, ref.claim, text),
@@ -569,7 +600,7 @@ class EditorScreen(Screen[None]):
     def action_add_undercut(self) -> None:
         if (ref := self._need_relation("An undercut")) is not None and ref.relation is not None:
             relation = self.document.map.relations[ref.relation]
-            here = self.tree.path_of(self.tree.cursor_node)
+            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
             self._add_below(
                 f"Why does “{self._text(ref.claim)}” not bear on “{self._text(relation.target)}”?",
                 lambda text: ops.add_undercut(self.document.graph, ref.relation or "", text),
@@ -578,7 +609,7 @@ class EditorScreen(Screen[None]):
 
     def action_add_co_premise(self) -> None:
         if (ref := self._need_relation("A co-premise")) is not None and ref.relation is not None:
-            parent = self.tree.path_of(self.tree.cursor_node)[:-1]
+            parent = self.argument_tree.path_of(self.argument_tree.cursor_node)[:-1]
             rid = ref.relation
             self._add_below(
                 f"A premise that works together with: {self._text(ref.claim)}",
@@ -611,8 +642,9 @@ class EditorScreen(Screen[None]):
             self.refresh_details()
 
         typed("")
-        if self.document.needs_claim_index(self.tree.language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
-            self._indexer = self._index_claims(self.document.map.claims, self.tree.language, self.document.revision)
+        language = self.argument_tree.language
+        if self.document.needs_claim_index(language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
+            self._indexer = self._index_claims(self.document.map.claims, language, self.document.revision)
         pane.border_title = "pick a claim: ↑↓ · enter · esc"
         self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
 
@@ -634,7 +666,7 @@ class EditorScreen(Screen[None]):
         self.query_one(PromptBar).submit()
 
     def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
-        language = self.tree.language
+        language = self.argument_tree.language
 
         def candidates(query: str, limit: int) -> list[tuple[str, str]]:
             """Claims as the tree shows them: in the display language where they have a translation."""
@@ -649,7 +681,7 @@ class EditorScreen(Screen[None]):
         ref = self._need_claim()
         if ref is None:
             return
-        here = self.tree.path_of(self.tree.cursor_node)
+        here = self.argument_tree.path_of(self.argument_tree.cursor_node)
 
         def picked(claim_id: str) -> None:
             def typed(choice: str | None) -> None:
@@ -729,7 +761,7 @@ class EditorScreen(Screen[None]):
         if (ref := self._need_claim()) is None:
             return
         claim = self.document.map.claims[ref.claim]
-        language = self.tree.language or next(iter(claim.translations), "")
+        language = self.argument_tree.language or next(iter(claim.translations), "")
 
         def done(result: tuple[str, str] | None) -> None:
             if result is not None:
@@ -751,25 +783,103 @@ class EditorScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         going = [ref.claim, *(cid for cid in edit.removed("claims") if cid != ref.claim)]
+        elsewhere = [
+            self._text(relation.target) if relation.target in self.document.map.claims else "an inference"
+            for rid, relation in self.document.graph.parents(ref.claim)
+            if rid != ref.relation
+        ]
 
         def done(choice: str | None) -> None:
             if choice == "delete":
                 self.apply(lambda: edit)
+            elif choice == "remove-here":
+                self.action_remove_placement()
 
-        self.app.push_screen(ConfirmDeleteScreen(self._text(ref.claim), [self._text(cid) for cid in going]), done)
+        self.app.push_screen(
+            ConfirmDeleteScreen(self._text(ref.claim), [self._text(cid) for cid in going], elsewhere), done
+        )
+
+    def action_remove_placement(self) -> None:
+        ref = self._need_relation("Removing from here")
+        if ref is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        if self.apply(lambda: ops.remove_placement(self.document.graph, ref.claim, relation_id)):
+            self.say(f"removed “{shorten(self._text(ref.claim), 50)}” from here (ctrl+z undoes)")
+
+    def action_unlink(self) -> None:
+        if (ref := self._need_relation("Unlinking")) is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        relation = self.document.map.relations[relation_id]
+        if len(relation.premises) == 1:
+            if self.apply(lambda: ops.delete_relation(self.document.graph, relation_id)):
+                self.say(f"unlinked “{shorten(self._text(ref.claim), 50)}”; the claim stays (ctrl+z undoes)")
+            return
+        others = [self._text(p) for p in relation.premises if p != ref.claim]
+        choices = [
+            ("group", f"Unlink the whole group ({len(relation.premises)} premises; the claims stay)"),
+            ("keep", "Keep it as it is"),
+        ]
+        if len(self.document.graph.parents(ref.claim)) > 1:
+            choices.insert(0, ("premise", "Take just this premise out of the group; it stays where else it is"))
+
+        def done(choice: str | None) -> None:
+            if choice == "group":
+                self.apply(lambda: ops.delete_relation(self.document.graph, relation_id))
+            elif choice == "premise":
+                self.action_remove_placement()
+
+        body = f"“{self._text(ref.claim)}” works only together with:\n" + "\n".join(f"  • {t}" for t in others)
+        self.app.push_screen(
+            ChoiceScreen("Unlink a linked premise?", body, choices, highlighted=len(choices) - 1), done
+        )
 
     def action_move(self) -> None:
         if (ref := self._need_claim()) is None:
             return
+        relation = self.document.map.relations.get(ref.relation) if ref.relation else None
 
-        def picked(target: str) -> None:
-            self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
+        def pick(alone: bool) -> None:
+            def picked(target: str) -> None:
+                graph = self.document.graph
+                self.apply(lambda: ops.move_claim(graph, ref.claim, target, via=ref.relation, alone=alone))
 
-        self.pick_claim(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim), picked)
+            what = "just this premise" if alone else "it"
+            title = f"Move {what}, “{shorten(self._text(ref.claim), 60)}”, under"
+            self.pick_claim(title, self.claim_candidates(ref.claim), picked)
+
+        if relation is None or len(relation.premises) == 1:
+            pick(False)
+            return
+        others = [self._text(p) for p in relation.premises if p != ref.claim]
+
+        def chosen(choice: str | None) -> None:
+            if choice in ("alone", "group"):
+                pick(choice == "alone")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Move a linked premise",
+                f"“{self._text(ref.claim)}” works only together with:\n" + "\n".join(f"  • {t}" for t in others),
+                [
+                    ("group", f"Move the whole group ({len(relation.premises)} premises)"),
+                    ("alone", "Move just this premise out of the group"),
+                ],
+            ),
+            chosen,
+        )
 
     def action_reorder(self, offset: int) -> None:
-        if (ref := self._need_relation("Reordering")) is not None and ref.relation is not None:
-            self.apply(lambda: ops.reorder(self.document.graph, ref.relation or "", offset))
+        if (ref := self._need_relation("Reordering")) is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        edit = self.apply(lambda: ops.reorder(self.document.graph, relation_id, offset))
+        if edit is None:
+            group = len(self.document.map.relations[relation_id].premises) > 1
+            where = "first" if offset < 0 else "last"
+            what = "its linked group moves as one and is" if group else "it is"
+            self.say(f"not moved: {what} already {where} among the reasons and objections here")
 
     def action_attach(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -783,7 +893,34 @@ class EditorScreen(Screen[None]):
             return
         anchor = make_anchor(self.source_id, self.source_text, *span)
         if self.apply(lambda: ops.attach_evidence(self.document.graph, ref.claim, anchor)):
-            self.say(f"attached “{anchor.quote[:60]}” to {ref.claim}")
+            self.source_area.clear_selection()
+            self.say(f"attached “{shorten(anchor.quote, 60)}” to {ref.claim}")
+
+    def action_detach(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        evidence = self.document.map.claims[ref.claim].evidence
+        if not evidence:
+            self.notify("this claim has no evidence to detach", severity="warning")
+            return
+
+        def detach(choice: str | None) -> None:
+            if choice is not None:
+                quote = evidence[int(choice)].quote
+                if self.apply(lambda: ops.detach_evidence(self.document.graph, ref.claim, int(choice))):
+                    self.say(f"detached “{shorten(quote, 60)}” (ctrl+z undoes)")
+
+        if len(evidence) == 1:
+            detach("0")
+            return
+        self.app.push_screen(
+            ChoiceScreen(
+                "Detach which passage?",
+                self._text(ref.claim),
+                [(str(i), f"❝ {shorten(a.quote, 90)} ❞  {a.source}") for i, a in enumerate(evidence)],
+            ),
+            detach,
+        )
 
     # Finding ----------------------------------------------------------------------------------
 
@@ -795,8 +932,8 @@ class EditorScreen(Screen[None]):
             if passage is None:
                 self.notify("no anchored passage under the cursor", severity="warning")
                 return
-            self.tree.reveal(passage.claim)
-            self.tree.focus()
+            self.argument_tree.reveal(passage.claim)
+            self.argument_tree.focus()
             return
         ref = self._need_claim()
         if ref is None:
@@ -838,7 +975,7 @@ class EditorScreen(Screen[None]):
     def _walk_order(self) -> list[str]:
         graph = self.document.graph
         order: dict[str, None] = {}
-        for node in self.tree.root.children:
+        for node in self.argument_tree.root.children:
             if node.data is None:
                 continue
             order[node.data.claim] = None
@@ -855,8 +992,8 @@ class EditorScreen(Screen[None]):
             return
         self.search_matches = matches
         self.search_index = (self.search_index + step) % len(matches)
-        self.tree.reveal(matches[self.search_index])
-        self.tree.focus()
+        self.argument_tree.reveal(matches[self.search_index])
+        self.argument_tree.focus()
         self.say(f"match {self.search_index + 1} of {len(matches)}")
 
     def action_search_next(self) -> None:
@@ -892,13 +1029,13 @@ class EditorScreen(Screen[None]):
             self.notify("no claim has a translation yet (T adds one)", severity="warning")
             return
         cycle: list[str | None] = [None, *languages]
-        current = cycle.index(self.tree.language) if self.tree.language in cycle else 0
-        self.tree.language = cycle[(current + 1) % len(cycle)]
-        for node in self.tree.loaded_nodes():
+        current = cycle.index(self.argument_tree.language) if self.argument_tree.language in cycle else 0
+        self.argument_tree.language = cycle[(current + 1) % len(cycle)]
+        for node in self.argument_tree.loaded_nodes():
             if node.data is not None:
-                node.set_label(self.tree.label_for(node.data))
+                node.set_label(self.argument_tree.label_for(node.data))
         self.refresh_status()
-        self.say(f"showing {self.tree.language or self.document.map.language or 'the original'} texts")
+        self.say(f"showing {self.argument_tree.language or self.document.map.language or 'the original'} texts")
 
     # Safety -------------------------------------------------------------------------------------
 
@@ -1020,12 +1157,12 @@ class EditorScreen(Screen[None]):
         self.findings = checked.findings
         self.badges = checked.badges
         self.findings_revision = revision
-        changed = checked.serious ^ self.tree.flagged
+        changed = checked.serious ^ self.argument_tree.flagged
         self.flagged = checked.about
-        self.tree.flagged = checked.serious
-        for node in self.tree.loaded_nodes():
+        self.argument_tree.flagged = checked.serious
+        for node in self.argument_tree.loaded_nodes():
             if node.data is not None and node.data.claim in changed:
-                node.set_label(self.tree.label_for(node.data))
+                node.set_label(self.argument_tree.label_for(node.data))
         self.refresh_status()
         self.refresh_details()
 
@@ -1051,8 +1188,8 @@ class EditorScreen(Screen[None]):
             if claim is None and subject in self.document.map.relations:
                 claim = self.document.map.relations[subject].premises[0]
             if claim is not None:
-                self.tree.reveal(claim)
-                self.tree.focus()
+                self.argument_tree.reveal(claim)
+                self.argument_tree.focus()
 
         self.app.push_screen(FindingsScreen(rows), done)
 
