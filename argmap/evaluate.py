@@ -118,17 +118,18 @@ def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None)
     """The attack graph of a map, as described in the module docstring (``usable``: :func:`usable_relations`)."""
     good, bad = usable if usable is not None else usable_relations(argmap)
     relations = argmap.relations
-    direct: dict[str, set[str]] = {cid: set() for cid in argmap.claims}
-    direct.update({rid: set() for rid in good})
+    direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
-        if relations[rid].type is RelationType.ATTACK:
-            direct[relations[rid].target].add(rid)
-    attackers = {cid: frozenset(direct[cid]) for cid in argmap.claims}
+        relation = relations[rid]
+        if relation.type is RelationType.ATTACK:
+            direct.setdefault(relation.target, []).append(rid)
+    nothing: frozenset[str] = frozenset()
+    attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
     for rid in good:
-        inherited = set(direct[rid])
+        inherited = [*direct.get(rid, ())]
         for premise in relations[rid].premises:
-            inherited |= direct[premise]
-        attackers[rid] = frozenset(inherited)
+            inherited += direct.get(premise, ())
+        attackers[rid] = frozenset(inherited) if inherited else nothing
     return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
 
 
@@ -509,7 +510,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
         below = premises[i]
         return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
-    left = _settle_acyclic(attacks, supports, premises, first_relation, step, value)
+    left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
     depends = {i: {*attacks[i], *supports[i], *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
@@ -537,34 +538,44 @@ def _settle_acyclic(
     attacks: list[list[int]],
     supports: list[list[int]],
     premises: list[tuple[int, ...]],
+    base: list[float],
     first_relation: int,
     step: Any,
     value: list[float],
 ) -> set[int]:
     """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles).
 
-    A node depends on its attacking and supporting relations and, for a
-    relation, on its premises; a premise named twice counts twice on both sides.
+    A claim depends on the relations attacking and supporting it; a relation on
+    those and on its premises (a premise named twice counts twice on both sides).
+    An unchallenged claim keeps its base score (``value`` holds it on entry), and an
+    unchallenged relation passes on its weight times its weakest premise, both
+    without a call (most records of a large map).
     """
     count = len(value)
     waiting = [len(attacks[i]) + len(supports[i]) for i in range(first_relation)]
     waiting += [len(attacks[i]) + len(supports[i]) + len(premises[i]) for i in range(first_relation, count)]
-    dependents: list[list[int]] = [[] for _ in range(count)]
-    for node in range(first_relation, count):
-        for premise in premises[node]:
-            dependents[premise].append(node)
+    target_of = [0] * count  # for a relation: the claim or relation it bears on
     for target in range(count):
         for relation in attacks[target]:
-            dependents[relation].append(target)
+            target_of[relation] = target
         for relation in supports[target]:
-            dependents[relation].append(target)
+            target_of[relation] = target
+    used_by: list[list[int]] = [[] for _ in range(first_relation)]  # for a claim: the relations it is a premise of
+    for relation in range(first_relation, count):
+        for premise in premises[relation]:
+            used_by[premise].append(relation)
     ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
-        value[node] = step(node, value)
         done += 1
-        for dependent in dependents[node]:
+        if attacks[node] or supports[node]:
+            value[node] = step(node, value)
+        elif node >= first_relation:
+            below = premises[node]
+            weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
+            value[node] = base[node] * weakest
+        for dependent in used_by[node] if node < first_relation else (target_of[node],):
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
