@@ -198,7 +198,13 @@ def _open_labellings(
             targets[attacker].append(argument)
     budget = _Budget(kind)
     found: list[dict[str, Label]] = [{}]
+    single: list[str] = []  # a run of one-argument components, labelled in one loop per labelling
     for component in reversed(strongly_connected(targets)):  # each component after those attacking it
+        if len(component) == 1 and component[0] not in attackers[component[0]]:
+            single.append(component[0])
+            continue
+        found = _label_singles(found, single, attackers, kind)
+        single = []
         grown: list[dict[str, Label]] = []
         for partial in found:
             options = _component_labellings(component, attackers, targets, partial, kind, budget)
@@ -209,12 +215,37 @@ def _open_labellings(
                 grown.extend({**partial, **option} for option in options)
             budget.count_labellings(len(grown), len(component))
         found = grown
-        if not found:
-            break
+    found = _label_singles(found, single, attackers, kind)
     if kind == "preferred":
         found = _maximal_in(found)
     found.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
     return found
+
+
+def _label_singles(
+    found: list[dict[str, Label]], single: list[str], attackers: dict[str, list[str]], kind: str
+) -> list[dict[str, Label]]:
+    """Each labelling extended by arguments that are components of their own, in order: their label is forced.
+
+    A stable labelling that would leave one of them UNDEC is dropped.
+    """
+    if not single:
+        return found
+    kept = []
+    for labelling in found:
+        for argument in single:
+            seen = [labelling[b] for b in attackers[argument]]
+            if "IN" in seen:
+                labelling[argument] = "OUT"
+            elif "UNDEC" not in seen:
+                labelling[argument] = "IN"
+            elif kind == "stable":
+                break
+            else:
+                labelling[argument] = "UNDEC"
+        else:
+            kept.append(labelling)
+    return kept
 
 
 def _component_labellings(
@@ -225,12 +256,7 @@ def _component_labellings(
     kind: Literal["preferred", "stable"],
     budget: _Budget,
 ) -> list[dict[str, Label]]:
-    """The labellings of one component, given the labels of the arguments outside it (``outside``)."""
-    if len(component) == 1 and component[0] not in attackers[component[0]]:
-        argument = component[0]
-        seen = [outside[b] for b in attackers[argument]]
-        label: Label = "OUT" if "IN" in seen else "IN" if all(s == "OUT" for s in seen) else "UNDEC"
-        return [] if label == "UNDEC" and kind == "stable" else [{argument: label}]
+    """The labellings of a component of several arguments (or one attacking itself), given those outside it."""
     if len(component) > MAX_COMPONENT:
         raise ArgmapError(
             f"{kind} semantics: {len(component):,} arguments attack each other in one tangle"
