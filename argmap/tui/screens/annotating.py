@@ -344,6 +344,7 @@ class AnnotationActions:
     def _index_built(self: EditorScreen, aids: SourceAids, index: PassageIndex) -> None:
         aids.index = index
         if aids is self.aids:
+            self.say("")
             self.action_suggest_passages()
 
     def action_toggle_markers(self: EditorScreen) -> None:
