@@ -19,6 +19,7 @@ from rich.text import Text
 from argmap.diff import Entry, MapDiff
 from argmap.model import ArgMap, Relation
 from argmap.render.options import Mark
+from argmap.visible import visible
 
 SIGNS = {
     "added": "+",
@@ -49,8 +50,8 @@ def render_text(entries: list[Entry]) -> Text:
         line = Text(f"{sign} ", style=STYLES[sign])
         noun = NOUNS[entry.table]
         subject = f"{noun} {entry.id}" if entry.id else noun
-        line.append(subject, style="bold")
-        line.append(_describe(entry, line))
+        line.append(visible(subject), style="bold")
+        line.append(visible(_describe(entry, line)))
         out.append(line)
         out.append("\n")
     out.append(summary(entries) + "\n", style="dim")
@@ -75,11 +76,11 @@ def _describe(entry: Entry, line: Text) -> str:
         line.append(" reworded: ")
         for op, text in entry.words:
             if op == "=":
-                line.append(text)
+                line.append(visible(text))
             elif op == "-":
-                line.append(f"[-{text}-]", style="red strike")
+                line.append(f"[-{visible(text)}-]", style="red strike")
             else:
-                line.append(f"{{+{text}+}}", style="green")
+                line.append(f"{{+{visible(text)}+}}", style="green")
         return ""
     if entry.action == "moved":
         premises = ", ".join(entry.detail.get("premises", []))

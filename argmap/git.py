@@ -36,6 +36,19 @@ def load_version(spec: str) -> ArgMap:
         return store.loads(sys.stdin.buffer.read(), "<stdin>").map
     if os.path.exists(spec) or ":" not in spec:
         return store.load(spec)
+    return store.loads(_show(spec), spec).map
+
+
+def load_version_data(spec: str) -> store.MapData:
+    """:func:`load_version` for a read-only command: the map checked, its records not built (``store.MapData``)."""
+    if spec == "-":
+        return store.loads_data(sys.stdin.buffer.read(), "<stdin>")
+    if os.path.exists(spec) or ":" not in spec:
+        return store.read_data(spec)
+    return store.loads_data(_show(spec), spec)
+
+
+def _show(spec: str) -> bytes:
     done = _git("show", spec, check=False)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip().splitlines()
@@ -44,7 +57,7 @@ def load_version(spec: str) -> ArgMap:
             path=spec,
             fix="write REV:path with the path from the repository root, or REV:./path relative to here",
         )
-    return store.loads(done.stdout, spec).map
+    return done.stdout
 
 
 def command_prefix() -> str:

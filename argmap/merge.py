@@ -67,6 +67,14 @@ def merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
 
 
 def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
+    """The merge; run again, mending what it broke, when the parts it changed fail ``check``'s shape checks."""
+    result, graph = _merged(base, ours, theirs, mend=False)
+    if _sound_where_changed(graph, result.edit):
+        return result
+    return _merged(base, ours, theirs, mend=True)[0]
+
+
+def _merged(base: ArgMap, ours: ArgMap, theirs: ArgMap, *, mend: bool) -> tuple[MergeResult, MapGraph]:
     theirs, renamed = _rename_collisions(base, ours, theirs)
     conflicts: dict[str, Conflict] = {}
     tables: dict[str, dict[str, Record]] = {}
@@ -92,10 +100,11 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
     _rejoin_deleted_premises(tables, conflicts, base, ours, theirs)
     if gone:
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
-    _undo_breakage(tables, touched, fields, base, ours, theirs, conflicts)
+    if mend:
+        _undo_breakage(tables, touched, fields, base, ours, theirs, conflicts)
     merged_conflicts = tables["conflicts"]
     for cid, conflict in sorted(conflicts.items()):
-        new_id = unique_id(cid, merged_conflicts)
+        new_id = unique_id(cid, merged_conflicts, limit=None)  # conflict ids are no record ids
         merged_conflicts[new_id] = conflict
         touched["conflicts"].add(new_id)
     changes = []
@@ -108,9 +117,53 @@ def _merge_maps(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> MergeResult:
                 changes.append(Change(table, ident, was, now))
     edit = Edit("merge", tuple(changes))
     result = ours.model_copy(update={**{table: dict(getattr(ours, table)) for table in TABLES}, **fields})
-    MapGraph(result).apply(edit)
+    graph = MapGraph(result)
+    graph.apply(edit)
     new_conflicts = {cid: c for cid, c in result.conflicts.items() if cid not in ours.conflicts}
-    return MergeResult(result, new_conflicts, renamed, edit)
+    return MergeResult(result, new_conflicts, renamed, edit), graph
+
+
+def _sound_where_changed(graph: MapGraph, edit: Edit) -> bool:
+    """Whether the part of the merged map above what the merge changed passes the shape checks.
+
+    A support circle the merge made runs through a relation it changed, and lies
+    above that relation's premises; a claim it cut off is one it changed or a
+    premise of a relation it changed, and whether that claim reaches a thesis
+    depends only on what lies above it.  So checking the claims and relations
+    above the changes finds what a whole check of the merged map would, at the
+    cost of the changes, not of the map: 100,000 claims merge in the time of 1 %.
+    A part that fails (also for a reason a side already had) sends the merge the
+    long way, which compares with both sides.
+    """
+    claims, relations = graph.map.claims, graph.map.relations
+    pending: list[str] = []
+    for change in edit.changes:
+        if change.table == "claims" and change.id in claims:
+            pending.append(change.id)
+        elif change.table == "relations":
+            pending.extend(r.premises for r in (change.before, change.after) if isinstance(r, Relation))  # type: ignore[arg-type]
+            pending.append(change.id)
+    seen_claims: dict[str, Claim] = {}
+    seen_relations: dict[str, Relation] = {}
+    while pending:
+        item = pending.pop()
+        if isinstance(item, tuple):
+            pending.extend(item)
+        elif item in claims:
+            if item not in seen_claims:
+                seen_claims[item] = claims[item]
+                for rid, _ in graph.parents(item):
+                    pending.append(rid)
+        elif item in relations and item not in seen_relations:
+            relation = seen_relations[item] = relations[item]
+            pending.extend(relation.premises)
+            pending.append(relation.target)
+    if not seen_claims:
+        return True
+    from argmap.check import shape_findings  # check imports this module (conflict findings)
+
+    part = graph.map.model_copy(update={"claims": seen_claims, "relations": seen_relations, "conflicts": {}})
+    return not shape_findings(part)
 
 
 class _Conflict:
@@ -330,8 +383,9 @@ def _restore_referenced(
     """Bring back records one side deleted while the other still points at them, as conflicts.
 
     A claim comes back with the relations that linked it to its parents on the side
-    that kept it (and those parents, if they went too), so it keeps its place in the
-    argument instead of hanging nowhere.
+    that kept it (and those parents, if they went too; into its linked group again
+    if the group stayed), so it keeps its place in the argument instead of hanging
+    nowhere.
     """
     sides = (ours, theirs, base)
     parents: dict[int, dict[str, list[str]]] = {}
@@ -364,10 +418,13 @@ def _restore_referenced(
             if side not in parents:
                 parents[side] = _relations_by_premise(sides[side])
             for rid in parents[side].get(ref, ()):
-                if rid not in tables["relations"]:
+                merged = tables["relations"].get(rid)
+                if merged is None:
                     tables["relations"][rid] = sides[side].relations[rid]
-                    touched["relations"].add(rid)
                     pending.append(sides[side].relations[rid])
+                elif ref not in merged.premises:  # the other side kept the group without it: it joins again
+                    tables["relations"][rid] = merged.model_copy(update={"premises": (*merged.premises, ref)})
+                touched["relations"].add(rid)
 
 
 def _relations_by_premise(argmap: ArgMap) -> dict[str, list[str]]:
@@ -435,17 +492,23 @@ def _undo_breakage(
     before = shape_findings(ours) | shape_findings(theirs)
     reverted: set[tuple[str, str]] = set()
     for _ in range(_ROUNDS):
-        broken = found - before
+        broken = _new_problems(found, before)
         if not broken:
             return
         current = merged()
-        culprits = _culprits(broken, current, ours, theirs) - reverted
+        culprits = {key: how for key, how in _culprits(broken, current, ours, theirs).items() if key not in reverted}
         if not culprits:
+            _flag_unmended(broken, tables, base, ours, theirs, conflicts)
             return
-        for table, ident in sorted(culprits):
+        for (table, ident), (side, joined) in sorted(culprits.items(), key=lambda item: item[0]):
             reverted.add((table, ident))
-            b, o, t = (getattr(side, table).get(ident) for side in (base, ours, theirs))
-            back = o if not same(tables[table].get(ident), o) else t
+            b, o, t = (getattr(version, table).get(ident) for version in (base, ours, theirs))
+            back = getattr(side, table).get(ident)
+            now = tables[table].get(ident)
+            if joined and isinstance(back, Relation) and isinstance(now, Relation):
+                # a path mended for a claim cut off keeps the premises the other side added, or they are cut off next
+                extra = tuple(p for p in now.premises if p not in back.premises)
+                back = back.model_copy(update={"premises": (*back.premises, *extra)}) if extra else back
             if back is None:
                 tables[table].pop(ident, None)
             else:
@@ -459,42 +522,91 @@ def _undo_breakage(
         gone = {ident for side in (base, ours, theirs) for ident in side.claims.keys() - tables["claims"].keys()}
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
         found = shape_findings(merged())
+    _flag_unmended(_new_problems(found, before), tables, base, ours, theirs, conflicts)
+
+
+def _flag_unmended(
+    broken: set[Finding],
+    tables: dict[str, dict[str, Record]],
+    base: ArgMap,
+    ours: ArgMap,
+    theirs: ArgMap,
+    conflicts: dict[str, Conflict],
+) -> None:
+    """What the merge could not mend still makes it a conflicted one: a conflict on each record concerned."""
+    for finding in broken:
+        table = next((t for t in ("claims", "relations") if finding.subject in tables[t]), None)
+        key = f"{table}.{finding.subject}"
+        if table is None or any(c.table == table and c.id == finding.subject for c in conflicts.values()):
+            continue
+        b, o, t = (getattr(side, table).get(finding.subject) for side in (base, ours, theirs))
+        conflicts[key] = Conflict(
+            table=table, id=finding.subject, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+        )
+
+
+def _new_problems(found: set[Finding], before: set[Finding]) -> set[Finding]:
+    """What the merged map breaks that neither side had broken.
+
+    Without a thesis no claim has a path to one: when a side took the thesis away
+    and the merged map has none either, claims cut off are that side's doing.
+    """
+    new = found - before
+    if any(finding.code == "no-thesis" for finding in found & before):
+        new = {finding for finding in new if finding.code != "unreachable"}
+    return new
 
 
 _ROUNDS = 8
 """How often a merge undoes records that broke it before it leaves the rest to ``check``."""
 
 
-def _culprits(broken: set[Finding], merged: ArgMap, ours: ArgMap, theirs: ArgMap) -> set[tuple[str, str]]:
-    """The records, where the merge differs from a side, on the parts of the map that broke."""
+def _culprits(
+    broken: set[Finding], merged: ArgMap, ours: ArgMap, theirs: ArgMap
+) -> dict[tuple[str, str], tuple[ArgMap, bool]]:
+    """The records on the parts of the map that broke, each with the side whose version mends it
+    and whether a relation keeps the premises it has now (on a path to the thesis, not on a circle).
+
+    A support circle goes back to ours' relations (theirs' where ours has them all);
+    a claim cut off gets back the path to the thesis it has on a side: ours' if it
+    has one there, else theirs'.
+    """
     from argmap.check import support_cycles
 
-    culprits: set[tuple[str, str]] = set()
-    codes = {finding.code for finding in broken}
-    if "circular-support" in codes:
+    wanted: list[tuple[tuple[str, str], ArgMap, bool]] = []
+    if any(finding.code == "circular-support" for finding in broken):
         new_cycles = {frozenset(c) for c in support_cycles(merged)}
         new_cycles -= {frozenset(c) for side in (ours, theirs) for c in support_cycles(side)}
-        for rid, relation in merged.relations.items():
-            if relation.type is RelationType.SUPPORT and any(
-                relation.target in cycle and not cycle.isdisjoint(relation.premises) for cycle in new_cycles
-            ):
-                culprits.add(("relations", rid))
+        loop = [
+            ("relations", rid)
+            for rid, relation in merged.relations.items()
+            if relation.type is RelationType.SUPPORT
+            and any(relation.target in cycle and not cycle.isdisjoint(relation.premises) for cycle in new_cycles)
+        ]
+        side = ours if any(_differs(merged, ours, key) for key in loop) else theirs
+        wanted += [(key, side, False) for key in loop]
     graphs: dict[int, MapGraph] = {}
     for finding in broken:
         subject = finding.subject
         if finding.code == "unreachable" and subject:
             side = ours if subject in ours.claims else theirs
             graph = graphs.setdefault(id(side), MapGraph(side))
-            culprits |= _path_up(graph, subject)
+            wanted += [(key, side, True) for key in _path_up(graph, subject)]
         elif finding.code in ("dangling-id", "self-relation", "duplicate-premise") and subject in merged.relations:
-            culprits.add(("relations", subject))
+            key = ("relations", subject)
+            wanted.append((key, ours if _differs(merged, ours, key) else theirs, False))
         elif finding.code == "no-thesis":
-            culprits |= {("claims", cid) for side in (ours, theirs) for cid in side.theses()}
-    for side in (ours, theirs):  # theirs' changes go back first: the merged map holds ours where it can
-        differing = {(t, i) for t, i in culprits if not same(getattr(merged, t).get(i), getattr(side, t).get(i))}
-        if differing:
-            return differing
-    return set()
+            wanted += [(("claims", cid), side, False) for side in (ours, theirs) for cid in side.theses()]
+    culprits: dict[tuple[str, str], tuple[ArgMap, bool]] = {}
+    for key, side, joined in wanted:
+        if _differs(merged, side, key):
+            culprits.setdefault(key, (side, joined))
+    return culprits
+
+
+def _differs(merged: ArgMap, side: ArgMap, key: tuple[str, str]) -> bool:
+    table, ident = key
+    return not same(getattr(merged, table).get(ident), getattr(side, table).get(ident))
 
 
 def _path_up(graph: MapGraph, claim_id: str) -> set[tuple[str, str]]:
@@ -559,7 +671,7 @@ def describe_conflict(conflict: Conflict) -> str:
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"
     if conflict.ours is not None and conflict.theirs is not None and conflict.base is not None:
-        return f"{where} was changed on both sides in ways that break the map together"
+        return f"merging both sides' changes around {where} would break the map"
     if conflict.ours is None:
         return f"{where} was deleted on our side but changed or used on theirs"
     if conflict.theirs is None:
@@ -597,24 +709,31 @@ def resolve_conflict(target: MapGraph | ArgMap, conflict_id: str, choice: str, v
         if cid == conflict_id or (other.table, other.id) in deleted
     ]
     edit = Edit(label, (*changes, *settled), select=conflict.id)
-    _refuse_breakage(graph.map, edit, conflict_id, choice)
+    _refuse_breakage(graph, edit, conflict_id, choice)
     return edit
 
 
-def _refuse_breakage(argmap: ArgMap, edit: Edit, conflict_id: str, choice: str) -> None:
+def _refuse_breakage(graph: MapGraph, edit: Edit, conflict_id: str, choice: str) -> None:
     """Refuse a settlement that would break the map (circular support, a claim cut off, a dangling id).
 
     Conflicts about records the settlement deletes go with them (they are moot), so
     every order of settling stays possible; a side that cannot be taken as it is
-    leaves the other side or an edited value.
+    leaves the other side or an edited value.  The edit is tried on the graph and
+    taken back: the part above what it changes is checked, the whole map only when
+    that part fails.
     """
     from argmap.check import shape_findings  # check imports this module (conflict findings)
 
     if not any(change.table != "conflicts" for change in edit.changes):
         return
-    after = argmap.model_copy(update={table: dict(getattr(argmap, table)) for table in TABLES})
-    MapGraph(after).apply(edit)
-    broken = shape_findings(after) - shape_findings(argmap)
+    graph.apply(edit)
+    try:
+        if _sound_where_changed(graph, edit):
+            return
+        after = shape_findings(graph.map)
+    finally:
+        graph.apply(edit.inverse())
+    broken = _new_problems(after, shape_findings(graph.map))
     if broken:
         first = min(broken, key=lambda finding: finding.message)
         other = {"ours": "--theirs or --value", "theirs": "--ours or --value"}.get(choice, "--ours or --theirs")
@@ -667,10 +786,24 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
                 return _delete_relation(graph, ident)
             return Edit(f"delete {ident!r}", (Change(table, ident, current, None),))
         record = _validated(model, chosen, conflict)
+        if isinstance(record, Relation):
+            record = _within_map(graph, ident, record)
+            if record is None:
+                return _delete_relation(graph, ident) if current is not None else Edit("delete", ())
         return Edit(f"restore {ident!r}", () if record == current else (Change(table, ident, current, record),))
     if current is None:
         return Edit(f"{table} {ident!r} is no longer in the map", ())  # nothing left to set: settled by going
     name, _, key = conflict.field.partition(".")
+    if (
+        table == "relations"
+        and name == "premises"
+        and isinstance(chosen, list)
+        and all(isinstance(p, str) for p in chosen)
+    ):
+        kept = _within_map(graph, ident, current.model_copy(update={"premises": tuple(chosen)}))
+        if kept is None:
+            return _delete_relation(graph, ident)
+        chosen = list(kept.premises)
     if key:
         items = dict(getattr(current, name))
         if chosen is None:
@@ -691,6 +824,28 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
     return Edit(
         f"set {conflict.field} of {ident!r}", () if record == current else (Change(table, ident, current, record),)
     )
+
+
+def _within_map(graph: MapGraph, relation_id: str, relation: Relation) -> Relation | None:
+    """A side's version of a relation as it can stand now; None if nothing of it is left.
+
+    Premises another settlement deleted are left out; a premise the map has now but
+    the side's version lacks stays when this relation is its only place in the
+    argument (taking a side never cuts a claim off: delete it if it should go).
+    """
+    current = graph.map.relations.get(relation_id)
+    claims = graph.map.claims
+    alone = [
+        premise
+        for premise in (current.premises if current else ())
+        if premise not in relation.premises
+        and claims[premise].kind is not ClaimKind.THESIS
+        and all(rid == relation_id for rid, _ in graph.parents(premise))
+    ]
+    premises = tuple(premise for premise in (*relation.premises, *alone) if premise in claims)
+    if not premises or not graph.taken(relation.target):
+        return None
+    return relation if premises == relation.premises else relation.model_copy(update={"premises": premises})
 
 
 def _delete_relation(graph: MapGraph, relation_id: str) -> Edit:

@@ -356,11 +356,36 @@ def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
 
 
-def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
+def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:
+    """Take a claim out of one place where it bears on something, keeping it where else it does.
+
+    Out of a linked group, the group keeps its other premises; a relation left
+    without premises goes, with the undercuts aimed at it.  Refused for a claim's
+    only place: it would be cut off from the thesis (delete or move it instead).
+    """
+    claim = _require_claim(graph, claim_id)
+    relation = _require_relation(graph, relation_id)
+    if claim_id not in relation.premises:
+        raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if claim.kind is not ClaimKind.THESIS and all(rid == relation_id for rid, _ in graph.parents(claim_id)):
+        raise OperationError(
+            f"{claim_id!r} bears on nothing else: taken from here it would be cut off; delete or move it instead"
+        )
+    label = f"remove {claim_id!r} from {relation_id!r}"
+    if len(relation.premises) == 1:
+        return Edit(label, delete_relation(graph, relation_id).changes, select=relation.target)
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    change = Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept}))
+    return Edit(label, (change,), select=kept[0])
+
+
+def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None, alone: bool = False) -> Edit:
     """Hang a claim, with its subtree, under another claim (or relation).
 
     ``via`` names which of the claim's relations moves when it has several.  A
-    linked premise moves with its co-premises: they are one reason.
+    linked premise moves with its co-premises (they are one reason), unless
+    ``alone``: then it leaves the group and bears on ``new_target`` in the same way
+    on its own, and the group keeps its other premises.
     """
     claim = _require_claim(graph, claim_id)
     _require_node(graph, new_target)
@@ -370,6 +395,8 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     relation = _require_relation(graph, relation_id)
     if claim_id not in relation.premises:
         raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if alone and len(relation.premises) > 1:
+        return _move_out_of_group(graph, claim_id, relation_id, new_target)
     if relation.target == new_target:
         return Edit(f"move {claim_id!r}", (), select=claim_id)
     if graph.lies_below(new_target, {*relation.premises, relation_id}):
@@ -378,6 +405,22 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     return Edit(
         f"move {claim_id!r} under {new_target!r}", (Change("relations", relation_id, relation, moved),), select=claim_id
     )
+
+
+def _move_out_of_group(graph: MapGraph, claim_id: str, relation_id: str, new_target: str) -> Edit:
+    relation = graph.map.relations[relation_id]
+    if graph.lies_below(new_target, {claim_id}):
+        raise OperationError(f"cannot move {claim_id!r} under {new_target!r}: it lies below it (a cycle)")
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    own_id = unique_id(f"r-{claim_id}", graph)
+    own = Relation(
+        type=relation.type, premises=(claim_id,), target=new_target, rank=_rank_after_last(graph, new_target)
+    )
+    changes = (
+        Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept})),
+        Change("relations", own_id, None, own),
+    )
+    return Edit(f"move {claim_id!r} out of its group under {new_target!r}", changes, select=claim_id)
 
 
 def reorder(graph: MapGraph, relation_id: str, offset: int) -> Edit:

@@ -22,6 +22,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from argmap import store
 from argmap.errors import ArgmapError
 from argmap.ids import slugify
 from argmap.model import ArgMap, Source
@@ -107,17 +108,12 @@ def read_file(location: Path, label: str, *, origin: str | None = None, fix: str
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = _kind(info.st_mode)
+            kind = store.file_kind(info.st_mode)
             raise SourceRefused(f"{label}: {location} is {kind}, not a text file", path=origin, fix=fix)
-        if info.st_size > MAX_SOURCE_BYTES:
+        data = b"" if info.st_size > MAX_SOURCE_BYTES else store.read_bounded(fd, MAX_SOURCE_BYTES)
+        if info.st_size > MAX_SOURCE_BYTES or len(data) > MAX_SOURCE_BYTES:
             raise SourceRefused(f"{label}: {location} is larger than {_limit()}", path=origin, fix=fix)
-        chunks, size = [], 0
-        while chunk := os.read(fd, min(1 << 20, MAX_SOURCE_BYTES + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_SOURCE_BYTES:
-                raise SourceRefused(f"{label}: {location} is larger than {_limit()}", path=origin, fix=fix)
-        return b"".join(chunks)
+        return data
     except OSError as error:
         raise ArgmapError(f"{label}: cannot read {location}: {error.strerror}", path=origin, fix=fix) from None
     finally:
@@ -246,18 +242,6 @@ def _holds(place: Path, data: bytes) -> bool:
 def _map_stem(map_path: str | os.PathLike[str]) -> str:
     name = Path(map_path).name
     return name.removesuffix(".argmap.json") if name.endswith(".argmap.json") else Path(name).stem
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _limit() -> str:

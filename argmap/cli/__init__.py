@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "schemes": "schemes",
     "scheme": "scheme",
     "answer": "answer",
+    "detach": "detach",
+    "unlink": "unlink",
     "diff": "diff",
     "merge": "merge",
     "resolve": "resolve",
@@ -95,8 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except ArgmapError as error:
         from argmap.cli.common import err_console
+        from argmap.visible import visible
 
-        err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+        err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         return 130

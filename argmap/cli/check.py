@@ -58,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     report = []
     for path in args.maps:
         try:
-            mapfile = store.read(path)
+            mapfile = store.read(path, keep_form=args.fix)
         except ArgmapError as error:
-            err_console().print(f"argmap: {error}", markup=False, highlight=False)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from argmap import store
 from argmap.cli.common import add_command, console
-from argmap.diff import describe, diff_maps
+from argmap.diff import describe, diff_maps, narrowed
 from argmap.diffview import changes_drawn, render_json, render_text
-from argmap.git import load_version
+from argmap.git import load_version_data
+from argmap.model import ArgMap
 from argmap.render import RenderOptions, render_map
 
 
@@ -43,7 +44,11 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    old, new = load_version(args.old), load_version(args.new)
+    old_data, new_data = load_version_data(args.old), load_version_data(args.new)
+    if args.format in ("svg", "png"):  # the picture draws the whole new map
+        old, new = old_data.build(), new_data.build()
+    else:  # the report needs only the records that differ
+        old, new = (ArgMap.model_validate(part) for part in narrowed(old_data.raw, new_data.raw))
     diff = diff_maps(old, new)
     if args.format in ("svg", "png"):
         drawn, marks = changes_drawn(old, new, diff)

@@ -10,6 +10,10 @@ from argmap import formats, sources, store
 from argmap.cli.common import add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.formats import aif
+from argmap.visible import visible, visible_json
+
+JSON_FORMATS = {"aif", "xaif"}
+"""Exports that are JSON: on stdout only escapes JSON reads back as the same text are added."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,7 +50,9 @@ examples:
         "write a map as Argdown, AIF/xAIF, Kialo, Markdown or Mermaid",
         f"""\
 The format comes from --to or from the extension of -o.  Warnings (what the
-format cannot hold) go to stderr.
+format cannot hold) go to stderr.  On stdout, control characters in the map's
+texts are shown visibly (as \\u escapes in JSON, which read back the same); -o
+writes them exactly.
 
 formats: {", ".join(n for n, f in formats.formats().items() if f.write)}
 
@@ -64,7 +70,7 @@ examples:
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        err_console().print(f"argmap: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+        err_console().print(f"argmap: warning: {visible(warning)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _read_input(name: str) -> bytes:
@@ -72,16 +78,7 @@ def _read_input(name: str) -> bytes:
         data = sys.stdin.buffer.read(store.MAX_BYTES + 1)
         store.check_size(len(data), "<stdin>")
         return data
-    path = Path(name)
-    if path.is_dir():
-        raise ArgmapError("is a directory, not a file", path=name)
-    try:
-        store.check_size(path.stat().st_size, name)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError("no such file", path=name) from None
-    except OSError as error:
-        raise ArgmapError(f"cannot read: {error.strerror}", path=name) from None
+    return store.read_bytes(name, "file to import")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -91,7 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
     output = args.output or "-"
     if output == "-":
         argmap, _, placing = sources.place_texts(conversion.map, conversion.texts, None)
-        sys.stdout.buffer.write(store.dumps(argmap))
+        sys.stdout.write(visible_json(store.dumps(argmap).decode("utf-8")))
         sys.stdout.flush()
         conversion.warnings.extend(placing)
         if conversion.texts:
@@ -127,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
         if guessed is None:
             raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
         fmt = formats.get(guessed, reading=False).name
-    argmap = store.loads(sys.stdin.buffer.read(), "<stdin>").map if args.map == "-" else store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     if fmt == "xaif":
         texts, unread = {}, []
         for source_id, source in argmap.sources.items():
@@ -141,7 +138,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         text, warnings = formats.write(fmt, argmap)
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(visible_json(text) if fmt in JSON_FORMATS else visible(text, keep_newlines=True))
         sys.stdout.flush()
     else:
         store.write_atomic(Path(output), text.encode("utf-8"))

@@ -15,6 +15,8 @@ from argmap.evaluate import SEMANTICS, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
+from argmap.render.fit import FITS, MEDIA
+from argmap.render.output import join_pdf, page_paths, render_pages
 
 Job = tuple[str, Path | None, str]
 """A map file, where its picture goes (None: stdout) and the picture's format."""
@@ -29,7 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 The format comes from the output's extension, else from --format (default svg).
 SVG works with pip alone; PNG and PDF need the system Graphviz (`dot`).
 
+--fit slide|a4|a4-landscape|letter lays the map out for a 1920x1080 projector or
+a printed page: argmap picks the direction, the line width and the spacing, and
+splits a map that does not fit readably into pages (an overview, then a page
+per branch, with "p. N" references). A PDF gets all pages in one file and is
+fitted to A4 unless you say otherwise; SVG and PNG pages are written as
+NAME-01.svg, NAME-02.svg... --fit none draws the whole map as one picture.
+
 examples:
+  argmap render maps/partnership-of-convenience.argmap.json --fit slide -o deck.pdf
+  argmap render maps/partnership-of-convenience.argmap.json --fit a4 -o handout.pdf --numbers --legend
+  argmap render maps/partnership-of-convenience.argmap.json --fit slide -o slide.png   # slide-01.png, ...
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
   argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
@@ -47,7 +59,12 @@ examples:
     parser.add_argument(
         "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
     )
-    parser.add_argument("--direction", choices=DIRECTIONS, default="BT", help="BT puts the thesis on top (default)")
+    parser.add_argument(
+        "--fit", choices=FITS, help="fit to a medium, in pages where needed (default: a4 for PDF, else none)"
+    )
+    parser.add_argument(
+        "--direction", choices=DIRECTIONS, help="BT puts the thesis on top (default; with --fit: chosen per page)"
+    )
     parser.add_argument("--focus", metavar="ID", help="draw only this claim and what hangs below it")
     parser.add_argument("--depth", type=int, metavar="N", help="draw at most N levels of reasons below the top")
     parser.add_argument("--lang", metavar="LANG", help="use the claims' translations into LANG where they have one")
@@ -55,11 +72,15 @@ examples:
     parser.add_argument("--numbers", action="store_true", help="number the claims 1, 1.1, 1.2… for handouts")
     parser.add_argument("--quotes", action="store_true", help="show each claim's evidence quote under it")
     parser.add_argument("--title", help="a title above the diagram")
-    parser.add_argument("--wrap", type=int, default=30, metavar="N", help="characters per line of text (default 30)")
+    parser.add_argument(
+        "--wrap", type=int, metavar="N", help="characters per line (default 30; with --fit: chosen for the medium)"
+    )
     parser.add_argument(
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
     )
-    parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
+    parser.add_argument(
+        "--force", action="store_true", help="draw even a very large map (a huge PNG, a layout of many minutes)"
+    )
     parser.add_argument(
         "--strength",
         action="store_true",
@@ -71,12 +92,14 @@ examples:
     parser.set_defaults(run=run)
 
 
-def options_from(args: argparse.Namespace) -> RenderOptions:
-    if args.wrap < 10:
+def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOptions:
+    if args.wrap is not None and args.wrap < 10:
         raise ArgmapError(f"--wrap {args.wrap} is too narrow to read; use 10 or more")
+    wrap = args.wrap or (MEDIA[fit].wrap if fit else RenderOptions.wrap)
     return RenderOptions(
         theme=args.theme,
-        direction=args.direction,
+        direction=args.direction or "BT",
+        fit=fit,
         focus=args.focus,
         depth=args.depth,
         lang=args.lang,
@@ -84,8 +107,14 @@ def options_from(args: argparse.Namespace) -> RenderOptions:
         numbers=args.numbers,
         quotes=args.quotes,
         title=args.title,
-        wrap=args.wrap,
+        wrap=wrap,
     )
+
+
+def fit_for(args: argparse.Namespace, fmt: str) -> str | None:
+    """The medium asked for; a PDF is a handout (A4) unless told otherwise."""
+    fit = args.fit or ("a4" if fmt == "pdf" else "none")
+    return None if fit == "none" else fit
 
 
 def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
@@ -98,7 +127,7 @@ def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = options_from(args)
+    options_from(args)  # bad options fail before any map is read
     if args.output is not None and len(args.maps) > 1:
         raise ArgmapError("-o names one picture; for several maps use -d DIR")
     jobs: list[Job] = []
@@ -122,21 +151,31 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             argmap = store.load(map_path)
-            picture = render_map(
-                argmap,
-                fmt,
-                with_strength(options, argmap, args.semantics if args.strength else None),
-                backend=args.graphviz,
-                force=args.force,
-                warn=warn,
-            )
+            fit = fit_for(args, fmt)
+            options = with_strength(options_from(args, fit), argmap, args.semantics if args.strength else None)
+            if fit is None:
+                pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
+            else:
+                directions = (args.direction,) if args.direction else None
+                pages = render_pages(argmap, fmt, options, directions=directions, backend=args.graphviz, warn=warn)
+                pictures = [join_pdf(pages)] if fmt == "pdf" else pages
             if target is None:
-                sys.stdout.buffer.write(picture)
+                if len(pictures) > 1:
+                    raise ArgmapError(
+                        f"the map takes {len(pictures)} pages, which cannot all go to stdout",
+                        fix="name a file with -o (pages become NAME-01, NAME-02…), or write a PDF",
+                    )
+                sys.stdout.buffer.write(pictures[0])
                 sys.stdout.flush()
             else:
-                store.write_atomic(target, picture)
-                if not quiet:
-                    say(f"wrote {target}")
+                paths = page_paths(target, len(pictures))
+                for path, picture in zip(paths, pictures, strict=True):
+                    store.write_atomic(path, picture)
+                if not quiet and len(paths) == 1:
+                    count = len(pages) if fit and fmt == "pdf" else 1
+                    say(f"wrote {target}" + (f" ({count} pages)" if count > 1 else ""))
+                elif not quiet:
+                    say(f"the map takes {len(paths)} pages on a {fit}: wrote {paths[0]} … {paths[-1].name}", err=True)
         except ArgmapError as error:
             if len(jobs) == 1:
                 raise

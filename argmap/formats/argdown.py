@@ -32,7 +32,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
-from argmap.formats._build import MapBuilder, decode, one_line
+from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surrogates
 from argmap.graph import MapGraph
 from argmap.ids import slugify
 from argmap.model import ArgMap, RelationType
@@ -712,6 +712,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
             raw = json.loads(text)
         except (json.JSONDecodeError, RecursionError):
             raw = None
+        reject_lone_surrogates(raw, text, origin)
         if isinstance(raw, dict) and isinstance(raw.get("statements"), dict):
             try:
                 return to_map(model_from_json(raw), origin)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 from dataclasses import dataclass
 from typing import Protocol
 
 from argmap.errors import ArgmapError
+from argmap.render.guard import run_graphviz
 
 INSTALL_HINT = "install Graphviz: `apt install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)"
 ENV = "ARGMAP_GRAPHVIZ"
@@ -34,6 +34,10 @@ class Backend(Protocol):
     html_labels: bool
 
     def render(self, dot: str, fmt: str) -> bytes: ...
+
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        """Several graphs as SVG (fitting lays out each page a few ways to pick the best)."""
+        ...
 
 
 @dataclass
@@ -50,13 +54,21 @@ class SystemGraphviz:
         if fmt == "png":
             command.append(f"-Gdpi={PNG_DPI}")
         try:
-            done = subprocess.run(command, input=dot.encode("utf-8"), capture_output=True, check=False)
+            done = run_graphviz(command, dot.encode("utf-8"))
         except OSError as error:
             raise ArgmapError(f"cannot run Graphviz's dot: {error}", fix=INSTALL_HINT) from None
         if done.returncode != 0 or not done.stdout:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise ArgmapError(f"Graphviz's dot failed: {message[-1] if message else f'exit {done.returncode}'}")
         return done.stdout
+
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        """One ``dot`` run for all: starting the program costs more than laying out a page."""
+        together = self.render("".join(dots), "svg")
+        pictures = [b"<?xml" + part for part in together.split(b"<?xml")[1:]]
+        if len(pictures) != len(dots):
+            raise ArgmapError(f"Graphviz's dot drew {len(pictures)} pictures of {len(dots)} graphs")
+        return pictures
 
 
 class WasmGraphviz:
@@ -90,6 +102,9 @@ class WasmGraphviz:
             except RenderError as error:
                 WasmGraphviz._engine = None
                 raise ArgmapError(f"Graphviz (WebAssembly) failed: {error}") from None
+
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        return [self.render(dot, "svg") for dot in dots]
 
 
 def _cached_backend(backend_class: type) -> object:

@@ -94,14 +94,7 @@ class ArgmapApp(App[None]):
         if self.document is not None:
             self._opened(self.document)
         else:
-            self.push_screen(
-                TextPrompt(
-                    f"New map {self.path.name}: what is its thesis?",
-                    placeholder="the claim the map argues about",
-                    hint="enter: create the map   escape: quit without creating it",
-                ),
-                self._create,
-            )
+            self._ask_thesis()
 
     def _fail(self, error: ArgmapError) -> None:
         """Quit because the map cannot be opened; ``argmap edit`` prints :attr:`failure` as one line."""
@@ -123,6 +116,8 @@ class ArgmapApp(App[None]):
         self.opening = None
         self.document = document
         kept = document.pending_recovery()
+        if document.recovery_set_aside is not None:
+            self.notify(document.recovery_set_aside, title="Recovery file", severity="warning", timeout=15)
         if kept is not None:
             self.push_screen(self._recovery_screen(kept), lambda choice: self._recover(choice, kept))
             return
@@ -141,9 +136,23 @@ class ArgmapApp(App[None]):
             self.document.discard_recovery()
         self._start()
 
+    def _ask_thesis(self, again: bool = False) -> None:
+        hint = "enter: create the map   escape: quit without creating it"
+        self.push_screen(
+            TextPrompt(
+                f"New map {self.path.name}: what is its thesis?",
+                placeholder="the claim the map argues about",
+                hint=("A map needs a thesis: type it, or escape to quit.   " if again else "") + hint,
+            ),
+            self._create,
+        )
+
     def _create(self, thesis: str | None) -> None:
-        if thesis is None or not thesis.strip():
+        if thesis is None:
             self.exit(message="no map created")
+            return
+        if not thesis.strip():
+            self._ask_thesis(again=True)
             return
         argmap = ops.new_map(thesis, thesis_id="thesis")
         store.save(argmap, self.path)

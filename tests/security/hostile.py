@@ -34,13 +34,13 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\x00", "\u202e", "\u2028")
 
 def argmap_cli(*args: str, timeout: float = 20, **kwargs: object) -> subprocess.CompletedProcess[str]:
     """The argmap command as a user runs it; a command that blocks fails the test by its timeout."""
+    kwargs.setdefault("cwd", ROOT)
     return subprocess.run(
         [sys.executable, "-m", "argmap", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
         timeout=timeout,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,  # type: ignore[call-overload]
     )
 
 
@@ -73,7 +73,7 @@ def hostile_map() -> ArgMap:
             type=RelationType.SUPPORT,
             premises=("reason",),
             target="thesis",
-            scheme=f"expert-opinion{FAKE_LINE}",
+            scheme=f"expert-opinion{ATTACK}",
             answers={f"q1{FAKE_LINE}": f"yes {ATTACK}"},
             note=f"why {ATTACK}",
         ),

@@ -161,13 +161,13 @@ async def test_markers_coverage_next_open_sentence_and_leaving_out(tmp_path: Pat
         await pilot.press("w")
         assert area.selected_span() == span("Daher lehnen viele Familien sie ab.")
         area.move_cursor(area.location(span("Das Wetter")[0]))
-        await pilot.press("X")
+        await pilot.press("minus")
         assert screen.query_one(PromptInput).value == "background"
         await pilot.press("enter")
         (left,) = app.document.map.sources["rede"].left_out
         assert (left.quote, left.reason) == ("Das Wetter war an diesem Tag schön.", "background")
         assert "20 % covered" in status(screen) and area.marks["left-out"] == [span(left.quote)]
-        await pilot.press("X")
+        await pilot.press("minus")
         assert app.document.map.sources["rede"].left_out == ()
         assert "0 % covered" in status(screen) and "left-out" not in area.marks
         await pilot.press("ctrl+z")

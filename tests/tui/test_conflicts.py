@@ -77,7 +77,7 @@ async def test_conflicts_resolved_with_ours_theirs_and_an_edit(tmp_path: Path) -
         screen = await open_editor(pilot)
         assert "3 conflicts" in status(screen)
         line = screen.argument_tree.reveal("bullying")
-        assert line is not None and "conflict" in str(line.label)
+        assert line is not None and "⇄" in str(line.label)
 
         await pilot.press("C")
         dialog = app.screen
@@ -104,7 +104,7 @@ async def test_conflicts_resolved_with_ours_theirs_and_an_edit(tmp_path: Path) -
         assert "no merge conflicts left" in status(screen) and "1 conflict" not in status(screen)
         assert "unsaved" in status(screen)
         line = screen.argument_tree.reveal("bullying")
-        assert line is not None and "conflict" not in str(line.label)
+        assert line is not None and "⇄" not in str(line.label)
 
         await pilot.press("ctrl+z")
         assert list(app.document.map.conflicts) == ["claims.subsidy"]

@@ -14,6 +14,8 @@ import pytest
 from textual.pilot import Pilot
 
 from argmap import ops, store
+from argmap.anchor import make_anchor
+from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens import editor as editor_module
@@ -22,7 +24,7 @@ from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.prompt_bar import PromptBar
-from tests.tui.helpers import SIZE, editor_app, write_uniforms
+from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
 
 
 async def open_editor(pilot: Pilot) -> EditorScreen:
@@ -127,6 +129,36 @@ EDITS: list[tuple[str, str, list[str], Check]] = [
         lambda m: (m.relations["r-subsidy"].target == "bullying") or pytest.fail("move"),
     ),
     (
+        "unlink U, the whole group",
+        "clothing",
+        ["U", "up", "enter"],
+        lambda m: ("r-bullying" not in m.relations and {"bullying", "clothing"} <= m.claims.keys()) or pytest.fail("U"),
+    ),
+    (
+        "unlink U, a single premise",
+        "subsidy",
+        ["U"],
+        lambda m: ("r-subsidy" not in m.relations and "subsidy" in m.claims) or pytest.fail("U"),
+    ),
+    (
+        "move m, a linked group",
+        "clothing",
+        ["m", "enter", *"families", "enter"],
+        lambda m: (m.relations["r-bullying"].target == "cost") or pytest.fail("move group"),
+    ),
+    (
+        "move m, one premise out of its group",
+        "clothing",
+        ["m", "down", "enter", *"families", "enter"],
+        lambda m: (
+            (
+                m.relations["r-bullying"].premises == ("bullying",)
+                and [r.target for r in m.relations.values() if r.premises == ("clothing",)] == ["cost"]
+            )
+            or pytest.fail("move alone")
+        ),
+    ),
+    (
         "link l",
         "cost",
         ["l", *"markers", "enter", "down", "enter"],
@@ -183,6 +215,66 @@ async def test_delete_confirmation_says_what_goes_and_can_keep(tmp_path: Path) -
         assert "Schools can subsidise them." in dialog.body and "1 claim" in dialog.body
         await pilot.press("enter")  # the highlighted answer is "Keep it"
         assert "cost" in app.document.map.claims and not app.document.dirty
+
+
+def placed_twice(path: Path) -> bytes:
+    """``subsidy`` also supports the thesis, and has two passages as evidence; the map saved, its bytes returned."""
+    graph = MapGraph(store.load(path))
+    graph.apply(ops.link_claim(graph, "subsidy", "thesis", RelationType.SUPPORT))
+    for start, end in ((0, 4), (5, 12)):
+        anchor = make_anchor("uniforms", SOURCE_TEXT, start, end)
+        graph.apply(ops.attach_evidence(graph, "subsidy", anchor))
+    store.save(graph.map, path)
+    return path.read_bytes()
+
+
+async def test_delete_of_a_claim_placed_twice_offers_to_remove_it_from_here_only(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.argument_tree.reveal("subsidy", via="r-subsidy") is not None
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDeleteScreen)
+        assert "also placed under 1 other claim" in dialog.body and "School uniforms should be required." in dialog.body
+        await pilot.press("up", "up", "enter")
+        assert "r-subsidy" not in app.document.map.relations and "subsidy" in app.document.map.claims
+        await pilot.press("ctrl+z")
+        assert store.dumps(app.document.map) == original
+
+
+async def test_remove_from_here_keeps_the_claim_elsewhere_and_undoes(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.argument_tree.reveal("subsidy", via="r-subsidy") is not None
+        await pilot.press("D")
+        assert [rel.target for _, rel in app.document.graph.parents("subsidy")] == ["thesis"]
+        await pilot.press("D")  # now its only place: refused, with the way out
+        assert any("bears on nothing else" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        assert store.dumps(app.document.map) == original
+
+
+async def test_detach_evidence_asks_which_when_there_are_several_and_undoes(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "subsidy")
+        await pilot.press("X")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        assert [a.quote for a in app.document.map.claims["subsidy"].evidence] == ["Some"]
+        await pilot.press("X")  # one left: detached at once
+        assert app.document.map.claims["subsidy"].evidence == ()
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert store.dumps(app.document.map) == original
 
 
 async def test_move_refuses_a_cycle_with_a_notification(tmp_path: Path) -> None:
@@ -289,6 +381,7 @@ async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> No
         await pilot.press("shift+tab", "shift+tab")
         assert screen.argument_tree.has_focus
         await pilot.press("x")
+        assert screen.source_area.selected_span() is None, "the attached passage is no longer selected"
         anchor = app.document.map.claims["cost"].evidence[0]
         assert anchor.quote == "do not have"
         assert anchor.start == path.parent.joinpath("uniforms.en.txt").read_text().index("do not have")
@@ -374,6 +467,9 @@ async def test_help_lists_every_binding(tmp_path: Path, key: str) -> None:
             "search-next": "n",
             "search-previous": "N",
             "attach": "x",
+            "detach": "X",
+            "remove-placement": "D",
+            "unlink": "U",
             "render": "r",
             "save": "ctrl+s",
             "undo": "ctrl+z",
@@ -516,3 +612,13 @@ async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Pa
     checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
     screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
     assert screen.findings != checked.findings
+
+
+async def test_reordering_that_cannot_move_says_why(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "clothing")
+        await pilot.press("shift+up")
+        assert "its linked group moves as one and is already first" in screen.message
+        assert not app.document.dirty

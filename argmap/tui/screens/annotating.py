@@ -88,7 +88,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         id="next-open-sentence",
     ),
     Binding(
-        "X",
+        "minus",
         "leave_out",
         "Leave out / take back",
         tooltip="leave the selected passage (or sentence) out of the map; again: take back",

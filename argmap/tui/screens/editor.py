@@ -37,7 +37,7 @@ from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitSc
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
-from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
+from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.key_hints import KeyHints, hints
 from argmap.tui.widgets.prompt_bar import PromptBar
@@ -110,6 +110,22 @@ EDITOR_BINDINGS: list[BindingType] = [
         tooltip="delete the selected claim (asks, and says what goes with it)",
         id="delete",
     ),
+    Binding(
+        "D",
+        "remove_placement",
+        "Remove from here",
+        tooltip="take the selected claim out of this place only (out of its linked group), keeping it elsewhere",
+        show=False,
+        id="remove-placement",
+    ),
+    Binding(
+        "U",
+        "unlink",
+        "Unlink",
+        tooltip="remove the link from the selected line to its parent (its whole linked group); the claims stay",
+        show=False,
+        id="unlink",
+    ),
     Binding("m", "move", "Move", tooltip="move the selected claim, with its subtree, under another claim", id="move"),
     Binding(
         "shift+up",
@@ -143,6 +159,14 @@ EDITOR_BINDINGS: list[BindingType] = [
         "Attach passage",
         tooltip="attach the passage selected in the source to the selected claim as evidence",
         id="attach",
+    ),
+    Binding(
+        "X",
+        "detach",
+        "Detach evidence",
+        tooltip="remove a passage from the selected claim's evidence (asks which when it has several)",
+        show=False,
+        id="detach",
     ),
     Binding(
         "g",
@@ -759,25 +783,103 @@ class EditorScreen(AnnotationActions, Screen[None]):
             self.notify(str(error), severity="error")
             return
         going = [ref.claim, *(cid for cid in edit.removed("claims") if cid != ref.claim)]
+        elsewhere = [
+            self._text(relation.target) if relation.target in self.document.map.claims else "an inference"
+            for rid, relation in self.document.graph.parents(ref.claim)
+            if rid != ref.relation
+        ]
 
         def done(choice: str | None) -> None:
             if choice == "delete":
                 self.apply(lambda: edit)
+            elif choice == "remove-here":
+                self.action_remove_placement()
 
-        self.app.push_screen(ConfirmDeleteScreen(self._text(ref.claim), [self._text(cid) for cid in going]), done)
+        self.app.push_screen(
+            ConfirmDeleteScreen(self._text(ref.claim), [self._text(cid) for cid in going], elsewhere), done
+        )
+
+    def action_remove_placement(self) -> None:
+        ref = self._need_relation("Removing from here")
+        if ref is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        if self.apply(lambda: ops.remove_placement(self.document.graph, ref.claim, relation_id)):
+            self.say(f"removed “{shorten(self._text(ref.claim), 50)}” from here (ctrl+z undoes)")
+
+    def action_unlink(self) -> None:
+        if (ref := self._need_relation("Unlinking")) is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        relation = self.document.map.relations[relation_id]
+        if len(relation.premises) == 1:
+            if self.apply(lambda: ops.delete_relation(self.document.graph, relation_id)):
+                self.say(f"unlinked “{shorten(self._text(ref.claim), 50)}”; the claim stays (ctrl+z undoes)")
+            return
+        others = [self._text(p) for p in relation.premises if p != ref.claim]
+        choices = [
+            ("group", f"Unlink the whole group ({len(relation.premises)} premises; the claims stay)"),
+            ("keep", "Keep it as it is"),
+        ]
+        if len(self.document.graph.parents(ref.claim)) > 1:
+            choices.insert(0, ("premise", "Take just this premise out of the group; it stays where else it is"))
+
+        def done(choice: str | None) -> None:
+            if choice == "group":
+                self.apply(lambda: ops.delete_relation(self.document.graph, relation_id))
+            elif choice == "premise":
+                self.action_remove_placement()
+
+        body = f"“{self._text(ref.claim)}” works only together with:\n" + "\n".join(f"  • {t}" for t in others)
+        self.app.push_screen(
+            ChoiceScreen("Unlink a linked premise?", body, choices, highlighted=len(choices) - 1), done
+        )
 
     def action_move(self) -> None:
         if (ref := self._need_claim()) is None:
             return
+        relation = self.document.map.relations.get(ref.relation) if ref.relation else None
 
-        def picked(target: str) -> None:
-            self.apply(lambda: ops.move_claim(self.document.graph, ref.claim, target, via=ref.relation))
+        def pick(alone: bool) -> None:
+            def picked(target: str) -> None:
+                graph = self.document.graph
+                self.apply(lambda: ops.move_claim(graph, ref.claim, target, via=ref.relation, alone=alone))
 
-        self.pick_claim(f"Move “{self._text(ref.claim)}” under", self.claim_candidates(ref.claim), picked)
+            what = "just this premise" if alone else "it"
+            title = f"Move {what}, “{shorten(self._text(ref.claim), 60)}”, under"
+            self.pick_claim(title, self.claim_candidates(ref.claim), picked)
+
+        if relation is None or len(relation.premises) == 1:
+            pick(False)
+            return
+        others = [self._text(p) for p in relation.premises if p != ref.claim]
+
+        def chosen(choice: str | None) -> None:
+            if choice in ("alone", "group"):
+                pick(choice == "alone")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Move a linked premise",
+                f"“{self._text(ref.claim)}” works only together with:\n" + "\n".join(f"  • {t}" for t in others),
+                [
+                    ("group", f"Move the whole group ({len(relation.premises)} premises)"),
+                    ("alone", "Move just this premise out of the group"),
+                ],
+            ),
+            chosen,
+        )
 
     def action_reorder(self, offset: int) -> None:
-        if (ref := self._need_relation("Reordering")) is not None and ref.relation is not None:
-            self.apply(lambda: ops.reorder(self.document.graph, ref.relation or "", offset))
+        if (ref := self._need_relation("Reordering")) is None or ref.relation is None:
+            return
+        relation_id = ref.relation
+        edit = self.apply(lambda: ops.reorder(self.document.graph, relation_id, offset))
+        if edit is None:
+            group = len(self.document.map.relations[relation_id].premises) > 1
+            where = "first" if offset < 0 else "last"
+            what = "its linked group moves as one and is" if group else "it is"
+            self.say(f"not moved: {what} already {where} among the reasons and objections here")
 
     def action_attach(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -791,7 +893,34 @@ class EditorScreen(AnnotationActions, Screen[None]):
             return
         anchor = make_anchor(self.source_id, self.source_text, *span)
         if self.apply(lambda: ops.attach_evidence(self.document.graph, ref.claim, anchor)):
-            self.say(f"attached “{anchor.quote[:60]}” to {ref.claim}")
+            self.source_area.clear_selection()
+            self.say(f"attached “{shorten(anchor.quote, 60)}” to {ref.claim}")
+
+    def action_detach(self) -> None:
+        if (ref := self._need_claim()) is None:
+            return
+        evidence = self.document.map.claims[ref.claim].evidence
+        if not evidence:
+            self.notify("this claim has no evidence to detach", severity="warning")
+            return
+
+        def detach(choice: str | None) -> None:
+            if choice is not None:
+                quote = evidence[int(choice)].quote
+                if self.apply(lambda: ops.detach_evidence(self.document.graph, ref.claim, int(choice))):
+                    self.say(f"detached “{shorten(quote, 60)}” (ctrl+z undoes)")
+
+        if len(evidence) == 1:
+            detach("0")
+            return
+        self.app.push_screen(
+            ChoiceScreen(
+                "Detach which passage?",
+                self._text(ref.claim),
+                [(str(i), f"❝ {shorten(a.quote, 90)} ❞  {a.source}") for i, a in enumerate(evidence)],
+            ),
+            detach,
+        )
 
     # Finding ----------------------------------------------------------------------------------
 

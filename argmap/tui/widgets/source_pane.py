@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import Select, Static, TextArea
-from textual.widgets.text_area import TextAreaTheme
+from textual.widgets.text_area import Selection, TextAreaTheme
 
 from argmap.model import Anchor
 
@@ -251,6 +251,10 @@ class SourceText(TextArea):
     def show_passage(self, start: int, end: int) -> None:
         self.select_passage(start, end)
         self.scroll_cursor_visible(center=True)
+
+    def clear_selection(self) -> None:
+        """Leave just the cursor where the selection ended: a passage once attached is not attached twice by mistake."""
+        self.selection = Selection.cursor(self.selection.end)
 
     def select_passage(self, start: int, end: int) -> None:
         self.selection = self.selection.__class__(self.location(start), self.location(end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -13,6 +15,38 @@ def status_text(
     language: str | None,
     message: str = "",
     conflicts: int = 0,
+    coverage: str = "",
+    width: int = 0,
+) -> Text:
+    """The status as one line of at most ``width`` cells (0: any).
+
+    When it does not fit, the file loses its folder, then the coverage figure goes
+    (the news matters more), then the message is cut at a word with an ellipsis:
+    never in the middle of a word or a path.
+    """
+    line = _status(file, dirty, findings, language, message, conflicts, coverage)
+    if not width or line.cell_len <= width:
+        return line
+    line = _status(Path(file).name, dirty, findings, language, message, conflicts, coverage)
+    if line.cell_len <= width:
+        return line
+    line = _status(Path(file).name, dirty, findings, language, message, conflicts)
+    if line.cell_len <= width or not message:
+        return line
+    head = _status(Path(file).name, dirty, findings, language, "", conflicts).cell_len + 3
+    words = message.split(" ")
+    while words and head + len(" ".join(words)) + 1 > width:
+        words.pop()
+    return _status(Path(file).name, dirty, findings, language, " ".join(words) + "…" if words else "", conflicts)
+
+
+def _status(
+    file: str,
+    dirty: bool,
+    findings: int | None,
+    language: str | None,
+    message: str,
+    conflicts: int,
     coverage: str = "",
 ) -> Text:
     line = Text(" ")
@@ -44,5 +78,5 @@ class StatusLine(Static):
         conflicts: int = 0,
         coverage: str = "",
     ) -> None:
-        line = status_text(file, dirty, findings, language, message, conflicts, coverage)
-        self.update(line, layout=False)  # always one line
+        text = status_text(file, dirty, findings, language, message, conflicts, coverage, self.size.width)
+        self.update(text, layout=False)  # always one line
