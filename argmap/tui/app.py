@@ -178,14 +178,15 @@ class ArgmapApp(App[None]):
         except ArgmapError as error:
             self.notify(str(error), severity="error")
             return
-        if any(existing.path == source.path for existing in document.map.sources.values()):
-            self.notify(f"{text_path} is already a source of this map", timeout=3)
-            return
         graph: MapGraph = document.graph
         base, n = source_id, 2
         while source_id in graph.map.sources:
             source_id, n = f"{base}-{n}", n + 1
-        document.apply(ops.add_source(graph, source_id, source))
+        try:
+            document.apply(ops.add_source(graph, source_id, source))
+        except ArgmapError as error:
+            self.notify(str(error), timeout=3)
+            return
         self.notify(f"added source {source_id!r} (unsaved)", timeout=3)
 
     async def action_quit(self) -> None:

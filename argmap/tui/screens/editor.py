@@ -29,8 +29,9 @@ from argmap.document import Document, write_recovery
 from argmap.errors import ArgmapError
 from argmap.find import ClaimIndex, shown_text
 from argmap.graph import Edit
-from argmap.merge import finding_prefix, resolve_conflict
+from argmap.merge import resolve_conflict
 from argmap.model import Claim, ClaimKind, RelationType
+from argmap.navigate import claim_of, conflict_of, conflicted_records, in_reading_order, reading_order
 from argmap.sources import read_source_text
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.conflicts import ConflictScreen
@@ -307,7 +308,7 @@ class EditorScreen(Screen[None]):
         yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
 
     def on_mount(self) -> None:
-        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
@@ -331,7 +332,7 @@ class EditorScreen(Screen[None]):
         self.claims_to_load = 0
         self.message = ""
         self.argument_tree.graph = document.graph
-        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.reload()
         self.argument_tree.reveal_path(where)
         self._start_editing()
@@ -503,22 +504,11 @@ class EditorScreen(Screen[None]):
         """Bring every widget up to date after ``edit`` was applied (or undone)."""
         where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.message = ""
-        touched: set[str] = set()
-        evidence_changed = False
-        for change in edit.changes:
-            touched.add(change.id)
-            for record in (change.before, change.after):
-                if change.table == "relations" and record is not None:
-                    touched.add(record.target)  # type: ignore[union-attr]
-                    touched.update(record.premises)  # type: ignore[union-attr]
-                if change.table == "claims" and record is not None and record.evidence:  # type: ignore[union-attr]
-                    evidence_changed = True
-            if change.table == "sources":
-                self.refresh_sources()
-            if change.table == "conflicts":
-                touched.update(record.id for record in (change.before, change.after) if record is not None)  # type: ignore[union-attr]
-        if any(change.table == "conflicts" for change in edit.changes):
-            self.argument_tree.conflicted = self.conflicted_records()
+        touched = edit.touched()
+        if edit.changes_table("sources"):
+            self.refresh_sources()
+        if edit.changes_table("conflicts"):
+            self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.sync(touched)
         if path is not None:
             self.argument_tree.reveal_path(path)
@@ -527,7 +517,7 @@ class EditorScreen(Screen[None]):
         else:
             self.argument_tree.reveal_path(where)
         self.argument_tree.repaint_changed_lines()
-        if evidence_changed:
+        if edit.changes_evidence():
             self.refresh_passages()
         self.refresh_details()
         self.refresh_status()
@@ -840,8 +830,9 @@ class EditorScreen(Screen[None]):
                 graph = self.document.graph
                 self.apply(lambda: ops.move_claim(graph, ref.claim, target, via=ref.relation, alone=alone))
 
-            what = "just this premise" if alone else "it"
-            title = f"Move {what}, “{shorten(self._text(ref.claim), 60)}”, under"
+            title = f"Move “{self._text(ref.claim)}” under"
+            if alone:
+                title = f"Move just “{shorten(self._text(ref.claim), 60)}” out of its group, under"
             self.pick_claim(title, self.claim_candidates(ref.claim), picked)
 
         if relation is None or len(relation.premises) == 1:
@@ -949,16 +940,10 @@ class EditorScreen(Screen[None]):
         def done(query: str | None) -> None:
             if not query or not query.strip():
                 return
-            needle = query.casefold().strip()
-            order = self._walk_order()
             claims = self.document.map.claims
-            self.search_matches = [
-                cid
-                for cid in order
-                if needle in claims[cid].text.casefold()
-                or needle in cid
-                or any(needle in text.casefold() for text in claims[cid].translations.values())
-            ]
+            found = self.document.find_claims(query, len(claims), language=self.argument_tree.language)
+            top = [node.data.claim for node in self.argument_tree.root.children if node.data is not None]
+            self.search_matches = in_reading_order(found, reading_order(self.document.graph, top))
             self.search_index = -1
             if not self.search_matches:
                 self.notify(f"no claim contains “{query}”", severity="warning")
@@ -966,19 +951,6 @@ class EditorScreen(Screen[None]):
             self.action_search_next()
 
         self.ask("Search claims", "", done, placeholder="words of a claim, or its id")
-
-    def _walk_order(self) -> list[str]:
-        graph = self.document.graph
-        order: dict[str, None] = {}
-        for node in self.argument_tree.root.children:
-            if node.data is None:
-                continue
-            order[node.data.claim] = None
-            for _depth, _rid, premise in graph.walk(node.data.claim):
-                order[premise] = None
-        for cid in graph.map.claims:
-            order.setdefault(cid, None)
-        return list(order)
 
     def _step_search(self, step: int) -> None:
         matches = [cid for cid in self.search_matches if cid in self.document.map.claims]
@@ -1171,17 +1143,11 @@ class EditorScreen(Screen[None]):
             if row is None:
                 return
             _severity, code, message, subject = row
-            if code == "merge-conflict":
-                conflicts = self.document.map.conflicts
-                conflict_id = next((c for c in conflicts if message.startswith(finding_prefix(c))), None)
-                if conflict_id is not None:
-                    self.open_conflict(conflict_id)
-                    return
-            if subject is None:
+            conflict_id = conflict_of(self.document.map.conflicts, message) if code == "merge-conflict" else None
+            if conflict_id is not None:
+                self.open_conflict(conflict_id)
                 return
-            claim = subject if subject in self.document.map.claims else None
-            if claim is None and subject in self.document.map.relations:
-                claim = self.document.map.relations[subject].premises[0]
+            claim = claim_of(self.document.map, subject)
             if claim is not None:
                 self.argument_tree.reveal(claim)
                 self.argument_tree.focus()
@@ -1189,10 +1155,6 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(FindingsScreen(rows), done)
 
     # Merge conflicts ------------------------------------------------------------------------------
-
-    def conflicted_records(self) -> set[str]:
-        """Claims and relations with an unresolved conflict (marked in the tree)."""
-        return {conflict.id for conflict in self.document.map.conflicts.values() if conflict.id}
 
     def action_resolve_conflict(self) -> None:
         """Open the selected claim's first conflict, else the map's first."""
