@@ -61,3 +61,8 @@ def conflict_of(conflicts: Mapping[str, Conflict], message: str) -> str | None:
 def conflicted_records(argmap: ArgMap) -> set[str]:
     """Claims and relations with an unresolved merge conflict (an editor marks them)."""
     return {conflict.id for conflict in argmap.conflicts.values() if conflict.id}
+
+
+def next_conflict(conflicts: Mapping[str, Conflict]) -> str:
+    """The conflict to settle next: the first in id order, those on the map's own fields last."""
+    return min(conflicts, key=lambda cid: (conflicts[cid].table == "map", cid))

@@ -11,7 +11,15 @@ from argmap.errors import OperationError
 from argmap.graph import MapGraph
 from argmap.merge import finding_prefix
 from argmap.model import ArgMap, Conflict, RelationType, Source
-from argmap.navigate import claim_of, conflict_of, conflicted_records, in_reading_order, reading_order, top_claims
+from argmap.navigate import (
+    claim_of,
+    conflict_of,
+    conflicted_records,
+    in_reading_order,
+    next_conflict,
+    reading_order,
+    top_claims,
+)
 
 
 @pytest.fixture
@@ -76,3 +84,13 @@ def test_findings_of_the_uniforms_map_all_lead_somewhere(uniforms_path) -> None:
     document = Document.open(uniforms_path)
     for finding in check_map(document.map, uniforms_path):
         assert finding.subject is None or claim_of(document.map, finding.subject) in document.map.claims
+
+
+def test_the_next_conflict_leaves_the_maps_own_fields_to_the_end() -> None:
+    conflicts = {
+        "map.title": Conflict(table="map", id="", field="title"),
+        "claims.z.text": Conflict(table="claims", id="z", field="text"),
+        "claims.b.note": Conflict(table="claims", id="b", field="note"),
+    }
+    assert next_conflict(conflicts) == "claims.b.note"
+    assert next_conflict({"map.title": conflicts["map.title"]}) == "map.title"

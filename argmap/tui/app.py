@@ -21,9 +21,10 @@ from argmap.graph import Edit, MapGraph
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
+from argmap.tui.bindings import EDITOR_BINDINGS
 from argmap.tui.keymap import keymap_path, load_keymap
 from argmap.tui.screens.choices import RecoveryScreen
-from argmap.tui.screens.editor import EDITOR_BINDINGS, EditorScreen
+from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.prompts import TextPrompt
 from argmap.tui.widgets.argument_tree import ArgumentTree
 

@@ -17,8 +17,9 @@ from argmap import ops, store
 from argmap.anchor import make_anchor
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.tui import claim_picker
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens import editor as editor_module
+from argmap.tui.live_check import Checked
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
@@ -338,7 +339,7 @@ async def test_claims_to_pick_are_listed_and_found_in_the_display_language(tmp_p
 async def test_on_a_large_map_asking_for_a_claim_indexes_the_claims_in_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(editor_module, "INDEX_AHEAD_FROM", 0)  # as if the map were large
+    monkeypatch.setattr(claim_picker, "INDEX_AHEAD_FROM", 0)  # as if the map were large
     path = write_uniforms(tmp_path)
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -609,7 +610,7 @@ async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Pa
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-    checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
+    checked = Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
     screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
     assert screen.findings != checked.findings
 
