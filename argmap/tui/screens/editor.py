@@ -7,13 +7,11 @@ brings the widgets up to date.  No edit logic lives here.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -38,11 +36,13 @@ from argmap.sources import read_source_text
 from argmap.tui.bindings import EDITOR_ACTIONS, EDITOR_BINDINGS
 from argmap.tui.claim_picker import ClaimPicker
 from argmap.tui.conflict_flow import ConflictFlow
+from argmap.tui.heap import freeze_survivors
 from argmap.tui.live_check import Checked, LiveCheck
 from argmap.tui.recovery import RecoveryKeeper
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
+from argmap.tui.svg_renderer import SvgRenderer
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.key_hints import KeyHints, hints
@@ -52,22 +52,6 @@ from argmap.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
-
-FULL_COLLECTION_EVERY = 1_000
-"""Middle-generation collections between two full ones (Python's default is 10)."""
-
-
-def freeze_survivors() -> None:
-    """Collect what is garbage now, exempt everything else from later collections, and collect fully less often.
-
-    The map and the source pane's rows live as long as the editor.  On a 100k-claim
-    map a full collection over what the editor holds took 50-150 ms, often enough
-    to stall every tenth keystroke; young objects are still collected as usual.
-    """
-    gc.collect()
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
 class EditorScreen(Screen[None]):
@@ -126,6 +110,7 @@ class EditorScreen(Screen[None]):
         yield RecoveryKeeper()
         yield ClaimPicker()
         yield ConflictFlow()
+        yield SvgRenderer(self.argmap_app.render_svg)
 
     def on_mount(self) -> None:
         self.argument_tree.conflicted = conflicted_records(self.document.map)
@@ -830,18 +815,7 @@ class EditorScreen(Screen[None]):
 
     def action_render(self) -> None:
         self.say("rendering…")
-        self._render_svg(self.document.snapshot(), self.document.path)
-
-    @work(thread=True, exclusive=True, group="render", description="render the map to SVG")
-    def _render_svg(self, snapshot, path: Path) -> None:
-        try:
-            target, warnings = self.argmap_app.render_svg(snapshot, path)
-        except (ArgmapError, OSError) as error:
-            self.app.call_from_thread(self.notify, f"not rendered: {error}", severity="error")
-            return
-        for warning in warnings:
-            self.app.call_from_thread(self.notify, warning, severity="warning")
-        self.app.call_from_thread(self.notify, f"rendered {target}", timeout=4)
+        self.query_one(SvgRenderer).draw_svg(self.document.snapshot(), self.document.path)
 
     # Findings ---------------------------------------------------------------------------------
 
