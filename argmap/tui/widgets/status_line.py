@@ -53,8 +53,18 @@ def _status(file: str, dirty: bool, findings: int | None, language: str | None, 
 
 
 class StatusLine(Static):
+    """Fitted to its width: shown again when that changes (the first status is set before the layout)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: tuple[str, bool, int | None, str | None, str, int] | None = None
+
     def show(
         self, file: str, dirty: bool, findings: int | None, language: str | None, message: str = "", conflicts: int = 0
     ) -> None:
-        text = status_text(file, dirty, findings, language, message, conflicts, self.size.width)
-        self.update(text, layout=False)  # always one line
+        self.shown = (file, dirty, findings, language, message, conflicts)
+        self.update(status_text(*self.shown, self.size.width), layout=False)  # always one line
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.update(status_text(*self.shown, self.size.width), layout=False)
