@@ -414,6 +414,26 @@ async def test_search_next_and_previous(tmp_path: Path) -> None:
         assert screen.argument_tree.current.claim == "bullying"
 
 
+async def test_the_search_and_the_claim_finder_agree(tmp_path: Path) -> None:
+    """``/`` and the picker of ``m`` and ``l`` are one implementation: same matches, in any display language."""
+    path = write_uniforms(tmp_path)
+    graph = MapGraph(store.load(path))
+    graph.apply(ops.set_translation(graph, "cost", "de", "Uniformen kosten Familien Geld."))
+    store.save(graph.map, path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        picker = screen.query_one(claim_picker.ClaimPicker)
+        for language_switches, query in ((0, "uniforms"), (0, "kosten"), (1, "kosten"), (1, "uniform"), (0, "subsid")):
+            for _ in range(language_switches):
+                await pilot.press("L")
+            await pilot.press("slash", *query, "enter")
+            listed = picker.candidates(app.document, None, screen.argument_tree.language)(query, 1_000)
+            assert set(screen.search_matches) == {cid for cid, _ in listed}, (query, screen.argument_tree.language)
+            for _ in range(language_switches):
+                await pilot.press("L")
+
+
 async def test_save_writes_atomically_and_clears_the_unsaved_mark(tmp_path: Path) -> None:
     path = write_uniforms(tmp_path)
     app = editor_app(path)
