@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
@@ -37,65 +36,6 @@ SUGGESTIONS = 5
 SENTENCES_IN_THREAD = 100_000
 """Texts longer than this (characters) are split and counted in a thread: a 1.9 MB source of a 100k-claim map
 took 3.3 s to split and 0.3 s to count; the seed article's 9 KB, 6 ms and under 1 ms."""
-
-ANNOTATION_BINDINGS: list[BindingType] = [
-    Binding(
-        "A",
-        "claim_from_passage('reason')",
-        "Reason from passage",
-        tooltip="add a reason from the selected passage (or the cursor's sentence)",
-        show=False,
-        id="reason-from-passage",
-    ),
-    Binding(
-        "O",
-        "claim_from_passage('objection')",
-        "Objection from passage",
-        tooltip="add an objection from the selected passage (or the cursor's sentence)",
-        show=False,
-        id="objection-from-passage",
-    ),
-    Binding(
-        "P",
-        "claim_from_passage('co-premise')",
-        "Co-premise from passage",
-        tooltip="add a co-premise from the selected passage (or the cursor's sentence)",
-        show=False,
-        id="co-premise-from-passage",
-    ),
-    Binding(
-        "f",
-        "suggest_passages",
-        "Suggest passages",
-        tooltip="select the passage best matching the claim; again: the next; x attaches",
-        show=False,
-        id="suggest-passages",
-    ),
-    Binding(
-        "M",
-        "toggle_markers",
-        "Markers on/off",
-        tooltip="highlight argument markers in the source (weil, daher, because…)",
-        show=False,
-        id="toggle-markers",
-    ),
-    Binding(
-        "w",
-        "next_open_sentence",
-        "Next open sentence",
-        tooltip="select the next sentence with an argument marker that nothing covers",
-        show=False,
-        id="next-open-sentence",
-    ),
-    Binding(
-        "minus",
-        "leave_out",
-        "Leave out / take back",
-        tooltip="leave the selected passage (or sentence) out of the map; again: take back",
-        show=False,
-        id="leave-out",
-    ),
-]
 
 
 @dataclass
