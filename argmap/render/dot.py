@@ -45,6 +45,7 @@ STUB_CHARS = 50
 
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\s*\S+")
 
 
 # Escaping -----------------------------------------------------------------------------------
@@ -330,8 +331,10 @@ class _DotWriter:
         if mark:
             attrs["color"] = theme.border if theme.name == "print" else MARK_COLOURS[mark]
             attrs["penwidth"] = _num(theme.border_width * 2.6)
-            if mark == "removed":
-                attrs["style"] = ",".join(s for s in styles if s != "dashed") + ",dotted"
+            if mark == "removed":  # greyed and struck through: never taken for the implicit frame's dashes
+                attrs["style"] = ",".join(s for s in styles if s != "dashed")
+                attrs["fillcolor"] = theme.background if theme.name == "print" else REMOVED_FILL
+                attrs["fontcolor"] = theme.muted_colour
         text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
         width = options.wrap + 6 if thesis else options.wrap
         if options.fit:  # a long text in a narrow column would make a box taller than the page
@@ -359,11 +362,15 @@ class _DotWriter:
         more = self.words["more below"].format(n=hidden) if hidden else ""
         if cid in self.view.continued:
             more = self.words["continued"].format(n=hidden, page=self.view.continued[cid])
+        runs = options.rewordings.get(cid) if not options.lang or options.lang not in claim.translations else None
+        if mark == "removed":
+            runs = (("-", text),)
         if options.html_labels:
-            attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
+            body = self._marked_body(runs, width) if runs else html_text("\n".join(lines), keep_lines=True)
+            attrs["label"] = self._html_label(tag, body, thesis, quote, len(claim.evidence), badge, more)
         else:
             plain = [tag] if tag else []
-            plain += lines
+            plain += wrap(_bracketed(runs), width) if runs else lines
             if quote:
                 plain += [f"“{part}" if i == 0 else part for i, part in enumerate(wrap(quote, width + 4))]
                 plain[-1] += "”"
@@ -390,14 +397,27 @@ class _DotWriter:
         }
         return _attrs(attrs, raw={"label"})
 
-    def _html_label(
-        self, tag: str, lines: list[str], thesis: bool, quote: str, quotes: int, badge: str, more: str
-    ) -> str:
+    def _marked_body(self, runs: tuple[tuple[str, str], ...], width: int) -> str:
+        """A word diff as label text: removed words struck through, added words underlined and bold."""
+        looks = {"=": "{}", "-": "<S>{}</S>", "+": "<U><B>{}</B></U>"}
+        lines: list[str] = [""]
+        used = 0
+        for op, text in runs:
+            for token in _TOKEN.findall(text):  # a word with the space before it, if any
+                word = clean(token)
+                spaced = token[:1].isspace() and used > 0
+                if spaced and used + 1 + len(word) > width:
+                    lines.append("")
+                    used, spaced = 0, False
+                lines[-1] += (" " if spaced else "") + looks[op].format(html_text(word))
+                used += len(word) + (1 if spaced else 0)
+        return "<BR/>".join(lines)
+
+    def _html_label(self, tag: str, body: str, thesis: bool, quote: str, quotes: int, badge: str, more: str) -> str:
         theme = self.theme
         rows: list[str] = []
         if tag:
             rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
-        body = html_text("\n".join(lines), keep_lines=True)
         rows.append(f"<B>{body}</B>" if thesis else body)
         if quote:
             quote_lines = wrap(quote, self.options.wrap + 8)
@@ -533,5 +553,12 @@ def strength_width(strength: float, base: float) -> float:
     return round(base * (0.4 + 1.6 * max(0.0, min(1.0, strength))), 2)
 
 
-MARK_COLOURS = {"added": "#1a9641", "removed": "#7b8794", "changed": "#d97706", "moved": "#2563eb"}
+def _bracketed(runs: tuple[tuple[str, str], ...]) -> str:
+    """A word diff in plain text, as ``git diff --word-diff`` writes it: [-removed-] {+added+}."""
+    looks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(looks[op].format(clean(text)) for op, text in runs if clean(text))
+
+
+REMOVED_FILL = "#eceff1"
+MARK_COLOURS = {"added": "#2563eb", "removed": "#7b8794", "changed": "#d97706", "moved": "#c026d3"}
 """Frame colours of changed claims; the word above the text says the same for print and colour-blind readers."""

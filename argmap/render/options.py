@@ -51,3 +51,5 @@ class RenderOptions:
     """Claim strengths 0–1; a claim's frame is drawn thicker the stronger it is (readable in print)."""
     marks: Mapping[str, Mark] = field(default_factory=lambda: MappingProxyType({}))
     """Changes to show, by claim or relation id (``argmap diff --format svg``)."""
+    rewordings: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Claim id → its word diff (``=``, ``-``, ``+`` runs): removed words struck, added ones underlined."""
