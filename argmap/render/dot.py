@@ -46,6 +46,10 @@ STUB_CHARS = 50
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\s*\S+")
+_SENTENCE_END = re.compile(r"[.!?…][»«“”\"')\]]*(?=\s)")
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[–—-](?=\s)")
+BOUNDARY_SHARE = 0.5
+"""A quote is cut at a sentence or clause end only if that keeps at least half of what fits."""
 
 
 # Escaping -----------------------------------------------------------------------------------
@@ -132,9 +136,17 @@ def _greedy(text: str, width: int) -> list[str]:
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` cut to about ``limit`` characters: at the end of a sentence or clause where one is
+    near enough, else after a word, and marked with an ellipsis."""
     text = clean(text)
     if len(text) <= limit:
         return text
+    head = text[: limit + 1]
+    for pattern in (_SENTENCE_END, _CLAUSE_END):
+        ends = [match.end() for match in pattern.finditer(head) if match.end() >= limit * BOUNDARY_SHARE]
+        if ends:
+            cut = text[: ends[-1]].rstrip()
+            return cut if pattern is _SENTENCE_END else cut.rstrip(",;:–—- ") + " …"
     cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
     return cut.rstrip(" ,.;:") + " …"
 
@@ -371,7 +383,8 @@ class _DotWriter:
         else:
             plain = [tag] if tag else []
             plain += wrap(_bracketed(runs), width) if runs else lines
-            if quote:
+            if quote:  # a line of its own names it, so the quote never reads as the claim's own words
+                plain += [f"{self.words['quote'].upper()}:"]
                 plain += [f"“{part}" if i == 0 else part for i, part in enumerate(wrap(quote, width + 4))]
                 plain[-1] += "”"
             plain += [line for line in (badge, more) if line]
