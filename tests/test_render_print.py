@@ -69,3 +69,11 @@ def test_quotes_are_cut_at_a_sentence_or_clause_end() -> None:
     assert shorten(clause + " nichts mehr geht, wie alle sagen.", 100).endswith("ist …")
     plain = build_dot(classroom_map(), RenderOptions(quotes=True, html_labels=False))
     assert "QUOTE:\\n“" in plain, "in a plain label the quote is named on a line of its own"
+
+
+def test_print_spreads_the_arrows_into_the_thesis_over_its_lower_edge() -> None:
+    dot = build_dot(classroom_map(), RenderOptions(theme="print"))
+    ports = re.findall(r'-> "thesis" \[[^]]*headport="(in\d+):s"', dot)
+    assert len(ports) == 3 and len(set(ports)) == 3, "each arrow lands at its own place"
+    assert 'PORT="in2"' in dot
+    assert "headport" not in build_dot(classroom_map(), RenderOptions()), "colour tells them apart on a screen"

@@ -40,6 +40,8 @@ QUOTE_CHARS = 110
 LONG_TEXT_WIDTH = 2.2
 """On a fitted page a text of n characters is wrapped at least 2.2·√n wide: its box about twice as wide as high."""
 STUB_CHARS = 50
+THESIS_CHAR_WIDTH = 8.5
+"""Points per character of the thesis (16-pt bold Helvetica, on average): the width its arrows share."""
 """A "see …" stub shows this much of its claim's text."""
 """A quote under a claim is shortened to about this many characters."""
 
@@ -186,6 +188,8 @@ class _DotWriter:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
         self.sides = self._sides()
+        self.thesis_ports = self._thesis_ports()
+        self.thesis_lines: list[str] = []
         self.present: set[str] = set()
         """The legend's entries this picture needs (filled while writing it)."""
         self.small = SMALL_TEXT_FITTED if options.fit else SMALL_TEXT
@@ -352,6 +356,8 @@ class _DotWriter:
         if options.fit:  # a long text in a narrow column would make a box taller than the page
             width = max(width, round(LONG_TEXT_WIDTH * math.sqrt(len(text))))
         lines = wrap(text, width)
+        if thesis:
+            self.thesis_lines = lines
         tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
         if role and theme.name == "print":  # no tint on paper: the caption says which side
             tag_parts.insert(0, self.words[f"role.{role}"])
@@ -442,7 +448,30 @@ class _DotWriter:
             rows.append(f'<FONT POINT-SIZE="11"><B>{html_text(badge)}</B></FONT>')
         if more:
             rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(more)}</FONT>')
-        return "<" + "<BR/>".join(rows) + ">"
+        ports = len(self.thesis_ports) if thesis else 0
+        if ports < 2:
+            return "<" + "<BR/>".join(rows) + ">"
+        span = max(len(line) for line in self.thesis_lines) * THESIS_CHAR_WIDTH
+        cell = max(1, int(span / ports))
+        cells = "".join(f'<TD PORT="in{index}" HEIGHT="1" WIDTH="{cell}"></TD>' for index in range(ports))
+        text = "<BR/>".join(rows)
+        return (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD COLSPAN="{ports}">{text}</TD></TR><TR>{cells}</TR></TABLE>>'
+        )
+
+    def _thesis_ports(self) -> dict[str, int]:
+        """In print, the arrows into the thesis land side by side along its lower edge (relation id → place).
+
+        On paper the heads are black: where several meet in one point they
+        become a blot.  Only for a picture whose thesis is above or below its
+        reasons, where that edge faces them.
+        """
+        if self.theme.name != "print" or self.options.direction not in ("BT", "TB") or not self.options.html_labels:
+            return {}
+        theses = {cid for cid in self.view.claims if self.map.claims[cid].kind is ClaimKind.THESIS}
+        into = [rid for rid in self.view.relations if self.map.relations[rid].target in theses]
+        return {rid: index for index, rid in enumerate(into)} if len(theses) == 1 and len(into) > 1 else {}
 
     def _classes(self, claim: Claim) -> list[str]:
         classes = ["claim"] if claim.kind is ClaimKind.CLAIM else ["claim", claim.kind.value]
@@ -478,12 +507,17 @@ class _DotWriter:
         if mark:
             kind = f"{kind} {mark}"
         head = {"arrowhead": style.arrowhead}
+        port = self.thesis_ports.get(rid)
+        if port is not None:
+            head["headport"] = f"in{port}:{'s' if self.options.direction == 'BT' else 'n'}"
         target = quoted(relation.target)
         if rid not in self.junctions:
             # The common case, written directly: it is most of a large map's edges.
-            looks = self._edge_looks.get(kind)
+            looks = self._edge_looks.get(kind) if port is None else None
             if looks is None:
-                looks = self._edge_looks[kind] = _attrs({"class": f"relation {kind}", **edge, **head})
+                looks = _attrs({"class": f"relation {kind}", **edge, **head})
+                if port is None:
+                    self._edge_looks[kind] = looks
             minlen = f', minlen="{self.minlen[rid]}"' if self.minlen.get(rid, 1) > 1 else ""
             ident = quoted(f"relation-{rid}")
             return [f"  {quoted(relation.premises[0])} -> {target} [id={ident}, {looks}{minlen}];"]
