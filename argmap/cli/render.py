@@ -78,6 +78,9 @@ examples:
     parser.add_argument(
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
     )
+    parser.add_argument(
+        "--repeat", action="store_true", help="with --fit: draw a claim used twice in full both times, not a 'see' stub"
+    )
     parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
     parser.add_argument(
         "--strength",
@@ -155,7 +158,9 @@ def run(args: argparse.Namespace) -> int:
                 pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
             else:
                 directions = (args.direction,) if args.direction else None
-                pages = render_pages(argmap, fmt, options, directions=directions, backend=args.graphviz, warn=warn)
+                pages = render_pages(
+                    argmap, fmt, options, directions=directions, repeat=args.repeat, backend=args.graphviz, warn=warn
+                )
                 pictures = [join_pdf(pages)] if fmt == "pdf" else pages
             if target is None:
                 if len(pictures) > 1:

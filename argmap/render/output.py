@@ -111,6 +111,7 @@ def render_pages(
     options: RenderOptions,
     *,
     directions: tuple[Direction, ...] | None = None,
+    repeat: bool = False,
     backend: str | None = None,
     warn: Warn | None = _stderr,
 ) -> list[bytes]:
@@ -118,6 +119,8 @@ def render_pages(
 
     ``directions``: the ones to try per page (the one that draws it largest
     wins); by default top-down, and on a portrait page also left-to-right.
+    ``repeat``: a claim used in several places is drawn in full in each, not
+    as a "see" stub after the first.
     """
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
@@ -168,7 +171,7 @@ def render_pages(
         return [id(view) in sized and readable(page, *sized[id(view)][1]) for view in views]
 
     roots = [options.focus] if options.focus is not None else None
-    views = plan(argmap, graph, fits, lang=options.lang, roots=roots)
+    views = plan(argmap, graph, fits, lang=options.lang, roots=roots, repeat=repeat)
     fitted: list[str] = []
     for number, (dot, size) in enumerate(best(views), 1):
         if not readable(page, *size) and warn is not None:

@@ -44,9 +44,19 @@ class _Task:
 
 
 def plan(
-    argmap: ArgMap, graph: MapGraph, fits: Fits, *, lang: str | None = None, roots: list[str] | None = None
+    argmap: ArgMap,
+    graph: MapGraph,
+    fits: Fits,
+    *,
+    lang: str | None = None,
+    roots: list[str] | None = None,
+    repeat: bool = False,
 ) -> list[View]:
-    """The pages, in order, with their cross-references ("p. N") filled in."""
+    """The pages, in order, with their cross-references ("p. N") filled in.
+
+    ``repeat`` draws a claim in full in every place it is used instead of a
+    "see" stub after its first.
+    """
     words = words_for(lang)
     placeholder = " · ".join(
         (
@@ -70,6 +80,7 @@ def plan(
         return fits(drawn)
 
     home: dict[str, int] = {}  # claim → the page where it is drawn with what hangs below it
+    drawn: dict[str, int] = {} if repeat else home  # claims that become stubs when reached again
     views: list[View] = []
     parents: list[int | None] = []
     parts: list[tuple[int, int] | None] = []
@@ -79,12 +90,12 @@ def plan(
         fresh = [cid for cid in task.roots if cid not in home]
         if not fresh:
             continue
-        view, fitted = _fitting_view(argmap, graph, task, fresh, home, fits_as_drawn)
+        view, fitted = _fitting_view(argmap, graph, task, fresh, drawn, fits_as_drawn)
         answers = [rid for node in [*fresh, *filter(None, [task.context])] for rid, _ in graph.children(node)]
         if fitted or len(answers) <= 1:
             pieces = [(view, task)]
         else:  # more direct answers than one page holds: deal them over pages that follow each other
-            pieces = _parts(argmap, graph, task, fresh, answers, home, fits_as_drawn)
+            pieces = _parts(argmap, graph, task, fresh, answers, drawn, fits_as_drawn)
         later: list[_Task] = []
         for view, task in pieces:
             later += _add_page(view, task, views, parents, parts, home)
