@@ -76,12 +76,13 @@ def check_pages(argmap: ArgMap, fit: str, pictures: list[bytes]) -> list[Page]:
 
 
 @needs_dot
-@pytest.mark.parametrize("fit", ["slide", "a4"])
-def test_seed_map_fits_slides_and_pages(fit: str) -> None:
+@pytest.mark.parametrize(("fit", "lang", "legend"), [("slide", None, False), ("a4", None, False), ("a4", "de", True)])
+def test_seed_map_fits_slides_and_pages(fit: str, lang: str | None, legend: bool) -> None:
     if not SEED_MAP.exists():
         pytest.skip("the seed map is not in this checkout")
     argmap = store.load(SEED_MAP)
-    pictures = render_pages(argmap, "svg", RenderOptions(fit=fit, numbers=True, wrap=MEDIA[fit].wrap))
+    options = RenderOptions(fit=fit, numbers=True, wrap=MEDIA[fit].wrap, lang=lang, legend=legend, theme="print")
+    pictures = render_pages(argmap, "svg", options)
     pages = check_pages(argmap, fit, pictures)
     assert 1 < len(pages) < len(argmap.claims) / 2, "split, but not into a page per claim"
     if fit == "slide":

@@ -571,7 +571,7 @@ class _DotWriter:
             return [f"  graph [{_attrs(attrs)}, label={plain_label(lines)}];"]
         size = _num(max(self.small, 11))
         cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
-        columns = 2 if len(cells) > 3 else 1
+        columns = max(1, options.legend_columns) if len(cells) > 3 else 1
         rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
         key = (
             f'<TABLE BORDER="1" COLOR="{self.theme.border}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'

@@ -28,6 +28,8 @@ class RenderOptions:
     lang: str | None = None
     """Use the claims' translations into this language, falling back to their own text."""
     legend: bool = False
+    legend_columns: int = 2
+    """Entries side by side in the key (a portrait page takes one: its width is the scarce side)."""
     numbers: bool = False
     quotes: bool = False
     title: str | None = None

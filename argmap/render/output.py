@@ -133,7 +133,9 @@ def render_pages(
     select(argmap, graph, options.focus, options.depth)  # the same errors as an unfitted picture
     chosen = choose("svg" if fmt == "dot" else fmt, backend)
     layout = choose("svg", backend)
-    options = dataclasses.replace(options, html_labels=chosen.html_labels, ranksep=page.ranksep)
+    options = dataclasses.replace(
+        options, html_labels=chosen.html_labels, ranksep=page.ranksep, legend_columns=2 if page.landscape else 1
+    )
     tries = directions or (("BT",) if page.landscape else ("BT", "RL"))
     sizes: dict[str, tuple[float, float]] = {}
 
