@@ -77,3 +77,11 @@ def test_print_spreads_the_arrows_into_the_thesis_over_its_lower_edge() -> None:
     assert len(ports) == 3 and len(set(ports)) == 3, "each arrow lands at its own place"
     assert 'PORT="in2"' in dot
     assert "headport" not in build_dot(classroom_map(), RenderOptions()), "colour tells them apart on a screen"
+
+
+def test_tints_follow_the_side_of_the_thesis_even_on_a_focused_branch() -> None:
+    focused = build_dot(classroom_map(), RenderOptions(focus="needs-shells"))
+    transaction = re.search(r'^  "transaction" \[.*$', focused, re.M)
+    assert transaction is not None and f'fillcolor="{THEMES["classroom"].defence_fill}"' in transaction.group(0), (
+        "answering an objection defends the thesis, whatever the picture starts with"
+    )

@@ -28,7 +28,7 @@ from argmap.render.fonts import PLAIN_MARGIN
 from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
-from argmap.render.view import View, select
+from argmap.render.view import View, roots_of, select
 from argmap.render.words import words_for
 
 LEAVES_PER_ROW = 2
@@ -198,24 +198,28 @@ class _DotWriter:
         self._edge_looks: dict[str, str] = {}
 
     def _sides(self) -> dict[str, int]:
-        """Claim id → +1 on the side of the top claim, −1 against it.
+        """Claim id → +1 on the thesis's side, −1 against it, over the whole map.
 
         Support keeps a side, an attack turns it; an undercut turns the side of
-        the premise whose step it attacks.
+        the step it attacks.  Computed from the theses down, not from the top of
+        this picture, so a page that starts at an objection still tints it as one.
         """
-        sides = dict.fromkeys(self.view.roots, 1)
-        relations = self.map.relations
-        for _ in range(2):  # a second pass settles premises listed before their target's side was known
-            for rid in self.view.relations:
-                relation = relations[rid]
-                target = relation.target
-                if target in relations:
-                    target = relations[target].premises[0]
-                if target not in sides:
-                    continue
-                side = sides[target] if relation.type is RelationType.SUPPORT else -sides[target]
-                for premise in relation.premises:
-                    sides.setdefault(premise, side)
+        sides: dict[str, int] = {}
+        queue: list[str] = []
+        for root in [*roots_of(self.map, self.graph), *self.view.roots]:
+            if root not in sides:
+                sides[root] = 1
+                queue.append(root)
+                head = len(queue) - 1
+                while head < len(queue):
+                    node = queue[head]
+                    head += 1
+                    for rid, relation in self.graph.children(node):
+                        side = sides[node] if relation.type is RelationType.SUPPORT else -sides[node]
+                        for step in (rid, *relation.premises):
+                            if step not in sides:
+                                sides[step] = side
+                                queue.append(step)
         return sides
 
     def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
