@@ -152,7 +152,7 @@ def render_pages(
         Both directions (on a portrait page) and both ways of staggering; where
         none reads well, also with narrower lines.  All in one Graphviz run each.
         """
-        found: list[tuple[str, tuple[float, float]] | None] = [None] * len(views)
+        found: dict[int, tuple[str, tuple[float, float]]] = {}
         todo = list(range(len(views)))
         for wrap in (options.wrap, max(12, options.wrap * 2 // 3)):
             ways = {i: [dot_of(views[i], d, stagger, wrap) for d in tries for stagger in STAGGERS] for i in todo}
@@ -160,12 +160,12 @@ def render_pages(
             if new:
                 sizes.update(zip(new, map(svg_size, layout.render_all(new)), strict=True))
             for i, dots in ways.items():
-                candidates = [way for way in (found[i], largest(dots)) if way is not None]
+                candidates = [largest(dots), *([found[i]] if i in found else [])]
                 found[i] = max(candidates, key=lambda item: scale(page, *item[1]))
-            todo = [i for i in todo if not readable(page, *found[i][1])]  # type: ignore[index]
+            todo = [i for i in todo if not readable(page, *found[i][1])]
             if not todo:
                 break
-        return [way for way in found if way is not None]
+        return [found[i] for i in range(len(views))]
 
     def fits(views: list[View]) -> list[bool]:
         small = [view for view in views if len(view.claims) <= capacity(page)]
