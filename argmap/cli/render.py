@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -158,9 +159,17 @@ def run(args: argparse.Namespace) -> int:
                 pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
             else:
                 directions = (args.direction,) if args.direction else None
-                pages = render_pages(
-                    argmap, fmt, options, directions=directions, repeat=args.repeat, backend=args.graphviz, warn=warn
-                )
+                with _page_progress(quiet or len(argmap.claims) < PROGRESS_CLAIMS) as progress:
+                    pages = render_pages(
+                        argmap,
+                        fmt,
+                        options,
+                        directions=directions,
+                        repeat=args.repeat,
+                        backend=args.graphviz,
+                        warn=warn,
+                        progress=progress,
+                    )
                 pictures = [join_pdf(pages)] if fmt == "pdf" else pages
             if target is None:
                 if len(pictures) > 1:
@@ -194,6 +203,20 @@ def run(args: argparse.Namespace) -> int:
         for job in jobs:
             draw(*job, False)
     return 2 if errors else 0
+
+
+PROGRESS_CLAIMS = 100
+"""Fitting a map of this many claims takes seconds: say how far it got."""
+
+
+@contextmanager
+def _page_progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """On a terminal, a line that counts the pages planned so far; else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    with err_console().status("fitting pages…") as status:
+        yield lambda pages: status.update(f"fitting pages… {pages} so far")
 
 
 def _with_progress(jobs: list[Job], draw: Callable[[str, Path | None, str, bool], None]) -> None:

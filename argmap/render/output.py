@@ -114,13 +114,15 @@ def render_pages(
     repeat: bool = False,
     backend: str | None = None,
     warn: Warn | None = _stderr,
+    progress: Callable[[int], None] | None = None,
 ) -> list[bytes]:
     """The map fitted to ``options.fit``: one picture per page, each exactly the medium's size.
 
     ``directions``: the ones to try per page (the one that draws it largest
     wins); by default top-down, and on a portrait page also left-to-right.
     ``repeat``: a claim used in several places is drawn in full in each, not
-    as a "see" stub after the first.
+    as a "see" stub after the first.  ``progress`` hears how many pages are
+    planned so far.
     """
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
@@ -173,7 +175,7 @@ def render_pages(
         return [id(view) in sized and readable(page, *sized[id(view)][1]) for view in views]
 
     roots = [options.focus] if options.focus is not None else None
-    views = plan(argmap, graph, fits, lang=options.lang, roots=roots, repeat=repeat)
+    views = plan(argmap, graph, fits, lang=options.lang, roots=roots, repeat=repeat, progress=progress)
     fitted: list[str] = []
     for number, (dot, size) in enumerate(best(views), 1):
         if not readable(page, *size) and warn is not None:

@@ -53,11 +53,13 @@ def plan(
     lang: str | None = None,
     roots: list[str] | None = None,
     repeat: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> list[View]:
     """The pages, in order, with their cross-references ("p. N") filled in.
 
     ``repeat`` draws a claim in full in every place it is used instead of a
-    "see" stub after its first.
+    "see" stub after its first.  ``progress`` hears the number of pages
+    planned so far (a large map takes a while).
     """
     words = words_for(lang)
     placeholder = " · ".join(
@@ -101,6 +103,8 @@ def plan(
         later: list[_Task] = []
         for page, piece in pieces:
             later += _add_page(page, piece, views, parents, parts, home)
+        if progress is not None:
+            progress(len(views))
         tasks.extend(reversed(later))
     return _numbered(views, parents, parts, home, words)
 
