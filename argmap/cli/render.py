@@ -181,8 +181,14 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
             else:
                 paths = page_paths(target, len(pictures))
-                for path, picture in zip(paths, pictures, strict=True):
-                    store.write_atomic(path, picture)
+                try:
+                    for path, picture in zip(paths, pictures, strict=True):
+                        store.write_atomic(path, picture)
+                except OSError as error:
+                    raise ArgmapError(
+                        f"cannot write {path}: {error.strerror}",
+                        fix="write into a folder that exists and that you may write to",
+                    ) from None
                 if not quiet and len(paths) == 1:
                     count = len(pages) if fit and fmt == "pdf" else 1
                     say(f"wrote {target}" + (f" ({count} pages)" if count > 1 else ""))

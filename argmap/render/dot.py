@@ -571,7 +571,10 @@ class _DotWriter:
             return [f"  graph [{_attrs(attrs)}, label={plain_label(heading)}];"]
         attrs["labeljust"] = "l"
         if not options.html_labels:
-            lines = [*heading, words["Legend"], *(f"{e.plain}  {words['legend.' + e.key]}" for e in found)]
+            keyed = [f"{e.plain}  {words['legend.' + e.key]}" for e in found]
+            step = max(1, options.legend_columns)
+            rows = ("     ".join(keyed[at : at + step]) for at in range(0, len(keyed), step))
+            lines = [*heading, words["Legend"], *rows]
             return [f"  graph [{_attrs(attrs)}, label={plain_label(lines)}];"]
         size = _num(max(self.small, 11))
         cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
