@@ -49,7 +49,11 @@ def load_version_data(spec: str) -> store.MapData:
 
 
 def _show(spec: str) -> bytes:
-    done = _git("show", spec, check=False)
+    if spec.startswith("-"):
+        raise ArgmapError(
+            "a revision cannot begin with '-'", path=spec, fix="write REV:path, e.g. HEAD~1:maps/nk.argmap.json"
+        )
+    done = _git("show", "--end-of-options", spec, "--", check=False)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip().splitlines()
         raise ArgmapError(

@@ -15,6 +15,7 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -294,9 +295,18 @@ def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(argmap))
 
 
+STALE_TEMP_SECONDS = 60
+"""A temp file of a save untouched this long belongs to a save that was killed: the next save removes it.
+
+A save writes its temp file without pause and renames it at once, so a live
+save's file is never this old; a killed one's would otherwise stay for good.
+"""
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go."""
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temps(folder, target.name)
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -317,6 +327,26 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete the temp files killed saves of ``name`` left: only our own pattern, only regular files, only old ones."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    deadline = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < deadline:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
 
 
 def _umask() -> int:
