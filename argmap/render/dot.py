@@ -45,7 +45,11 @@ THESIS_CHAR_WIDTH = 8.5
 """A "see …" stub shows this much of its claim's text."""
 """A quote under a claim is shortened to about this many characters."""
 
-_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_CHARS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+"""C0 and C1 controls (a DOT file on a terminal must not drive it), bidi overrides (they reorder
+what a reader sees), lone surrogates and non-characters (Graphviz rejects them)."""
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\s*\S+")
 _SENTENCE_END = re.compile(r"[.!?…][»«“”\"')\]]*(?=\s)")

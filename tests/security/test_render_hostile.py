@@ -27,3 +27,11 @@ def test_a_hostile_map_draws_as_well_formed_svg_with_its_own_structure() -> None
         update={"claims": {cid: c.model_copy(update={"text": "calm"}) for cid, c in calm.claims.items()}}
     )
     assert shapes(svg) == shapes(render_map(calm, "svg", RenderOptions()))
+
+
+def test_dot_written_to_a_terminal_carries_no_control_or_bidi_character() -> None:
+    from argmap.render.dot import clean, quoted
+
+    for hostile in ("a\x9b2Jb", "x\x1b]52;c;AAAA\x07y", "abc\u202edcba", "p\u2066q\u2069r"):
+        for shown in (clean(hostile), quoted(hostile)):
+            assert not any(0x80 <= ord(c) <= 0x9F or ord(c) < 0x20 or c in "\u202e\u2066\u2069" for c in shown)
