@@ -70,7 +70,7 @@ def command_prefix() -> str:
 
 
 def driver_config() -> dict[str, str]:
-    """The git configuration of spec §7, with the commands pointing at this interpreter."""
+    """The git configuration docs/git.md describes, with the commands pointing at this interpreter."""
     prefix = command_prefix()
     return {
         "diff.argmap.textconv": f"{prefix} textconv",

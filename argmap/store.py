@@ -1,6 +1,6 @@
 """Reading and writing map files: canonical JSON, format versions, atomic saves.
 
-The file is the contract with git (spec §3): records keyed by id in sorted
+The file is the contract with git (docs/format.md): records keyed by id in sorted
 order, fields in the models' order, defaults left out, 2-space indent, LF and a
 trailing newline.  Saving an unedited map reproduces it byte for byte, so a
 one-field edit is a one-line diff.
@@ -32,7 +32,7 @@ from argmap.model import FORMAT_VERSION, ArgMap
 MAX_BYTES = 512 * 1024 * 1024
 """Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
 
-argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
+argmap is built for maps of up to 100,000 claims (docs/performance.md).  The most verbose
 format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
 a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
 Importing takes about seven times the input in memory (the 139 MiB AIF file of a

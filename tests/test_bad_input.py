@@ -1,4 +1,4 @@
-"""Every unreadable input of spec §11 ends in one line on stderr and exit 2, never a traceback."""
+"""Every unreadable input (docs/security.md) ends in one line on stderr and exit 2, never a traceback."""
 
 from __future__ import annotations
 

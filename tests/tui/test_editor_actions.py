@@ -1,6 +1,6 @@
 """Every editor action, driven by its default key through Pilot, and undoing each one.
 
-Each test opens the real app on a real map file, presses the keys of spec §5,
+Each test opens the real app on a real map file, presses the keys of docs/editor.md,
 checks what changed in the map, then undoes and checks the map is byte for byte
 what it was.
 """
