@@ -72,6 +72,31 @@ def _diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
     return MapDiff(Edit("apply diff", tuple(changes)), fields)
 
 
+def narrowed(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Two versions' parsed data cut down to what can differ, so that only that is built into models.
+
+    Records whose data are equal are equal as models too, and are left out of
+    both sides; a relation that stays is kept with every relation that shares its
+    target on either side, so that :func:`describe` can place a reordering among
+    its siblings.  :func:`diff_maps` and :func:`describe` of the models built from
+    the two parts say exactly what they say of the whole maps.
+    """
+    parts: tuple[dict[str, Any], dict[str, Any]] = (
+        {key: value for key, value in old.items() if key not in TABLES},
+        {key: value for key, value in new.items() if key not in TABLES},
+    )
+    for table in TABLES:
+        before, after = old.get(table, {}), new.get(table, {})
+        differing = {ident for ident, was in before.items() if after.get(ident) != was}
+        differing.update(after.keys() - before.keys())
+        if table == "relations" and differing:
+            targets = {side[rid]["target"] for side in (before, after) for rid in differing if rid in side}
+            differing.update(rid for side in (before, after) for rid, rel in side.items() if rel["target"] in targets)
+        for whole, part in zip((before, after), parts, strict=True):
+            part[table] = {ident: whole[ident] for ident in sorted(differing) if ident in whole}
+    return parts
+
+
 def same(a: Record | None, b: Record | None) -> bool:
     """Whether two records of one table are equal; comparing field values directly is the fast path."""
     if a is b:

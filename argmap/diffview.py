@@ -21,6 +21,7 @@ from argmap.diff import Entry, MapDiff, word_diff
 from argmap.model import ArgMap, Claim, Relation
 from argmap.render.options import Mark
 from argmap.render.words import words_for
+from argmap.visible import visible
 
 SIGNS = {
     "added": "+",
@@ -51,8 +52,8 @@ def render_text(entries: list[Entry]) -> Text:
         line = Text(f"{sign} ", style=STYLES[sign])
         noun = NOUNS[entry.table]
         subject = f"{noun} {entry.id}" if entry.id else noun
-        line.append(subject, style="bold")
-        line.append(_describe(entry, line))
+        line.append(visible(subject), style="bold")
+        line.append(visible(_describe(entry, line)))
         out.append(line)
         out.append("\n")
     out.append(summary(entries) + "\n", style="dim")
@@ -77,11 +78,11 @@ def _describe(entry: Entry, line: Text) -> str:
         line.append(" reworded: ")
         for op, text in entry.words:
             if op == "=":
-                line.append(text)
+                line.append(visible(text))
             elif op == "-":
-                line.append(f"[-{text}-]", style="red strike")
+                line.append(f"[-{visible(text)}-]", style="red strike")
             else:
-                line.append(f"{{+{text}+}}", style="green")
+                line.append(f"{{+{visible(text)}+}}", style="green")
         return ""
     if entry.action == "moved":
         premises = ", ".join(entry.detail.get("premises", []))

@@ -34,10 +34,9 @@ within :data:`MAX_ITERATIONS` is reported, never hidden.
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
@@ -60,6 +59,8 @@ SEARCH_BUDGET = 200_000
 """Partial labellings the preferred/stable search may visit before it gives up with a message."""
 MAX_LABELLINGS = 1000
 """Complete labellings the search may collect: beyond that no listing of extensions helps anyone."""
+MAX_COMPONENT = 20_000
+"""Arguments in one strongly connected tangle of attacks beyond which preferred/stable refuse at once."""
 
 
 # The abstract framework ---------------------------------------------------------------------
@@ -84,42 +85,51 @@ class Framework:
 
 
 def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
-    """Relations whose premises and target exist (following undercut chains), and the others."""
-    relations = argmap.relations
+    """Relations whose premises and target exist (following undercut chains), and the others.
+
+    Linear: a relation onto a claim is settled at once; an undercut chain is
+    followed once, and every relation on it gets its verdict on the way back.
+    """
+    relations, claims = argmap.relations, argmap.claims
     verdict: dict[str, bool] = {}
-
-    def usable(rid: str) -> bool:
-        seen: list[str] = []
+    for rid, relation in relations.items():
+        if relation.target in claims:
+            verdict[rid] = all(p in claims for p in relation.premises)
+    for rid in relations:
+        if rid in verdict:
+            continue
+        chain: list[str] = []
+        on_chain: set[str] = set()
         node = rid
-        while node in relations and node not in verdict and node not in seen:
-            seen.append(node)
+        while node in relations and node not in verdict and node not in on_chain:
+            chain.append(node)
+            on_chain.add(node)
             node = relations[node].target
-        ok = verdict.get(node, node in argmap.claims)
-        for rel in reversed(seen):
-            ok = ok and all(p in argmap.claims for p in relations[rel].premises)
+        ok = verdict.get(node, node in claims)
+        for rel in reversed(chain):
+            ok = ok and all(p in claims for p in relations[rel].premises)
             verdict[rel] = ok
-        return verdict[rid]
-
-    good = sorted(rid for rid in relations if usable(rid))
-    bad = sorted(rid for rid in relations if not verdict[rid])
+    good = sorted(rid for rid, ok in verdict.items() if ok)
+    bad = sorted(rid for rid, ok in verdict.items() if not ok)
     return good, bad
 
 
-def framework(argmap: ArgMap) -> Framework:
-    """The attack graph of a map, as described in the module docstring."""
-    good, bad = usable_relations(argmap)
+def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None) -> Framework:
+    """The attack graph of a map, as described in the module docstring (``usable``: :func:`usable_relations`)."""
+    good, bad = usable if usable is not None else usable_relations(argmap)
     relations = argmap.relations
-    direct: dict[str, set[str]] = {cid: set() for cid in argmap.claims}
-    direct.update({rid: set() for rid in good})
+    direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
-        if relations[rid].type is RelationType.ATTACK:
-            direct[relations[rid].target].add(rid)
-    attackers = {cid: frozenset(direct[cid]) for cid in argmap.claims}
+        relation = relations[rid]
+        if relation.type is RelationType.ATTACK:
+            direct.setdefault(relation.target, []).append(rid)
+    nothing: frozenset[str] = frozenset()
+    attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
     for rid in good:
-        inherited = set(direct[rid])
+        inherited = [*direct.get(rid, ())]
         for premise in relations[rid].premises:
-            inherited |= direct[premise]
-        attackers[rid] = frozenset(inherited)
+            inherited += direct.get(premise, ())
+        attackers[rid] = frozenset(inherited) if inherited else nothing
     return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
 
 
@@ -170,13 +180,117 @@ def extensions(
 def _open_labellings(
     fw: Framework, kind: Literal["preferred", "stable"], ground: dict[str, Label]
 ) -> list[dict[str, Label]]:
-    """The labellings of :func:`extensions`, restricted to the grounded UNDEC arguments (the rest is ``ground``)."""
+    """The labellings of :func:`extensions`, restricted to the grounded UNDEC arguments (the rest is ``ground``).
+
+    Solved strongly connected component by component, attackers first: a
+    component's labels depend only on the labels of the components that attack
+    it, so each is searched on its own, once for each different labelling of
+    its attackers, and a component of one argument (most of any large map) is
+    labelled at once.  Complete labellings combine across components; the
+    preferred ones are the complete ones with maximal IN sets.
+    """
     open_args = [a for a in fw.arguments if ground[a] == "UNDEC"]
-    found = _LabellingSearch(fw, open_args, kind).run() if open_args else [{}]
+    inside = set(open_args)
+    attackers = {a: [b for b in fw.attackers[a] if b in inside] for a in open_args}
+    targets: dict[str, list[str]] = {a: [] for a in open_args}
+    for argument in open_args:
+        for attacker in attackers[argument]:
+            targets[attacker].append(argument)
+    budget = _Budget(kind)
+    found: list[dict[str, Label]] = [{}]
+    single: list[str] = []  # a run of one-argument components, labelled in one loop per labelling
+    for component in reversed(strongly_connected(targets)):  # each component after those attacking it
+        if len(component) == 1 and component[0] not in attackers[component[0]]:
+            single.append(component[0])
+            continue
+        found = _label_singles(found, single, attackers, kind)
+        single = []
+        grown: list[dict[str, Label]] = []
+        for partial in found:
+            options = _component_labellings(component, attackers, targets, partial, kind, budget)
+            if len(options) == 1:
+                partial.update(options[0])  # no branching: extend in place, nothing copied
+                grown.append(partial)
+            else:
+                grown.extend({**partial, **option} for option in options)
+            budget.count_labellings(len(grown), len(component))
+        found = grown
+    found = _label_singles(found, single, attackers, kind)
     if kind == "preferred":
         found = _maximal_in(found)
     found.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
     return found
+
+
+def _label_singles(
+    found: list[dict[str, Label]], single: list[str], attackers: dict[str, list[str]], kind: str
+) -> list[dict[str, Label]]:
+    """Each labelling extended by arguments that are components of their own, in order: their label is forced.
+
+    A stable labelling that would leave one of them UNDEC is dropped.
+    """
+    if not single:
+        return found
+    kept = []
+    for labelling in found:
+        for argument in single:
+            seen = [labelling[b] for b in attackers[argument]]
+            if "IN" in seen:
+                labelling[argument] = "OUT"
+            elif "UNDEC" not in seen:
+                labelling[argument] = "IN"
+            elif kind == "stable":
+                break
+            else:
+                labelling[argument] = "UNDEC"
+        else:
+            kept.append(labelling)
+    return kept
+
+
+def _component_labellings(
+    component: list[str],
+    attackers: dict[str, list[str]],
+    targets: dict[str, list[str]],
+    outside: dict[str, Label],
+    kind: Literal["preferred", "stable"],
+    budget: _Budget,
+) -> list[dict[str, Label]]:
+    """The labellings of a component of several arguments (or one attacking itself), given those outside it."""
+    if len(component) > MAX_COMPONENT:
+        raise ArgmapError(
+            f"{kind} semantics: {len(component):,} arguments attack each other in one tangle"
+            f" (among them {', '.join(component[:3])}); searching it could take for ever",
+            fix="use --semantics grounded, dfquad or euler for this map, or break the circle of objections",
+        )
+    members = set(component)
+    context = {b: outside[b] for a in component for b in attackers[a] if b not in members}
+    return _LabellingSearch(component, attackers, targets, context, kind, budget).run()
+
+
+class _Budget:
+    """The work the preferred/stable search may do on one map, shared by all its components."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.steps = 0
+
+    def count_step(self, arguments: int) -> None:
+        self.steps += 1
+        if self.steps > SEARCH_BUDGET:
+            raise ArgmapError(
+                f"{self.kind} semantics gave up after {SEARCH_BUDGET:,} steps on {arguments:,} arguments"
+                " in cycles (it is exponential in general)",
+                fix="use --semantics grounded, dfquad or euler for this map",
+            )
+
+    def count_labellings(self, count: int, arguments: int) -> None:
+        if count > MAX_LABELLINGS:
+            raise ArgmapError(
+                f"{self.kind} semantics found more than {MAX_LABELLINGS:,} complete labellings of the"
+                f" arguments in cycles (their number is exponential in general)",
+                fix="use --semantics grounded, dfquad or euler for this map",
+            )
 
 
 class _Contradiction(Exception):
@@ -184,45 +298,69 @@ class _Contradiction(Exception):
 
 
 class _LabellingSearch:
-    """Complete (or stable) labellings of the sub-framework of the given arguments."""
+    """Complete (or stable) labellings of one component, its outside attackers' labels fixed.
 
-    def __init__(self, fw: Framework, arguments: list[str], kind: Literal["preferred", "stable"]) -> None:
-        inside = set(arguments)
+    Depth first over IN/OUT/UNDEC (stable: IN/OUT) with an explicit stack, so a
+    component deeper than Python's recursion limit needs no raised limit.
+    """
+
+    def __init__(
+        self,
+        component: list[str],
+        attackers: dict[str, list[str]],
+        targets: dict[str, list[str]],
+        context: dict[str, Label],
+        kind: Literal["preferred", "stable"],
+        budget: _Budget,
+    ) -> None:
+        members = set(component)
         self.kind = kind
-        self.attackers = {a: [b for b in fw.attackers[a] if b in inside] for a in arguments}
-        self.targets: dict[str, list[str]] = {a: [] for a in arguments}
-        for a in arguments:
-            for b in self.attackers[a]:
-                self.targets[b].append(a)
-        self.order = _attack_order(arguments, self.targets)
+        self.budget = budget
+        self.attackers = {a: attackers[a] for a in component}
+        self.targets = {a: [b for b in targets[a] if b in members] for a in component}
+        self.order = _attack_order(component, self.targets)
         self.choices: tuple[Label, ...] = ("IN", "OUT") if kind == "stable" else ("IN", "OUT", "UNDEC")
-        self.assigned: dict[str, Label] = {}
+        self.assigned: dict[str, Label] = dict(context)
+        self.members = component
         self.trail: list[str] = []
         self.found: list[dict[str, Label]] = []
-        self.steps = 0
 
     def run(self) -> list[dict[str, Label]]:
-        _with_recursion_room(len(self.order), lambda: self._search(0))
+        """Every labelling of the component; frames are ``[position in order, next choice, trail mark]``."""
+        first = self._next_free(0)
+        if first == len(self.order):
+            self._collect()
+            return self.found
+        frames = [[first, 0, len(self.trail)]]
+        while frames:
+            frame = frames[-1]
+            index, choice, mark = frame
+            self._undo(mark)
+            if choice == len(self.choices):
+                frames.pop()
+                continue
+            frame[1] = choice + 1
+            self.budget.count_step(len(self.order))
+            try:
+                self._assign(self.order[index], self.choices[choice])
+            except _Contradiction:
+                continue
+            following = self._next_free(index + 1)
+            if following == len(self.order):
+                self._collect()
+            else:
+                frames.append([following, 0, len(self.trail)])
         return self.found
 
-    def _search(self, index: int) -> None:
+    def _next_free(self, index: int) -> int:
         while index < len(self.order) and self.order[index] in self.assigned:
             index += 1
-        if index == len(self.order):
-            self._collect()
-            return
-        argument = self.order[index]
-        for label in self.choices:
-            self._count_step()
-            mark = len(self.trail)
-            try:
-                self._assign(argument, label)
-                self._search(index + 1)
-            except _Contradiction:
-                pass
-            for undone in self.trail[mark:]:
-                del self.assigned[undone]
-            del self.trail[mark:]
+        return index
+
+    def _undo(self, mark: int) -> None:
+        for undone in self.trail[mark:]:
+            del self.assigned[undone]
+        del self.trail[mark:]
 
     def _assign(self, argument: str, label: Label) -> None:
         """Set a label and everything it forces; raise :class:`_Contradiction` when a rule breaks."""
@@ -268,22 +406,8 @@ class _LabellingSearch:
         return [(free[0], "UNDEC")] if len(free) == 1 and "UNDEC" not in seen else []
 
     def _collect(self) -> None:
-        if len(self.found) == MAX_LABELLINGS:
-            raise ArgmapError(
-                f"{self.kind} semantics found more than {MAX_LABELLINGS:,} complete labellings of the"
-                f" {len(self.order)} arguments in cycles (their number is exponential in general)",
-                fix="use --semantics grounded, dfquad or euler for this map",
-            )
-        self.found.append(dict(self.assigned))
-
-    def _count_step(self) -> None:
-        self.steps += 1
-        if self.steps > SEARCH_BUDGET:
-            raise ArgmapError(
-                f"{self.kind} semantics gave up after {SEARCH_BUDGET:,} steps on {len(self.order)} arguments"
-                " in cycles (it is exponential in general)",
-                fix="use --semantics grounded, dfquad or euler for this map",
-            )
+        self.found.append({a: self.assigned[a] for a in self.members})
+        self.budget.count_labellings(len(self.found), len(self.order))
 
 
 def _maximal_in(labellings: list[dict[str, Label]]) -> list[dict[str, Label]]:
@@ -312,15 +436,6 @@ def _attack_order(arguments: list[str], targets: dict[str, list[str]]) -> list[s
             order.append(node)
             stack.extend(sorted(targets[node], reverse=True))
     return order
-
-
-def _with_recursion_room(depth: int, action: Any) -> None:
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, depth + 200))
-    try:
-        action()
-    finally:
-        sys.setrecursionlimit(old)
 
 
 def sceptical(labellings: Sequence[dict[str, Label]], arguments: Iterable[str]) -> dict[str, Label]:
@@ -376,7 +491,7 @@ class Strengths:
     """Most rounds any cycle needed (0 for an acyclic map)."""
 
 
-def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
+def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None = None) -> Strengths:
     """Gradual strength of every claim and (usable) relation.
 
     Everything outside cycles is computed once, in dependency order (Kahn's
@@ -386,7 +501,8 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     bookkeeping to lists.
     """
     combine = {"dfquad": dfquad, "euler": euler}[method]
-    good, _ = usable_relations(argmap)
+    if good is None:
+        good = usable_relations(argmap)[0]
     relations = argmap.relations
     ids = [*argmap.claims, *good]
     index = {node: i for i, node in enumerate(ids)}
@@ -407,15 +523,21 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     inference = base[:]
 
     def step(i: int, current: list[float]) -> float:
-        against = [current[r] for r in attacks[i]]
-        for_ = [current[r] for r in supports[i]]
+        against, for_ = attacks[i], supports[i]
+        if against or for_:
+            own = (combine if i < first_relation else dfquad)(
+                base[i], [current[r] for r in against], [current[r] for r in for_]
+            )
+        else:
+            own = base[i]  # both methods leave an unchallenged base as it is
         if i < first_relation:
-            return combine(base[i], against, for_)
-        inference[i] = dfquad(base[i], against, for_)
-        return inference[i] * min(current[p] for p in premises[i])
+            return own
+        inference[i] = own
+        below = premises[i]
+        return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
-    depends = [{*attacks[i], *supports[i], *premises[i]} for i in range(len(ids))]
-    left = _settle_acyclic(depends, step, value)
+    left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
+    depends = {i: {*attacks[i], *supports[i], *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
     rounds = 0
@@ -438,24 +560,52 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad") -> Strengths:
     )
 
 
-def _settle_acyclic(depends: list[set[int]], step: Any, value: list[float]) -> set[int]:
-    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles)."""
-    waiting = [len(deps) for deps in depends]
-    dependents: list[list[int]] = [[] for _ in depends]
-    for node, deps in enumerate(depends):
-        for dep in deps:
-            dependents[dep].append(node)
-    ready = [node for node, count in enumerate(waiting) if count == 0]
+def _settle_acyclic(
+    attacks: list[list[int]],
+    supports: list[list[int]],
+    premises: list[tuple[int, ...]],
+    base: list[float],
+    first_relation: int,
+    step: Any,
+    value: list[float],
+) -> set[int]:
+    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles).
+
+    A claim depends on the relations attacking and supporting it; a relation on
+    those and on its premises (a premise named twice counts twice on both sides).
+    An unchallenged claim keeps its base score (``value`` holds it on entry), and an
+    unchallenged relation passes on its weight times its weakest premise, both
+    without a call (most records of a large map).
+    """
+    count = len(value)
+    waiting = [len(attacks[i]) + len(supports[i]) for i in range(first_relation)]
+    waiting += [len(attacks[i]) + len(supports[i]) + len(premises[i]) for i in range(first_relation, count)]
+    target_of = [0] * count  # for a relation: the claim or relation it bears on
+    for target in range(count):
+        for relation in attacks[target]:
+            target_of[relation] = target
+        for relation in supports[target]:
+            target_of[relation] = target
+    used_by: list[list[int]] = [[] for _ in range(first_relation)]  # for a claim: the relations it is a premise of
+    for relation in range(first_relation, count):
+        for premise in premises[relation]:
+            used_by[premise].append(relation)
+    ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
-        value[node] = step(node, value)
         done += 1
-        for dependent in dependents[node]:
+        if attacks[node] or supports[node]:
+            value[node] = step(node, value)
+        elif node >= first_relation:
+            below = premises[node]
+            weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
+            value[node] = base[node] * weakest
+        for dependent in used_by[node] if node < first_relation else (target_of[node],):
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
-    return set() if done == len(depends) else {node for node, count in enumerate(waiting) if count > 0}
+    return set() if done == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
 def _iterate(component: list[int], step: Any, value: list[float], first_relation: int) -> tuple[bool, int]:
@@ -482,9 +632,8 @@ def _iterate(component: list[int], step: Any, value: list[float], first_relation
 # The whole evaluation -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Standing:
-    """How one claim or relation fares: its label and its gradual strength."""
+class Standing(NamedTuple):
+    """How one claim or relation fares: its label and its gradual strength (a named tuple: one per record)."""
 
     label: Label
     strength: float
@@ -498,10 +647,24 @@ class Standing:
 
 @dataclass(frozen=True)
 class ThesisVerdict:
+    """The verdict on one thesis under the chosen semantics, and what the other kind of reading says.
+
+    Labels (grounded, preferred, stable) and strengths (DF-QuAD, Euler) answer
+    different questions; ``second_opinion`` is the verdict of the other kind
+    (grounded labels beside a gradual semantics, DF-QuAD strength beside a
+    labelling one), so a report can say plainly when the two disagree.
+    """
+
     thesis: str
     verdict: Verdict
     label: Label
     strength: float
+    second_semantics: Semantics = "grounded"
+    second_opinion: Verdict = "undecided"
+
+    @property
+    def disagree(self) -> bool:
+        return self.verdict != self.second_opinion
 
 
 @dataclass(frozen=True)
@@ -529,7 +692,13 @@ class Evaluation:
             "gradual": self.gradual,
             "converged": self.converged,
             "theses": [
-                {"id": v.thesis, "verdict": v.verdict, "label": v.label, "strength": round(v.strength, 6)}
+                {
+                    "id": v.thesis,
+                    "verdict": v.verdict,
+                    "label": v.label,
+                    "strength": round(v.strength, 6),
+                    "second_opinion": {"semantics": v.second_semantics, "verdict": v.second_opinion},
+                }
                 for v in self.theses
             ],
             "claims": {
@@ -546,9 +715,14 @@ class Evaluation:
         return data
 
 
+def is_gradual(semantics: Semantics) -> bool:
+    """Whether a semantics decides by strength (DF-QuAD, Euler) rather than by label."""
+    return semantics in ("dfquad", "euler")
+
+
 def verdict_of(semantics: Semantics, label: Label, strength: float, settled: bool) -> Verdict:
     """Labels decide under grounded/preferred/stable; strength against 0.5 (at two decimals) under the gradual ones."""
-    if semantics in ("dfquad", "euler"):
+    if is_gradual(semantics):
         if not settled:
             return "undecided"
         shown = round(strength, 2)
@@ -567,7 +741,8 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
         raise ArgmapError(f"unknown semantics {semantics!r}; one of: {', '.join(SEMANTICS)}")
     gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
     warnings: list[str] = []
-    fw = framework(argmap)
+    usable = usable_relations(argmap)
+    fw = framework(argmap, usable)
     for rid in fw.ignored:
         warnings.append(f"relation {rid!r} names a claim or relation the map does not hold; left out")
     if argmap.conflicts:
@@ -585,7 +760,7 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
         else:
             labels = dict.fromkeys(labels, "UNDEC")
             warnings.append("there is no stable extension (an odd cycle of attacks); every claim is UNDEC")
-    weighed = strengths(argmap, gradual)
+    weighed = strengths(argmap, gradual, usable[0])
     if not weighed.converged:
         shown = ", ".join(weighed.unsettled[:8]) + (" …" if len(weighed.unsettled) > 8 else "")
         warnings.append(
@@ -599,12 +774,15 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
         for rid in fw.arguments
         if rid in argmap.relations
     }
+    second: Semantics = "grounded" if is_gradual(semantics) else gradual
     theses = tuple(
         ThesisVerdict(
             tid,
             verdict_of(semantics, claims[tid].label, claims[tid].strength, tid not in unsettled),
             claims[tid].label,
             claims[tid].strength,
+            second,
+            verdict_of(second, claims[tid].label, claims[tid].strength, tid not in unsettled),
         )
         for tid in argmap.theses()
     )

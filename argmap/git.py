@@ -36,7 +36,24 @@ def load_version(spec: str) -> ArgMap:
         return store.loads(sys.stdin.buffer.read(), "<stdin>").map
     if os.path.exists(spec) or ":" not in spec:
         return store.load(spec)
-    done = _git("show", spec, check=False)
+    return store.loads(_show(spec), spec).map
+
+
+def load_version_data(spec: str) -> store.MapData:
+    """:func:`load_version` for a read-only command: the map checked, its records not built (``store.MapData``)."""
+    if spec == "-":
+        return store.loads_data(sys.stdin.buffer.read(), "<stdin>")
+    if os.path.exists(spec) or ":" not in spec:
+        return store.read_data(spec)
+    return store.loads_data(_show(spec), spec)
+
+
+def _show(spec: str) -> bytes:
+    if spec.startswith("-"):
+        raise ArgmapError(
+            "a revision cannot begin with '-'", path=spec, fix="write REV:path, e.g. HEAD~1:maps/nk.argmap.json"
+        )
+    done = _git("show", "--end-of-options", spec, "--", check=False)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip().splitlines()
         raise ArgmapError(
@@ -44,7 +61,7 @@ def load_version(spec: str) -> ArgMap:
             path=spec,
             fix="write REV:path with the path from the repository root, or REV:./path relative to here",
         )
-    return store.loads(done.stdout, spec).map
+    return done.stdout
 
 
 def command_prefix() -> str:

@@ -401,6 +401,15 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def _whole_commands_section(output: Path) -> str:
+    """The section ``benchmarks.commands`` wrote into the report, kept when the rest is rewritten."""
+    from benchmarks.commands import END, START
+
+    current = output.read_text(encoding="utf-8") if output.exists() else ""
+    begin, end = current.find(START), current.find(END)
+    return current[begin : end + len(END)] + "\n" if 0 <= begin < end else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -463,7 +472,9 @@ def main(argv: list[str] | None = None) -> int:
         targets.add_row(text, value, f"[green]{verdict}[/]" if verdict == "met" else f"[red]{verdict}[/]")
     out.print(targets)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report(measured, skipped_modules, about, started, time.perf_counter() - clock, sizes))
+    text = report(measured, skipped_modules, about, started, time.perf_counter() - clock, sizes)
+    kept = _whole_commands_section(args.output)
+    args.output.write_text(text + ("\n" + kept if kept else ""))
     out.print(f"wrote {args.output}")
     return 0
 

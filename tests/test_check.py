@@ -12,7 +12,7 @@ import pytest
 from argmap import anchor, ops, store
 from argmap.check import check_map
 from argmap.graph import MapGraph
-from argmap.model import ArgMap, Relation, RelationType
+from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.sources import describe_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,3 +172,17 @@ def test_scheme_questions_are_hints_and_unknown_schemes_warnings(annotated: Path
     questions = [f for f in findings if f.code == "open-question"]
     assert questions and all(f.severity == "hint" and f.subject == "r-cost" for f in questions)
     assert [(f.severity, f.subject) for f in findings if f.code == "unknown-scheme"] == [("warning", "r-subsidy")]
+
+
+def test_many_hints_of_a_kind_are_summed_up_unless_asked_for(tmp_path: Path) -> None:
+    graph = MapGraph(ArgMap(argmap=1, claims={"thesis": Claim(kind=ClaimKind.THESIS, text="Thesis.")}))
+    for number in range(12):
+        graph.apply(ops.add_reason(graph, "thesis", f"Reason {number}."))
+    path = tmp_path / "many.argmap.json"
+    store.save(graph.map, path)
+    grouped = run_check(str(path))
+    assert grouped.returncode == 0
+    assert "12 claims are not anchored to a passage (argmap check --hints lists them)" in grouped.stdout
+    assert grouped.stdout.count("no-evidence") == 1
+    listed = run_check("--hints", str(path))
+    assert listed.stdout.count("no-evidence") == 12

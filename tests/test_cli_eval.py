@@ -45,22 +45,43 @@ def test_eval_text_lists_every_claim_and_the_verdict(map_path: Path):
     out = done.stdout.decode()
     # cost is OUT (rebutted by subsidy): σ(cost) = 0.5 − 0.5 × 0.5 = 0.25;
     # σ(thesis) = c(0.5, va = 0.25, vs = 0.8) = 0.5 + 0.5 × 0.55 = 0.775
-    assert "thesis thesis: holds (label IN, strength 0.78)" in out
-    for claim in ("thesis", "bullying", "cost", "subsidy"):
-        assert claim in out
-    assert re.search(r"^OUT +0\.25 +− objection  Uniforms cost families money\.  \[cost\]$", out, re.M)
-    assert re.search(r"^IN +0\.50 +− rebuttal  Schools can subsidise them\.  \[subsidy\]$", out, re.M)
-    assert "\x1b[" not in out
+    assert "semantics: DF-QuAD strength from 0 to 1: a claim holds above 0.50 and falls below\n" in out
+    assert "  verdict: holds (DF-QuAD strength 0.78)\n" in out
+    assert "note:" not in out  # the grounded labels agree: the thesis is IN
+    # by default only what bears on the thesis itself: the rebuttal of the objection is one level further down
+    assert re.search(r"^  0\.80 +\+ reason  Uniforms reduce bullying\.  \[bullying\]$", out, re.M)
+    assert re.search(r"^  0\.25 +− objection  Uniforms cost families money\.  \[cost\]$", out, re.M)
+    assert "subsidy" not in out and "4 claims in all; argmap eval --all lists every one" in out
+    every = argmap("eval", str(map_path), "--all").stdout.decode()
+    assert re.search(r"^0\.50 +− rebuttal  Schools can subsidise them\.  \[subsidy\]$", every, re.M)
+    assert "\x1b[" not in out + every
     assert done.stderr == b""
+
+
+def test_eval_says_plainly_when_labels_and_strength_disagree(map_path: Path):
+    graph = MapGraph(store.load(map_path))
+    graph.apply(ops.delete_claim(graph, "subsidy"))  # the objection now stands unanswered
+    store.save(graph.map, map_path)
+    gradual = argmap("eval", str(map_path)).stdout.decode()
+    # σ(cost) = 0.5, σ(thesis) = 0.5 + 0.5 × (0.8 − 0.5) = 0.65; grounded: cost is IN, so the thesis is OUT
+    assert "  verdict: holds (DF-QuAD strength 0.65)\n" in gradual
+    assert "  note: the grounded labels say it falls (OUT): there, an objection that stands defeats a claim" in gradual
+    labels = argmap("eval", str(map_path), "--semantics", "grounded").stdout.decode()
+    assert "  verdict: falls (grounded labels OUT)\n" in labels
+    assert "  note: the DF-QuAD strength says it holds (0.65)" in labels
+    assert re.search(r"^  IN +− objection  Uniforms cost families money\.  \[cost\]$", labels, re.M)
+    assert "0.65" not in labels.replace("(0.65)", "")  # no strengths beside the labels
 
 
 def test_eval_text_shows_a_linked_reason_as_one_argument(uniforms_path: Path):
     # the undercut 'markers' (IN) defeats the linked reason bullying & clothing: its header row is OUT,
     # its premises stay IN; inference 1 − 0.5 = 0.5 × min(0.5, 0.5) passes 0.25
-    out = argmap("eval", str(uniforms_path)).stdout.decode()
-    assert re.search(r"^OUT +0\.25 +\+ linked reason  \(these premises work only together\)$", out, re.M)
-    assert re.search(r"^IN +0\.50 +& co-premise  Uniforms reduce bullying\.  \[bullying\]$", out, re.M)
-    assert re.search(r"^IN +0\.50 +⊘ undercut  Bullying moves to other markers\.  \[markers\]$", out, re.M)
+    out = argmap("eval", str(uniforms_path), "--semantics", "grounded", "--all").stdout.decode()
+    assert re.search(r"^OUT +\+ linked reason  \(these premises work only together\)$", out, re.M)
+    assert re.search(r"^IN +& co-premise  Uniforms reduce bullying\.  \[bullying\]$", out, re.M)
+    assert re.search(r"^IN +⊘ undercut  Bullying moves to other markers\.  \[markers\]$", out, re.M)
+    strengths = argmap("eval", str(uniforms_path), "--all").stdout.decode()
+    assert re.search(r"^0\.25 +\+ linked reason  \(these premises work only together\)$", strengths, re.M)
 
 
 def test_eval_json_is_stable(map_path: Path):
@@ -69,14 +90,22 @@ def test_eval_json_is_stable(map_path: Path):
     assert first.returncode == 0 and first.stdout == second.stdout
     data = json.loads(first.stdout)
     assert data["semantics"] == "dfquad" and data["converged"] is True
-    assert data["theses"] == [{"id": "thesis", "verdict": "holds", "label": "IN", "strength": 0.775}]
+    assert data["theses"] == [
+        {
+            "id": "thesis",
+            "verdict": "holds",
+            "label": "IN",
+            "strength": 0.775,
+            "second_opinion": {"semantics": "grounded", "verdict": "holds"},
+        }
+    ]
     assert data["claims"]["cost"] == {"label": "OUT", "strength": 0.25}
     assert list(data["claims"]) == sorted(data["claims"])
     assert data["warnings"] == []
 
 
 def test_eval_semantics_choices(map_path: Path):
-    preferred = argmap("eval", str(map_path), "--semantics", "preferred")
+    preferred = argmap("eval", str(map_path), "--semantics", "preferred", "--all")
     assert preferred.returncode == 0
     assert "1 preferred extension: it accepts exactly the claims labelled IN" in preferred.stdout.decode()
     euler = json.loads(argmap("eval", str(map_path), "--semantics", "euler", "--format", "json").stdout)
@@ -105,10 +134,10 @@ def test_eval_lists_what_each_extension_adds(tmp_path: Path):
     graph.apply(ops.link_claim(graph, "thesis", "b", ops.RelationType.ATTACK))
     path = tmp_path / "standoff.argmap.json"
     store.save(graph.map, path)
-    out = argmap("eval", str(path), "--semantics", "stable").stdout.decode()
+    out = argmap("eval", str(path), "--semantics", "stable", "--all").stdout.decode()
     assert "2 stable extensions; each accepts the claims labelled IN, and besides:\n  1. b\n  2. thesis\n" in out
-    assert re.search(r"^IN +0\.\d\d +\+ reason  C\.  \[c\]$", out, re.M)
-    assert "thesis thesis: undecided (label UNDEC" in out
+    assert re.search(r"^IN +\+ reason  C\.  \[c\]$", out, re.M)
+    assert "  verdict: undecided (stable labels UNDEC)" in out
 
 
 def test_non_convergence_shows_in_the_output(tmp_path: Path):
@@ -122,7 +151,7 @@ def test_non_convergence_shows_in_the_output(tmp_path: Path):
     done = argmap("eval", str(path))
     assert done.returncode == 0
     out = done.stdout.decode()
-    assert "thesis thesis: undecided" in out
+    assert "  verdict: undecided (DF-QuAD strength" in out
     assert "warning: dfquad strengths did not converge" in out
 
 
@@ -188,7 +217,13 @@ def test_score_sets_base_scores_and_weights(map_path: Path):
     # σ(cost) = 0.5 − 0.5 × 0.2 = 0.4; r-bullying passes 0.5 × 0.8 = 0.4; σ(thesis) = 0.5 (0.4 against 0.4)
     data = json.loads(argmap("eval", str(map_path), "--format", "json").stdout)
     assert data["claims"]["cost"]["strength"] == pytest.approx(0.4)
-    assert data["theses"][0] == {"id": "thesis", "verdict": "undecided", "label": "IN", "strength": 0.5}
+    assert data["theses"][0] == {
+        "id": "thesis",
+        "verdict": "undecided",
+        "label": "IN",
+        "strength": 0.5,
+        "second_opinion": {"semantics": "grounded", "verdict": "holds"},
+    }
     assert argmap("score", str(map_path), "subsidy", "--clear").returncode == 0
     assert store.load(map_path).claims["subsidy"].base_score is None
     for bad in (["subsidy", "1.5"], ["subsidy"], ["nobody", "0.3"]):

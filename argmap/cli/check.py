@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections import Counter
 
-from rich.markup import escape
+import orjson
 
 from argmap import store
-from argmap.check import Finding, check_map, fix_anchors
-from argmap.cli.common import add_command, console, err_console
+from argmap.check import Finding, check_map, fix_anchors, hint_summary
+from argmap.cli.common import add_command, err_console, paint, write_lines
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
+from argmap.visible import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
+HINTS_LISTED = 10
+"""Hints of one kind are listed one by one up to this many; beyond, one line sums them up (``--hints`` lists all)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,10 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 Finds dangling and duplicate ids, relations to themselves, circular support,
 claims with no path to a thesis, quotes that no longer match their source (and
 where they moved), sources whose text changed, and claims without evidence
-(a hint). Exit status: 0 clean (hints allowed), 1 errors or warnings, 2 unreadable.
+(a hint). Errors and warnings are listed one by one; hints of one kind too
+when there are at most 10, else one line counts them (--hints lists them all).
+Exit status: 0 clean (hints allowed), 1 errors or warnings, 2 unreadable.
 
 examples:
   argmap check maps/*.argmap.json
+  argmap check --hints debate.argmap.json    # every claim without evidence
   argmap check --fix essay.argmap.json        # re-anchor quotes that moved
   argmap check --format json essay.argmap.json | jq '.[].findings[] | .code'
 """,
@@ -41,7 +47,9 @@ examples:
         action="store_true",
         help="re-anchor quotes that moved in their source and record changed source hashes",
     )
-    parser.add_argument("--no-hints", action="store_true", help="leave out hints (claims without evidence)")
+    hints = parser.add_mutually_exclusive_group()
+    hints.add_argument("--hints", action="store_true", help="list every hint, however many")
+    hints.add_argument("--no-hints", action="store_true", help="leave out hints (claims without evidence)")
     parser.set_defaults(run=run)
 
 
@@ -50,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     report = []
     for path in args.maps:
         try:
-            mapfile = store.read(path)
+            mapfile = store.read(path, keep_form=args.fix)
         except ArgmapError as error:
-            err_console().print(f"argmap: {error}", markup=False, highlight=False)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue
@@ -65,9 +73,9 @@ def run(args: argparse.Namespace) -> int:
             status = max(status, 1)
         report.append({"map": path, "readable": True, "findings": [f.as_dict() for f in findings]})
         if args.format == "text":
-            _print_text(path, findings)
+            write_lines(_text(path, findings, every_hint=args.hints))
     if args.format == "json":
-        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.buffer.write(orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     return status
 
 
@@ -86,18 +94,27 @@ def _fix(mapfile: store.MapFile, path: str) -> None:
         err_console().print(f"{path}: fixed {len(edit.changes)} record(s)", markup=False)
 
 
-def _print_text(path: str, findings: list[Finding]) -> None:
-    out = console()
+def _text(path: str, findings: list[Finding], every_hint: bool) -> list[str]:
+    """The report's lines: one per finding, hints of a kind summed up when many; then the counts."""
+    shown = visible(path)
     if not findings:
-        out.print(f"[green]✓[/] {escape(path)}: no findings")
-        return
-    for finding in findings:
-        subject = f" [{finding.subject}]" if finding.subject else ""
-        fix = f" ({finding.fix})" if finding.fix else ""
-        out.print(
-            f"{escape(path)}: [{STYLES[finding.severity]}]{finding.severity}[/] {finding.code}"
-            f"{escape(subject)}: {escape(finding.message)}[dim]{escape(fix)}[/]"
-        )
-    counts = {s: sum(f.severity == s for f in findings) for s in STYLES}
-    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    out.print(f"{escape(path)}: {summary}")
+        return [f"{paint('✓', 'green')} {shown}: no findings"]
+    hint_counts = Counter(f.code for f in findings if f.severity == "hint")
+    grouped = set() if every_hint else {code for code, count in hint_counts.items() if count > HINTS_LISTED}
+    lines = [_line(shown, finding) for finding in findings if finding.code not in grouped or finding.severity != "hint"]
+    lines.extend(
+        f"{shown}: {paint('hint', STYLES['hint'])} {code}: {hint_summary(code, hint_counts[code])}"
+        f"{paint(' (argmap check --hints lists them)', 'dim')}"
+        for code in sorted(grouped)
+    )
+    counts = Counter(f.severity for f in findings)
+    summary = ", ".join(f"{counts[s]:,} {s}{'s' if counts[s] != 1 else ''}" for s in STYLES if counts[s])
+    lines.append(f"{shown}: {summary}")
+    return lines
+
+
+def _line(shown_path: str, finding: Finding) -> str:
+    subject = f" [{visible(finding.subject)}]" if finding.subject else ""
+    fix = paint(f" ({visible(finding.fix)})", "dim") if finding.fix else ""
+    severity = paint(finding.severity, STYLES[finding.severity])
+    return f"{shown_path}: {severity} {finding.code}{subject}: {visible(finding.message)}{fix}"

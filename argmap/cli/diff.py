@@ -8,10 +8,11 @@ from pathlib import Path
 
 from argmap import store
 from argmap.cli.common import add_command, console
-from argmap.diff import describe, diff_maps
+from argmap.diff import describe, diff_maps, narrowed
 from argmap.diffview import diff_picture, render_json, render_text
 from argmap.errors import ArgmapError
-from argmap.git import load_version
+from argmap.git import load_version_data
+from argmap.model import ArgMap
 from argmap.render import THEMES, RenderOptions, render_map
 from argmap.render.fit import FITS, MEDIA
 from argmap.render.output import join_pdf, page_paths, render_pages
@@ -60,7 +61,11 @@ struck through, added ones framed in their own colour, a summary on top.
 
 
 def run(args: argparse.Namespace) -> int:
-    old, new = load_version(args.old), load_version(args.new)
+    old_data, new_data = load_version_data(args.old), load_version_data(args.new)
+    if args.format in PICTURES:  # the picture draws the whole new map
+        old, new = old_data.build(), new_data.build()
+    else:  # the report needs only the records that differ
+        old, new = (ArgMap.model_validate(part) for part in narrowed(old_data.raw, new_data.raw))
     diff = diff_maps(old, new)
     if args.format in PICTURES:
         drawn = diff_picture(old, new, diff, whole=args.whole, lang=args.lang)

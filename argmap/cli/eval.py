@@ -1,47 +1,63 @@
-"""``argmap eval``: which claims stand (IN/OUT/UNDEC), how strongly, and whether the thesis holds."""
+"""``argmap eval``: whether the thesis holds, why (its direct reasons and objections), and on request every claim."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from rich.text import Text
+import orjson
 
 from argmap import store
-from argmap.cli.common import ROLE_STYLES, add_command, console
-from argmap.evaluate import SEMANTICS, Evaluation, Standing, evaluate
+from argmap.cli.common import ROLE_STYLES, add_command, paint, write_lines
+from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
-from argmap.model import ArgMap
+from argmap.indent import depth_marker, indentation
+from argmap.model import ArgMap, RelationType
 from argmap.outline import MARKERS, Role, Row, outline
+from argmap.visible import visible
 
 LABEL_STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "bold yellow"}
 VERDICT_STYLE = {"holds": "bold green", "falls": "bold red", "undecided": "bold yellow"}
-SEMANTICS_NAME = {
-    "grounded": "grounded labels, DF-QuAD strengths",
-    "preferred": "preferred labels (IN/OUT when all preferred extensions agree), DF-QuAD strengths",
-    "stable": "stable labels (IN/OUT when all stable extensions agree), DF-QuAD strengths",
-    "dfquad": "grounded labels, DF-QuAD strengths",
-    "euler": "grounded labels, Euler-based strengths",
+RULE = {
+    "grounded": "grounded labels: IN stands, OUT is defeated by an objection that stands, UNDEC is left open",
+    "preferred": "preferred labels: IN (OUT) when every preferred extension accepts (rejects) it, else UNDEC",
+    "stable": "stable labels: IN (OUT) when every stable extension accepts (rejects) it, else UNDEC",
+    "dfquad": "DF-QuAD strength from 0 to 1: a claim holds above 0.50 and falls below",
+    "euler": "Euler-based strength from 0 to 1: a claim holds above 0.50 and falls below",
 }
+"""What each semantics decides by, in the words of the report's first line."""
+NAME = {
+    "grounded": "grounded labels",
+    "preferred": "preferred labels",
+    "stable": "stable labels",
+    "dfquad": "DF-QuAD strength",
+    "euler": "Euler-based strength",
+}
+WHY_OTHER = {
+    "grounded": "an objection that stands defeats a claim, however strong its reasons",
+    "dfquad": "reasons and objections are weighed against each other",
+    "euler": "reasons and objections are weighed against each other",
+}
+"""Why the other reading can come out differently, said once beside a disagreement."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
         subparsers,
         "eval",
-        "say which claims stand, how strongly, and whether the thesis holds",
+        "say whether the thesis holds, why, and how every claim fares",
         """\
-Every claim gets a label (IN: it stands; OUT: an objection that stands defeats
-it; UNDEC: the attacks go round in circles) and a strength between 0 and 1
-computed from base scores (0.5 unless set) and relation weights (1 unless set).
-The verdict on the thesis follows the chosen semantics: the label for grounded,
-preferred and stable; the strength (above or below 0.5) for dfquad and euler.
-See docs/evaluation.md.
+Prints the verdict on each thesis and its direct reasons and objections, all
+judged by one semantics, named on the first line: the default dfquad weighs
+reasons against objections (strength from 0 to 1, a claim holds above 0.50);
+grounded, preferred and stable label claims IN (stands), OUT (defeated by an
+objection that stands) or UNDEC. When the other kind of reading comes to
+another verdict on the thesis, a note says so. --all lists every claim;
+--format json gives every claim's label and strength. See docs/evaluation.md.
 
 examples:
   argmap eval maps/partnership-of-convenience.argmap.json
-  argmap eval debate.argmap.json --semantics preferred
+  argmap eval debate.argmap.json --semantics grounded --all
   argmap eval debate.argmap.json --semantics euler --format json
 """,
     )
@@ -49,86 +65,132 @@ examples:
     parser.add_argument(
         "--semantics", choices=SEMANTICS, default="dfquad", help="what decides the verdict (default: dfquad)"
     )
+    parser.add_argument("--all", action="store_true", help="list every claim, in the outline of argmap show")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.loads(sys.stdin.buffer.read(), "<stdin>").map if args.map == "-" else store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     result = evaluate(argmap, args.semantics)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.buffer.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     else:
-        out = console()
-        for line in report(argmap, result):
-            out.print(line)
+        write_lines(report(argmap, result, every_claim=args.all))
     return 0
 
 
-def report(argmap: ArgMap, result: Evaluation) -> list[Text]:
-    """The text report: verdicts, then the outline of ``argmap show`` with a label and strength per row."""
-    lines: list[Text] = []
+def report(argmap: ArgMap, result: Evaluation, every_claim: bool = False) -> list[str]:
+    """The text report: the rule, each thesis's verdict and direct reasons and objections (or every claim)."""
+    lines: list[str] = []
     if argmap.title:
-        lines.append(Text(argmap.title, style="bold underline"))
-    lines.append(Text(f"semantics: {SEMANTICS_NAME[result.semantics]}", style="dim"))
+        lines.append(paint(visible(argmap.title), "bold underline"))
+    lines.append(paint(f"semantics: {RULE[result.semantics]}", "dim"))
+    graph = MapGraph(argmap)
     for verdict in result.theses:
-        line = Text("thesis ")
-        line.append(verdict.thesis, style="bold")
-        line.append(": ")
-        line.append(verdict.verdict, style=VERDICT_STYLE[verdict.verdict])
-        line.append(f" (label {verdict.label}, strength {verdict.strength:.2f})")
-        lines.append(line)
-    lines.append(Text(""))
-    lines.append(Text("label  strength", style="dim"))
-    lines.extend(_row(row, result) for row in outline(MapGraph(argmap)))
-    if result.extensions is not None:
-        lines.append(Text(""))
-        lines.extend(_extensions(result.semantics, result.extensions))
-    for warning in result.warnings:
-        lines.append(Text(f"warning: {warning}", style="yellow"))
+        lines.append("")
+        lines.extend(_thesis(argmap, result, verdict))
+        if not every_claim:
+            lines.extend(_row(row, result, indent=2) for row in _direct_rows(graph, verdict.thesis))
+    if every_claim:
+        lines.append("")
+        lines.append(paint(_standing_header(result.semantics), "dim"))
+        lines.extend(_row(row, result) for row in outline(graph))
+        if result.extensions is not None:
+            lines.append("")
+            lines.extend(_extensions(result.semantics, result.extensions))
+    else:
+        lines.append("")
+        if result.extensions is not None:
+            count = len(result.extensions)
+            lines.append(f"{count} {result.semantics} extension{'s' if count != 1 else ''}")
+        lines.append(paint(f"{len(argmap.claims):,} claims in all; argmap eval --all lists every one", "dim"))
+    lines.extend(paint(f"warning: {visible(warning)}", "yellow") for warning in result.warnings)
     return lines
 
 
-def _extensions(semantics: str, extensions: tuple[frozenset[str], ...]) -> list[Text]:
+def _thesis(argmap: ArgMap, result: Evaluation, verdict: ThesisVerdict) -> list[str]:
+    """The verdict line, and a plain note when the other kind of reading disagrees."""
+    measure = _measure(result.semantics, verdict.label, verdict.strength)
+    claim = argmap.claims[verdict.thesis]
+    lines = [
+        f"thesis {paint(visible(claim.text), 'bold')}  [{verdict.thesis}]",
+        f"  verdict: {paint(verdict.verdict, VERDICT_STYLE[verdict.verdict])} ({NAME[result.semantics]} {measure})",
+    ]
+    if verdict.disagree:
+        other = verdict.second_semantics
+        other_measure = _measure(other, verdict.label, verdict.strength)
+        lines.append(
+            f"  note: the {NAME[other]} say{'' if other in ('grounded', 'preferred', 'stable') else 's'}"
+            f" it {verdict.second_opinion} ({other_measure}): there, {WHY_OTHER[other]}"
+            f" (argmap eval --semantics {other})"
+        )
+    return lines
+
+
+def _measure(semantics: Semantics, label: str, strength: float) -> str:
+    return f"{strength:.2f}" if is_gradual(semantics) else label
+
+
+def _direct_rows(graph: MapGraph, thesis: str) -> list[Row]:
+    """The reasons and objections that bear on ``thesis`` itself, as outline rows one level deep."""
+    claims = graph.map.claims
+    rows: list[Row] = []
+    for rid, relation in graph.children(thesis):
+        attack = relation.type is RelationType.ATTACK
+        if len(relation.premises) == 1:
+            premise = relation.premises[0]
+            rows.append(Row(1, Role.OBJECTION if attack else Role.REASON, premise, claims.get(premise), rid))
+            continue
+        rows.append(Row(1, Role.LINKED_OBJECTION if attack else Role.LINKED_REASON, None, None, rid))
+        rows.extend(Row(2, Role.PREMISE, premise, claims.get(premise), rid) for premise in relation.premises)
+    return rows
+
+
+def _standing_header(semantics: Semantics) -> str:
+    return "strength" if is_gradual(semantics) else "label"
+
+
+def _extensions(semantics: str, extensions: tuple[frozenset[str], ...]) -> list[str]:
     """How many extensions there are and, beyond the claims all of them accept (IN above), what each adds."""
     if not extensions:
-        return [Text(f"no {semantics} extension")]
+        return [f"no {semantics} extension"]
     count = f"{len(extensions)} {semantics} extension{'s' if len(extensions) > 1 else ''}"
     if len(extensions) == 1:
-        return [Text(f"{count}: it accepts exactly the claims labelled IN")]
+        return [f"{count}: it accepts exactly the claims labelled IN"]
     common = frozenset.intersection(*extensions)
-    lines = [Text(f"{count}; each accepts the claims labelled IN, and besides:")]
+    lines = [f"{count}; each accepts the claims labelled IN, and besides:"]
     for number, extension in enumerate(extensions, 1):
-        lines.append(Text(f"  {number}. {', '.join(sorted(extension - common)) or '(nothing more)'}"))
+        lines.append(f"  {number}. {', '.join(sorted(extension - common)) or '(nothing more)'}")
     return lines
 
 
-def _row(row: Row, result: Evaluation) -> Text:
+def _row(row: Row, result: Evaluation, indent: int = 0) -> str:
     """One outline row; a linked reason's header row carries the standing of the reason as a whole."""
     reason = result.relations.get(row.relation_id or "")
     standing = result.claims.get(row.claim_id or "") if row.claim_id is not None else reason
-    line = _standing(standing)
-    line.append("    " * row.depth)
-    line.append(f"{MARKERS[row.role]} {row.role.value}", style=ROLE_STYLES[row.role])
+    role = paint(f"{MARKERS[row.role]} {row.role.value}", ROLE_STYLES[row.role])
+    depth = indentation(row.depth, "    ") + depth_marker(row.depth)
+    head = f"{' ' * indent}{_standing(standing, result.semantics)}{depth}{role}"
     if row.claim_id is None:
-        line.append("  (these premises work only together)", style="dim")
-        return line
+        return head + paint("  (these premises work only together)", "dim")
     if row.claim is None:
-        line.append(f"  missing claim {row.claim_id!r}", style="red")
-        return line
-    line.append("  ")
-    line.append(row.claim.text, style="bold" if row.role is Role.THESIS else "")
-    line.append(f"  [{row.claim_id}]", style="dim")
+        return head + paint(f"  missing claim {row.claim_id!r}", "red")
+    text = paint(visible(row.claim.text), "bold" if row.role is Role.THESIS else "")
+    line = f"{head}  {text}{paint(f'  [{row.claim_id}]', 'dim')}"
     if row.repeated:
-        line.append(" (again)", style="dim")
-    if reason is not None and standing is not None and reason.label != standing.label and row.role is not Role.PREMISE:
-        line.append(f"  [this {row.role.value} is {reason.label}]", style="dim")
+        line += paint(" (again)", "dim")
+    if reason is not None and standing is not None and row.role is not Role.PREMISE:
+        passed = _measure(result.semantics, reason.label, reason.strength)
+        if passed != _measure(result.semantics, standing.label, standing.strength):
+            verb = "passes on" if is_gradual(result.semantics) else "is"
+            line += paint(f"  [this {row.role.value} {verb} {passed}]", "dim")
     return line
 
 
-def _standing(standing: Standing | None) -> Text:
+def _standing(standing: Standing | None, semantics: Semantics) -> str:
     if standing is None:
-        return Text(" " * 17)
-    line = Text(f"{standing.label:<5}", style=LABEL_STYLE[standing.label])
-    line.append(f"  {standing.strength:8.2f}  ")
-    return line
+        return " " * 8
+    if is_gradual(semantics):
+        return f"{standing.strength:4.2f}    "
+    return f"{paint(f'{standing.label:<5}', LABEL_STYLE[standing.label])}   "

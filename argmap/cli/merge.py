@@ -22,8 +22,11 @@ different claims, or to different fields, merge cleanly; evidence and tags added
 on both sides are all kept; a claim added on both sides under the same new id is
 kept twice (theirs renamed). A field changed differently on both sides, or a
 claim deleted on one side and edited on the other, is a conflict: the merged map
-keeps ours and records every side's value in its "conflicts" table. Nothing is
-dropped. Exit status: 0 clean, 1 conflicts, 2 error.
+keeps ours and records every side's value in its "conflicts" table. So is a
+result that would break the map where neither side did (two crossing moves
+making circular support, claims cut off from the thesis): the records that
+broke it keep ours' version. Nothing is dropped. Exit status: 0 clean,
+1 conflicts, 2 error.
 
 examples:
   argmap merge base.argmap.json ours.argmap.json theirs.argmap.json -o merged.argmap.json

@@ -82,7 +82,9 @@ examples:
     parser.add_argument(
         "--repeat", action="store_true", help="with --fit: draw a claim used twice in full both times, not a 'see' stub"
     )
-    parser.add_argument("--force", action="store_true", help="write a PNG even of a very large map")
+    parser.add_argument(
+        "--force", action="store_true", help="draw even a very large map (a huge PNG, a layout of many minutes)"
+    )
     parser.add_argument(
         "--strength",
         action="store_true",

@@ -20,8 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 Without CONFLICT, lists the unresolved conflicts (exit 1 if there are any).
 With CONFLICT, keeps ours, takes theirs, or sets a value of your own (JSON),
 and removes the conflict from the map. Settling a "deleted on one side"
-conflict with the deleting side deletes the record (a claim with what hangs
-only from it).
+conflict with the deleting side deletes the record with what hangs only from
+it (conflicts about what it deletes go too). Conflicts settle in any order; a
+side that would break the map (circular support, a claim cut off) is refused:
+take the other side or give a value.
 
 examples:
   argmap resolve nk.argmap.json

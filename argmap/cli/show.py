@@ -21,9 +21,11 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
+from argmap.indent import depth_marker, indentation
 from argmap.numbering import numbered_rows
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
 from argmap.store import gc_paused
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,10 +71,10 @@ _RICH_ONLY = re.compile(r"[\t\n\r\x07\x08\x0b\x0c]")
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.load(args.map)
+    argmap = store.load_for_reading(args.map)
     out = _Lines(console())
     if argmap.title:
-        out.write([(argmap.title, "bold underline")])
+        out.write([(visible(argmap.title), "bold underline")])
     badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
     with gc_paused():  # a row per claim, no cycles: collections would only walk the loaded map again and again
         rows = outline(MapGraph(argmap))
@@ -83,9 +85,9 @@ def run(args: argparse.Namespace) -> int:
                 pieces += [("  ", ""), (badge, "bold")]
             out.write(pieces)
             if args.quotes:
-                indent = "    " * row.depth + "    "
+                indent = indentation(row.depth, "    ") + "    "
                 for anchor in row.evidence:
-                    quote = f"„{anchor.quote}“ ({anchor.source} {anchor.start}–{anchor.end})"
+                    quote = f"„{visible(anchor.quote)}“ ({anchor.source} {anchor.start}–{anchor.end})"
                     out.write([(indent, ""), (quote, "dim")])
     out.flush()
     return 0
@@ -95,14 +97,14 @@ _LABELS: dict[Role, Piece] = {role: (f"{MARKERS[role]} {role.value}", ROLE_STYLE
 
 
 def _row_pieces(row: Row, language: str | None, with_ids: bool, number: str = "") -> list[Piece]:
-    indent = ("    " * row.depth, "")
+    indent = (indentation(row.depth, "    ") + depth_marker(row.depth), "")
     label = _LABELS[row.role]
     if row.claim_id is None:
         numbered = [(f" {number}", "bold")] if number else []
         return [indent, label, *numbered, (" (these premises work only together)", "dim")]
     if row.claim is None:
         return [indent, label, (" ", ""), (f"missing claim {row.claim_id!r}", "red")]
-    text = row.text(language)
+    text = visible(row.text(language))
     if row.repeated:
         see = f"see {number}" if number else f"see [{row.claim_id}]"
         return [indent, label, ("  ", ""), (f"{text} ({see})", "dim")]
@@ -116,7 +118,7 @@ def _row_pieces(row: Row, language: str | None, with_ids: bool, number: str = ""
     if extras:
         pieces += [(" ", ""), (f"({', '.join(extras)})", "dim")]
     for tag in row.claim.tags:
-        pieces += [(" ", ""), (f"#{tag}", "blue")]
+        pieces += [(" ", ""), (f"#{visible(tag)}", "blue")]
     if with_ids:
         pieces += [(" ", ""), (f"[{row.claim_id}]", "dim")]
     return pieces

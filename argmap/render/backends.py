@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 from dataclasses import dataclass
 from typing import Protocol
 
 from argmap.errors import ArgmapError
+from argmap.render.guard import run_graphviz
 
 INSTALL_HINT = "install Graphviz: `apt install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)"
 ENV = "ARGMAP_GRAPHVIZ"
@@ -54,7 +54,7 @@ class SystemGraphviz:
         if fmt == "png":
             command.append(f"-Gdpi={PNG_DPI}")
         try:
-            done = subprocess.run(command, input=dot.encode("utf-8"), capture_output=True, check=False)
+            done = run_graphviz(command, dot.encode("utf-8"))
         except OSError as error:
             raise ArgmapError(f"cannot run Graphviz's dot: {error}", fix=INSTALL_HINT) from None
         if done.returncode != 0 or not done.stdout:

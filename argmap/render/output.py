@@ -22,6 +22,7 @@ from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
 from argmap.render.fit import capacity, medium, page_attributes, readable, scale, svg_size
 from argmap.render.fonts import with_font_stack
+from argmap.render.guard import refuse_costly_layout
 from argmap.render.options import FORMATS, Direction, RenderOptions, Stagger
 from argmap.render.pages import plan
 from argmap.render.sanitize import sanitize_svg
@@ -92,6 +93,8 @@ def render_map(
             f"{size} claims make a PNG too large to use",
             fix="draw a part with --focus ID and --depth N, use SVG or PDF, or pass --force",
         )
+    if fmt != "dot":
+        refuse_costly_layout(size, force)
     if size > READABLE_CLAIMS and warn is not None:
         warn(f"{size} claims will not read as one picture; try --focus ID and --depth N")
     if fmt == "dot":
