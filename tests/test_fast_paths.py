@@ -11,7 +11,6 @@ import io
 import os
 import subprocess
 import sys
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from argmap.cli import COMMANDS, build_parser
 from argmap.cli.show import Piece, _Lines
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, RelationType
-from argmap.render.dot import build_dot, clean, wrap
+from argmap.render.dot import build_dot, clean, greedy_wrap, wrap
 from argmap.render.sanitize import _suspect, sanitize_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +123,7 @@ def test_the_svg_scan_finds_what_could_be_active(svg: bytes, suspect: bool) -> N
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab  \t\nä\u00a0")), max_size=120), st.integers(1, 40))
-def test_wrap_is_greedy_and_loses_nothing(text: str, width: int) -> None:
+def test_wrap_is_balanced_and_loses_nothing(text: str, width: int) -> None:
     lines = wrap(text, width)
     cleaned = clean(text)
     position = 0  # the lines are the text in order, broken at a space (dropped) or inside a word
@@ -137,8 +136,9 @@ def test_wrap_is_greedy_and_loses_nothing(text: str, width: int) -> None:
     for line in lines:
         assert len(line) <= width and line == line.strip()
         assert line or lines == [""]
-    for line, following in pairwise(lines):
-        assert len(line) == width or len(line) + 1 + len(following.split(" ")[0]) > width
+    greedy = greedy_wrap(cleaned, width)
+    assert len(lines) == len(greedy), "balanced, but in no more lines than greedy wrapping needs"
+    assert max(map(len, lines)) <= max(map(len, greedy)), "and no line longer than greedy's longest"
 
 
 def test_a_command_alone_parses_and_helps_as_in_the_full_parser(monkeypatch: pytest.MonkeyPatch) -> None:

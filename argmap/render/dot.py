@@ -104,13 +104,13 @@ def wrap(text: str, width: int) -> list[str]:
     instead of hanging alone.
     """
     text = clean(text)
-    lines = _greedy(text, width)
+    lines = greedy_wrap(text, width)
     if len(lines) < 2:
         return lines
     low, high = max(8, width // 2), width
     while low < high:
         middle = (low + high) // 2
-        trial = _greedy(text, middle)
+        trial = greedy_wrap(text, middle)
         if len(trial) <= len(lines):
             lines, high = trial, middle
         else:
@@ -118,7 +118,7 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _greedy(text: str, width: int) -> list[str]:
+def greedy_wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap; a word longer than ``width`` is cut (``textwrap`` is six times slower).
 
     :func:`clean` leaves single spaces between words, so each line ends at the
