@@ -306,12 +306,21 @@ save's file is never this old; a killed one's would otherwise stay for good.
 def write_atomic(target: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go."""
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ArgmapError(
+            f"cannot write here: the folder {folder} does not exist",
+            path=str(target),
+            fix="create the folder first, or write somewhere else",
+        )
     remove_stale_temps(folder, target.name)
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise ArgmapError(f"cannot write here: no permission to write in {folder}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

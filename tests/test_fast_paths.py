@@ -11,10 +11,11 @@ import io
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
@@ -24,7 +25,7 @@ from argmap.cli import COMMANDS, build_parser
 from argmap.cli.show import Piece, _Lines
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, RelationType
-from argmap.render.dot import build_dot, clean, greedy_wrap, wrap
+from argmap.render.dot import build_dot, clean, wrap
 from argmap.render.sanitize import _suspect, sanitize_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +124,7 @@ def test_the_svg_scan_finds_what_could_be_active(svg: bytes, suspect: bool) -> N
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab  \t\nä\u00a0")), max_size=120), st.integers(1, 40))
+@example("aaaaaaaaa a", 10)  # evening out the lines once cut the long word that fitted the width
 def test_wrap_is_balanced_and_loses_nothing(text: str, width: int) -> None:
     lines = wrap(text, width)
     cleaned = clean(text)
@@ -136,9 +138,29 @@ def test_wrap_is_balanced_and_loses_nothing(text: str, width: int) -> None:
     for line in lines:
         assert len(line) <= width and line == line.strip()
         assert line or lines == [""]
-    greedy = greedy_wrap(cleaned, width)
-    assert len(lines) == len(greedy), "balanced, but in no more lines than greedy wrapping needs"
-    assert max(map(len, lines)) <= max(map(len, greedy)), "and no line longer than greedy's longest"
+    greedy = wrap_greedily(cleaned, width)
+    assert len(lines) == len(greedy)  # as few lines as the width allows
+    shown = Counter(token for line in lines for token in line.split(" "))
+    fitting = Counter(word for word in cleaned.split(" ") if len(word) <= width)
+    assert fitting <= shown  # a word is cut only where it is longer than the width
+
+
+def wrap_greedily(text: str, width: int) -> list[str]:
+    """The fewest lines: each line takes as many words as fit (a longer word is cut at the width)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
 
 
 def test_a_command_alone_parses_and_helps_as_in_the_full_parser(monkeypatch: pytest.MonkeyPatch) -> None:

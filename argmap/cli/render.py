@@ -18,6 +18,7 @@ from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_ou
 from argmap.render.backends import CHOICES
 from argmap.render.fit import FITS, MEDIA
 from argmap.render.output import join_pdf, page_paths, render_pages
+from argmap.visible import visible
 
 Job = tuple[str, Path | None, str]
 """A map file, where its picture goes (None: stdout) and the picture's format."""
@@ -151,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
         nonlocal errors
 
         def warn(message: str) -> None:
-            say(f"argmap: warning: {map_path}: {message}", err=True)
+            say(f"argmap: warning: {visible(f'{map_path}: {message}')}", err=True)
 
         try:
             argmap = store.load(map_path)
@@ -201,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
                 raise
             if error.path is None:
                 error.path = map_path
-            err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False, soft_wrap=True)
             errors += 1
 
     if len(jobs) > 1 and sys.stderr.isatty():

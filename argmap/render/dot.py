@@ -107,7 +107,8 @@ def wrap(text: str, width: int) -> list[str]:
     lines = greedy_wrap(text, width)
     if len(lines) < 2:
         return lines
-    low, high = max(8, width // 2), width
+    longest_word = max(len(word) for word in text.split(" "))
+    low, high = max(8, width // 2, min(longest_word, width)), width  # never cut a word that fits the width
     while low < high:
         middle = (low + high) // 2
         trial = greedy_wrap(text, middle)
