@@ -108,14 +108,14 @@ def wrap(text: str, width: int) -> list[str]:
     instead of hanging alone.
     """
     text = clean(text)
-    lines = _greedy(text, width)
+    lines = greedy_wrap(text, width)
     if len(lines) < 2:
         return lines
     longest_word = max(len(word) for word in text.split(" "))
     low, high = max(8, width // 2, min(longest_word, width)), width  # never cut a word that fits the width
     while low < high:
         middle = (low + high) // 2
-        trial = _greedy(text, middle)
+        trial = greedy_wrap(text, middle)
         if len(trial) <= len(lines):
             lines, high = trial, middle
         else:
@@ -123,7 +123,7 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _greedy(text: str, width: int) -> list[str]:
+def greedy_wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap; a word longer than ``width`` is cut (``textwrap`` is six times slower).
 
     :func:`clean` leaves single spaces between words, so each line ends at the
