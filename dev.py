@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The README's two commands: set up a local environment in .venv, then run argmap or its tests.
 
-    python3 dev.py edit [MAP]       open the editor (default: the seed map)
+    python3 dev.py edit [MAP]       open the editor (default: a working copy of the seed map)
     python3 dev.py test [ARGS…]     run the whole test suite (ARGS go to pytest)
     python3 dev.py argmap ARGS…     run any argmap command
 
@@ -24,6 +24,8 @@ VENV = ROOT / ".venv"
 STAMP = VENV / ".argmap-installed"
 SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
 ARGDOWN_CLI = ROOT / ".cache" / "argdown-cli"
+WORKING_COPY = ROOT / ".cache" / "seed-map"
+"""Where ``dev.py edit`` opens the seed map: the committed one stays as the tests expect it."""
 ARGDOWN_VERSION = "1.7.5"
 
 
@@ -74,6 +76,15 @@ def ensure_argdown_cli() -> None:
     )
 
 
+def working_copy() -> Path:
+    """The seed map with its sources, copied once into .cache/ (git-ignored); edits there last between runs."""
+    copy = WORKING_COPY / SEED_MAP.name
+    if not copy.exists():
+        shutil.copytree(SEED_MAP.parent, WORKING_COPY, dirs_exist_ok=True)
+        print(f"dev.py: editing a copy of the seed map in {WORKING_COPY.relative_to(ROOT)}/ (delete it to start over)")
+    return copy
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     if command not in {"edit", "test", "argmap"}:
@@ -85,7 +96,7 @@ def main(argv: list[str]) -> int:
         workers = [] if any(arg.startswith("-n") for arg in rest) else ["-n", "auto"]
         return subprocess.call([python, "-m", "pytest", *workers, *rest], cwd=ROOT)
     if command == "edit":
-        return subprocess.call([python, "-m", "argmap", "edit", *(rest or [str(SEED_MAP)])], cwd=ROOT)
+        return subprocess.call([python, "-m", "argmap", "edit", *(rest or [str(working_copy())])], cwd=ROOT)
     return subprocess.call([python, "-m", "argmap", *rest], cwd=ROOT)
 
 

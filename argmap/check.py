@@ -21,7 +21,8 @@ from argmap.graph import Change, Edit, MapGraph, strongly_connected
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
-from argmap.store import DuplicateKey, gc_paused, read_source_text
+from argmap.sources import SourceRefused, read_source_text
+from argmap.store import DuplicateKey, gc_paused
 
 Severity = Literal["error", "warning", "hint"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")
@@ -77,6 +78,28 @@ def check_map(
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
+
+
+def shape_findings(argmap: ArgMap) -> set[Finding]:
+    """Every error and warning about the map's shape alone: dangling and duplicate ids,
+    circular support, claims cut off from the thesis, no thesis.
+
+    Two versions of a map compare by it, so a merge or a resolve can tell whether it
+    broke something neither version had broken; it reads no source text.
+    """
+    with gc_paused():
+        scan = _scan_relations(argmap)
+        found = (
+            *_duplicate_findings(argmap, ()),
+            *_reference_findings(argmap, scan.unusual),
+            *_structure_findings(argmap, scan),
+        )
+        return {finding for finding in found if finding.severity != "hint"}
+
+
+def support_cycles(argmap: ArgMap) -> list[list[str]]:
+    """The groups of claims that support each other in a circle (each group sorted)."""
+    return _support_cycles(_scan_relations(argmap).supported_by)
 
 
 def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
@@ -374,7 +397,9 @@ def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> di
 def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
-        if isinstance(loaded, ArgmapError):
+        if isinstance(loaded, SourceRefused):
+            yield Finding("error", "source-refused", loaded.message, source_id, loaded.fix)
+        elif isinstance(loaded, ArgmapError):
             yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
         elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
             yield Finding(

@@ -25,6 +25,8 @@ RECOVERY_SUFFIX = ".recover"
 RECOVERY_KEY = "argmap-recovery"
 """The format marker of a recovery file (its version is the value)."""
 RECOVERED = "recover unsaved work"
+BROKEN_SUFFIX = ".unreadable"
+"""Added to the name of a recovery file that cannot be read when it is moved aside."""
 TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
 TABLE_MODELS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -73,6 +75,8 @@ class Document:
         self.revision = 0
         """Grows with every change, undo and redo: watchers compare it to skip stale work."""
         self._claim_indexes: dict[str | None, ClaimIndex] = {}
+        self.recovery_set_aside: str | None = None
+        """Set when :meth:`pending_recovery` found an unreadable recovery file and moved it aside: what it did."""
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -214,7 +218,8 @@ class Document:
             recovered = read_recovery(self.recovery_path)
         except FileNotFoundError:
             return None
-        except ArgmapError:
+        except ArgmapError as error:
+            self.recovery_set_aside = self._set_aside(error)
             return None
         changes = []
         for change in recovered.changes:
@@ -222,6 +227,22 @@ class Document:
             if now != change.after:
                 changes.append(Change(change.table, change.id, now, change.after))
         return Edit(RECOVERED, tuple(changes)) if changes else None
+
+    def _set_aside(self, error: ArgmapError) -> str:
+        """Move an unreadable recovery file out of the way, keeping it for a person to look at.
+
+        Returns what happened, in one sentence for the editor to show.
+        """
+        kept = self.recovery_path.with_name(self.recovery_path.name + BROKEN_SUFFIX)
+        number = 2
+        while kept.exists():
+            kept = self.recovery_path.with_name(f"{self.recovery_path.name}{BROKEN_SUFFIX}-{number}")
+            number += 1
+        try:
+            self.recovery_path.rename(kept)
+        except OSError as problem:
+            return f"the recovery file {self.recovery_path} cannot be read ({error}) nor moved aside ({problem})"
+        return f"the recovery file could not be read ({error}); it was moved aside to {kept}"
 
     def restore(self, recovered: Edit) -> None:
         """Take over recovered work as one undoable, unsaved edit."""

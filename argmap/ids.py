@@ -31,21 +31,32 @@ _STOP = frozenset(
     ]
 )
 MAX_WORDS = 5
+MAX_SLUG = 60
+"""A slug's length at most: a word of 300 letters makes a readable id no longer."""
+MAX_ID = 200
+"""The longest id the file format accepts (``argmap.model.Id``)."""
 
 
 def slugify(text: str, max_words: int = MAX_WORDS) -> str:
-    """A lowercase ASCII slug of the first meaningful words of ``text``."""
+    """A lowercase ASCII slug of the first meaningful words of ``text``, at most :data:`MAX_SLUG` long."""
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", folded.lower())
     meaningful = [w for w in words if w not in _STOP] or words
-    return "-".join(meaningful[:max_words]) or "claim"
+    slug = "-".join(meaningful[:max_words])
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG].rstrip("-")
+        whole_words = cut.rsplit("-", 1)[0]
+        slug = whole_words if len(whole_words) >= MAX_SLUG // 2 else cut
+    return slug or "claim"
 
 
-def unique_id(base: str, taken: Container[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever is not yet taken."""
+def unique_id(base: str, taken: Container[str], limit: int | None = MAX_ID) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever is not yet taken, cut to at most ``limit`` characters."""
+    width = limit or len(base) + 20
+    base = base[:width]
     if base not in taken:
         return base
     n = 2
-    while f"{base}-{n}" in taken:
+    while f"{base[: width - len(str(n)) - 1]}-{n}" in taken:
         n += 1
-    return f"{base}-{n}"
+    return f"{base[: width - len(str(n)) - 1]}-{n}"

@@ -15,7 +15,7 @@ from argmap import rank
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.ids import slugify, unique_id
-from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source
+from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, LeftOut, Relation, RelationType, Source
 
 
 def new_map(thesis: str, *, title: str = "", language: str = "en", thesis_id: str | None = None) -> ArgMap:
@@ -102,6 +102,37 @@ def add_co_premise(
     )
 
 
+PASSAGE_ROLES = ("reason", "objection", "co-premise")
+"""What a claim made from a passage can be to the selected claim (see :func:`add_from_passage`)."""
+
+
+def add_from_passage(
+    graph: MapGraph, target: str, role: str, text: str, anchor: Anchor, *, translation: str | None = None
+) -> Edit:
+    """A new reason, objection (to claim ``target``) or co-premise (of relation ``target``) anchored to a passage.
+
+    ``translation`` names a language in which the passage's own wording becomes the
+    claim's translation: the claim is paraphrased in the map's language, the quote
+    stays as the text in the source's.
+    """
+    if role not in PASSAGE_ROLES:
+        raise OperationError(f"a claim from a passage is a {', '.join(PASSAGE_ROLES)}, not {role!r}")
+    if anchor.source not in graph.map.sources:
+        raise OperationError(f"no source {anchor.source!r}")
+    make = {"reason": add_reason, "objection": add_objection, "co-premise": add_co_premise}[role]
+    edit = make(graph, target, text)
+    extra: dict[str, Any] = {"evidence": [anchor.model_dump()]}
+    if translation:
+        extra["translations"] = {translation: " ".join(anchor.quote.split())}
+    changes = tuple(
+        Change(c.table, c.id, None, Claim.model_validate({**c.after.model_dump(), **extra}))
+        if c.table == "claims" and c.before is None and isinstance(c.after, Claim)
+        else c
+        for c in edit.changes
+    )
+    return Edit(f"{edit.label} from a passage", changes, select=edit.select)
+
+
 def link_claim(graph: MapGraph, claim_id: str, target: str, relation_type: RelationType) -> Edit:
     """Make an existing claim also a reason or objection of ``target``: maps are graphs."""
     _require_claim(graph, claim_id)
@@ -124,6 +155,9 @@ def add_source(graph: MapGraph, source_id: str, source: Source) -> Edit:
     """Register a document the map annotates."""
     if source_id in graph.map.sources:
         raise OperationError(f"there is already a source {source_id!r}")
+    same = next((sid for sid, known in graph.map.sources.items() if source.path and known.path == source.path), None)
+    if same is not None:
+        raise OperationError(f"{source.path} is already a source of this map ({same!r})")
     return Edit(f"add source {source_id!r}", (Change("sources", source_id, None, source),))
 
 
@@ -244,6 +278,28 @@ def update_source(graph: MapGraph, source_id: str, **fields: Any) -> Edit:
     return Edit(f"update source {source_id!r}", changes)
 
 
+def leave_out(graph: MapGraph, anchor: Anchor, reason: str = "") -> Edit:
+    """Mark the anchored passage as deliberately left out of the map, on its source (see ``argmap coverage``)."""
+    source = graph.map.sources.get(anchor.source)
+    if source is None:
+        raise OperationError(f"no source {anchor.source!r}")
+    passage = LeftOut(**anchor.model_dump(exclude={"source", "speaker"}), reason=reason.strip())
+    if any((kept.start, kept.end) == (passage.start, passage.end) for kept in source.left_out):
+        raise OperationError(f"{passage.start}–{passage.end} of {anchor.source!r} is already left out")
+    left_out = tuple(sorted((*source.left_out, passage), key=lambda kept: (kept.start, kept.end)))
+    return update_source(graph, anchor.source, left_out=left_out)
+
+
+def take_back_left_out(graph: MapGraph, source_id: str, index: int) -> Edit:
+    """Count a left-out passage (by its place in the source's list) as part of the text to map again."""
+    source = graph.map.sources.get(source_id)
+    if source is None:
+        raise OperationError(f"no source {source_id!r}")
+    if not 0 <= index < len(source.left_out):
+        raise OperationError(f"source {source_id!r} has no left-out passage number {index + 1}")
+    return update_source(graph, source_id, left_out=source.left_out[:index] + source.left_out[index + 1 :])
+
+
 # Structure ----------------------------------------------------------------------------------
 
 
@@ -289,11 +345,50 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
     return Edit(f"delete {claim_id!r}", tuple(changes))
 
 
-def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None) -> Edit:
+def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
+    """Remove one relation (unlink), with the undercuts and backings aimed at it.
+
+    Its premises stay in the map as claims of their own: one that bore on nothing
+    else is then cut off from the thesis, which ``check`` reports.
+    """
+    _require_relation(graph, relation_id)
+    doomed = [relation_id]
+    for rid in doomed:
+        doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
+    relations = graph.map.relations
+    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+
+
+def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:
+    """Take a claim out of one place where it bears on something, keeping it where else it does.
+
+    Out of a linked group, the group keeps its other premises; a relation left
+    without premises goes, with the undercuts aimed at it.  Refused for a claim's
+    only place: it would be cut off from the thesis (delete or move it instead).
+    """
+    claim = _require_claim(graph, claim_id)
+    relation = _require_relation(graph, relation_id)
+    if claim_id not in relation.premises:
+        raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if claim.kind is not ClaimKind.THESIS and all(rid == relation_id for rid, _ in graph.parents(claim_id)):
+        raise OperationError(
+            f"{claim_id!r} bears on nothing else: taken from here it would be cut off; delete or move it instead"
+        )
+    label = f"remove {claim_id!r} from {relation_id!r}"
+    if len(relation.premises) == 1:
+        return Edit(label, delete_relation(graph, relation_id).changes, select=relation.target)
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    change = Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept}))
+    return Edit(label, (change,), select=kept[0])
+
+
+def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | None = None, alone: bool = False) -> Edit:
     """Hang a claim, with its subtree, under another claim (or relation).
 
     ``via`` names which of the claim's relations moves when it has several.  A
-    linked premise moves with its co-premises: they are one reason.
+    linked premise moves with its co-premises (they are one reason), unless
+    ``alone``: then it leaves the group and bears on ``new_target`` in the same way
+    on its own, and the group keeps its other premises.
     """
     claim = _require_claim(graph, claim_id)
     _require_node(graph, new_target)
@@ -303,6 +398,8 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     relation = _require_relation(graph, relation_id)
     if claim_id not in relation.premises:
         raise OperationError(f"{claim_id!r} is not a premise of {relation_id!r}")
+    if alone and len(relation.premises) > 1:
+        return _move_out_of_group(graph, claim_id, relation_id, new_target)
     if relation.target == new_target:
         return Edit(f"move {claim_id!r}", (), select=claim_id)
     if graph.lies_below(new_target, {*relation.premises, relation_id}):
@@ -311,6 +408,22 @@ def move_claim(graph: MapGraph, claim_id: str, new_target: str, *, via: str | No
     return Edit(
         f"move {claim_id!r} under {new_target!r}", (Change("relations", relation_id, relation, moved),), select=claim_id
     )
+
+
+def _move_out_of_group(graph: MapGraph, claim_id: str, relation_id: str, new_target: str) -> Edit:
+    relation = graph.map.relations[relation_id]
+    if graph.lies_below(new_target, {claim_id}):
+        raise OperationError(f"cannot move {claim_id!r} under {new_target!r}: it lies below it (a cycle)")
+    kept = tuple(premise for premise in relation.premises if premise != claim_id)
+    own_id = unique_id(f"r-{claim_id}", graph)
+    own = Relation(
+        type=relation.type, premises=(claim_id,), target=new_target, rank=_rank_after_last(graph, new_target)
+    )
+    changes = (
+        Change("relations", relation_id, relation, relation.model_copy(update={"premises": kept})),
+        Change("relations", own_id, None, own),
+    )
+    return Edit(f"move {claim_id!r} out of its group under {new_target!r}", changes, select=claim_id)
 
 
 def reorder(graph: MapGraph, relation_id: str, offset: int) -> Edit:

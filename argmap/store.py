@@ -1,6 +1,6 @@
 """Reading and writing map files: canonical JSON, format versions, atomic saves.
 
-The file is the contract with git (spec §3): records keyed by id in sorted
+The file is the contract with git (docs/format.md): records keyed by id in sorted
 order, fields in the models' order, defaults left out, 2-space indent, LF and a
 trailing newline.  Saving an unedited map reproduces it byte for byte, so a
 one-field edit is a one-line diff.
@@ -9,12 +9,13 @@ one-field edit is a one-line diff.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,12 +27,12 @@ from pydantic import ValidationError
 
 from argmap import canonical
 from argmap.errors import ArgmapError
-from argmap.model import FORMAT_VERSION, ArgMap, Source
+from argmap.model import FORMAT_VERSION, ArgMap
 
 MAX_BYTES = 512 * 1024 * 1024
 """Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
 
-argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
+argmap is built for maps of up to 100,000 claims (docs/performance.md).  The most verbose
 format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
 a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
 Importing takes about seven times the input in memory (the 139 MiB AIF file of a
@@ -190,21 +191,56 @@ def _validated(raw: dict[str, Any], data: bytes, origin: str) -> ArgMap:
         raise _schema_error(error, data, origin) from None
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A map file's bytes; a directory, a missing or unreadable or enormous file is an :class:`ArgmapError`."""
+def read_bytes(path: str | os.PathLike[str], noun: str = "map file") -> bytes:
+    """A map file's (or another input's) bytes; anything but a readable regular file within the limit is an error.
+
+    Opened without waiting: a FIFO or a device named as the map is refused at once, never read from.
+    """
     origin = str(path)
-    target = Path(path)
     try:
-        if target.is_dir():
-            raise ArgmapError("is a directory, not a map file", path=origin, fix="name a *.argmap.json file")
-        check_size(target.stat().st_size, origin)
-        return target.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         raise ArgmapError("no such file", path=origin, fix="check the path, or create a map with: argmap new") from None
+    except IsADirectoryError:
+        raise ArgmapError(f"is a directory, not a {noun}", path=origin, fix="name a *.argmap.json file") from None
     except PermissionError:
         raise ArgmapError("permission denied", path=origin) from None
     except OSError as error:
         raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArgmapError(f"is {file_kind(info.st_mode)}, not a {noun}", path=origin, fix=f"name a {noun}")
+        check_size(info.st_size, origin)
+        data = read_bounded(fd, MAX_BYTES)
+        check_size(len(data), origin)
+        return data
+    except OSError as error:
+        raise ArgmapError(f"cannot read: {error.strerror}", path=origin) from None
+    finally:
+        os.close(fd)
+
+
+def read_bounded(fd: int, limit: int) -> bytes:
+    """What an open file holds, but never more than ``limit + 1`` bytes: a file that grows cannot fill memory."""
+    chunks, size = [], 0
+    while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for an error message."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def check_size(size: int, origin: str | None) -> None:
@@ -259,14 +295,32 @@ def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(argmap))
 
 
+STALE_TEMP_SECONDS = 60
+"""A temp file of a save untouched this long belongs to a save that was killed: the next save removes it.
+
+A save writes its temp file without pause and renames it at once, so a live
+save's file is never this old; a killed one's would otherwise stay for good.
+"""
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go."""
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ArgmapError(
+            f"cannot write here: the folder {folder} does not exist",
+            path=str(target),
+            fix="create the folder first, or write somewhere else",
+        )
+    remove_stale_temps(folder, target.name)
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise ArgmapError(f"cannot write here: no permission to write in {folder}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -284,43 +338,30 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete the temp files killed saves of ``name`` left: only our own pattern, only regular files, only old ones."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    deadline = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < deadline:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def source_path(map_path: str | os.PathLike[str], source: Source) -> Path:
-    """Where a source's text lives: its path is relative to the map file."""
-    return Path(map_path).parent / source.path
-
-
-def read_source_text(map_path: str | os.PathLike[str], source_id: str, source: Source) -> tuple[str, str]:
-    """A source's text (UTF-8, newlines untouched so offsets hold) and the SHA-256 of its bytes."""
-    if not source.path:
-        raise ArgmapError(
-            f"source {source_id!r} has no local text",
-            path=str(map_path),
-            fix="set its path to a text file beside the map",
-        )
-    location = source_path(map_path, source)
-    try:
-        data = location.read_bytes()
-    except OSError:
-        raise ArgmapError(
-            f"source {source_id!r}: cannot read {location}",
-            path=str(map_path),
-            fix="restore the file or correct the source's path",
-        ) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ArgmapError(
-            f"source {source_id!r}: {location} is not UTF-8 (byte {error.start})",
-            path=str(map_path),
-            fix="convert it to UTF-8",
-        ) from None
-    return text, hashlib.sha256(data).hexdigest()
 
 
 def _parse(data: bytes, origin: str) -> Any:

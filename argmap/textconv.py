@@ -16,7 +16,11 @@ Signs: ``*`` a root, ``+`` support, ``-`` attack, ``x`` an undercut (attacks the
 inference above it), ``~`` backing of an inference, ``&`` a linked co-premise.
 Details of a claim (kind, tags, translations, evidence, notes…) and of its
 relation (scheme, weight…) sit on their own lines below it, so changing one of
-them changes one line.
+them changes one line.  Every field is one line: a newline in any text, key,
+tag or name is written ``\n``, and control characters are shown visibly
+(:func:`argmap.visible.visible`), so no text can fake a line in a reviewer's
+diff or act on the terminal.  Beyond twelve levels the indentation stops
+growing and lines carry their depth (``‹13›``), so the outline grows linearly.
 """
 
 from __future__ import annotations
@@ -24,8 +28,10 @@ from __future__ import annotations
 import json
 
 from argmap.graph import MapGraph
+from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.store import gc_paused
+from argmap.visible import visible
 
 INDENT = "  "
 
@@ -64,16 +70,20 @@ def _outline(argmap: ArgMap) -> str:
 
 
 def _header(argmap: ArgMap) -> list[str]:
-    lines = [f"title: {_one_line(argmap.title)}", f"language: {argmap.language}"]
+    lines = [f"title: {_one_line(argmap.title)}", f"language: {_one_line(argmap.language)}"]
     if argmap.description:
         lines.append(f"description: {_one_line(argmap.description)}")
     for sid, source in sorted(argmap.sources.items()):
-        fields = source.model_dump(exclude_defaults=True)
+        fields = source.model_dump(exclude_defaults=True, exclude={"left_out"})
         lines.append(f"source {sid}: " + "; ".join(f"{key} {_one_line(str(value))}" for key, value in fields.items()))
+        for passage in source.left_out:  # one line each, so that leaving one out is a one-line diff
+            why = f" ({_one_line(passage.reason)})" if passage.reason else ""
+            lines.append(visible(f"{INDENT}left out {passage.start}-{passage.end}{why}: {_quoted(passage.quote)}"))
     for sid, speaker in sorted(argmap.speakers.items()):
-        lines.append(f"speaker {sid}: {speaker.name}" + (f" ({speaker.role})" if speaker.role else ""))
+        role = f" ({_one_line(speaker.role)})" if speaker.role else ""
+        lines.append(f"speaker {sid}: {_one_line(speaker.name)}{role}")
     for cid, conflict in sorted(argmap.conflicts.items()):
-        lines.append(f"CONFLICT {cid} (unresolved)")
+        lines.append(f"CONFLICT {_one_line(cid)} (unresolved)")
         for side in ("base", "ours", "theirs"):
             value = getattr(conflict, side)
             lines.append(f"{INDENT}{side}: {'(none)' if value is None else _json_text(value)}")
@@ -91,7 +101,7 @@ def _tree(graph: MapGraph, root: str, lines: list[str], printed: set[str], walke
         groups[depth] = relation
         first, last = premise == relation.premises[0], premise == relation.premises[-1]
         sign = _sign(argmap, relation) if first else "&"
-        indent = INDENT * depth
+        indent = indentation(depth, INDENT) + depth_marker(depth)
         above = groups.get(depth - 1)
         on = f"  (on [{relation.target}])" if first and above and len(above.premises) > 1 else ""
         claim = argmap.claims.get(premise)
@@ -116,18 +126,18 @@ def _sign(argmap: ArgMap, relation: Relation) -> str:
 
 
 def _claim_details(claim: Claim, depth: int) -> list[str]:
-    indent = INDENT * depth + INDENT
+    indent = indentation(depth, INDENT) + INDENT
     lines = []
     if claim.kind not in (ClaimKind.CLAIM, ClaimKind.THESIS):
         lines.append(f"{indent}kind: {claim.kind.value}")
     if claim.implicit:
         lines.append(f"{indent}implicit")
     if claim.tags:
-        lines.append(f"{indent}tags: {', '.join(claim.tags)}")
+        lines.append(f"{indent}tags: {', '.join(_one_line(tag) for tag in claim.tags)}")
     if claim.base_score is not None:
         lines.append(f"{indent}base score: {claim.base_score}")
     for language, text in sorted(claim.translations.items()):
-        lines.append(f"{indent}{language}: {_one_line(text)}")
+        lines.append(f"{indent}{_one_line(language)}: {_one_line(text)}")
     for anchor in claim.evidence:
         speaker = f" ({anchor.speaker})" if anchor.speaker else ""
         lines.append(f"{indent}evidence {anchor.source} {anchor.start}-{anchor.end}{speaker}: {_quoted(anchor.quote)}")
@@ -137,14 +147,14 @@ def _claim_details(claim: Claim, depth: int) -> list[str]:
 
 
 def _relation_details(rid: str, relation: Relation, depth: int) -> list[str]:
-    indent = INDENT * depth + INDENT
+    indent = indentation(depth, INDENT) + INDENT
     lines = []
     if rid != f"r-{relation.premises[0]}":
         lines.append(f"{indent}relation: {rid}")
     if relation.scheme:
-        lines.append(f"{indent}scheme: {relation.scheme}")
+        lines.append(f"{indent}scheme: {_one_line(relation.scheme)}")
     for question, answer in sorted(relation.answers.items()):
-        lines.append(f"{indent}answer {question}: {_one_line(answer)}")
+        lines.append(f"{indent}answer {_one_line(question)}: {_one_line(answer)}")
     if relation.weight is not None:
         lines.append(f"{indent}weight: {relation.weight}")
     if relation.note:
@@ -153,7 +163,8 @@ def _relation_details(rid: str, relation: Relation, depth: int) -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
+    """A field on one line: backslashes doubled, CR and LF written ``\\r`` ``\\n``, other controls shown visibly."""
+    return visible(text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def _quoted(text: str) -> str:
@@ -161,4 +172,4 @@ def _quoted(text: str) -> str:
 
 
 def _json_text(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return visible(json.dumps(value, ensure_ascii=False, sort_keys=True))

@@ -46,3 +46,16 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     stay, for multi-line text such as a note.
     """
     return text.translate(LINES if keep_newlines else ONE_LINE)
+
+
+JSON_SAFE = str.maketrans({**ESCAPED, 0x7F: "\\u007f"})
+"""For JSON text: what JSON writers leave raw, written as ``\\uXXXX``, which JSON reads back as the same character."""
+
+
+def visible_json(text: str) -> str:
+    """JSON text (whose writer already escaped C0 controls) made safe for a terminal without changing its data.
+
+    C1 controls, DEL, bidi overrides and line separators can only stand inside
+    JSON strings, where a ``\\uXXXX`` escape means the very same character.
+    """
+    return text.translate(JSON_SAFE)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap import store
+from argmap import sources
 from argmap.formats import aif, read, write
 from argmap.model import ArgMap
 from benchmarks.registry import Floor, Measurement, Skip, Workload
@@ -38,7 +38,7 @@ def as_sadface(argmap: ArgMap) -> str:
 
 def source_texts(workload: Workload) -> dict[str, str]:
     """The generated map's source texts, which XAIF embeds."""
-    return {sid: store.read_source_text(workload.map_path, sid, s)[0] for sid, s in workload.argmap.sources.items()}
+    return {sid: sources.read_source_text(workload.map_path, sid, s)[0] for sid, s in workload.argmap.sources.items()}
 
 
 def exported(name: str, workload: Workload) -> str:

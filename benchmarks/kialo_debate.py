@@ -27,7 +27,7 @@ RECENT_SHARE = 0.7
 """The share of claims that answer one of the last :data:`RECENT` claims."""
 
 
-def debate(size: int, seed: int = 1) -> str:
+def kialo_debate(size: int, seed: int = 1) -> str:
     """The Kialo text export of a debate of ``size`` claims (the thesis included)."""
     rng = random.Random(seed)
     paths = ["1"]
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True, help="the Kialo text file to write")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    args.output.write_text(debate(args.size, args.seed), encoding="utf-8")
+    args.output.write_text(kialo_debate(args.size, args.seed), encoding="utf-8")
     return 0
 
 

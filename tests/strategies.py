@@ -8,6 +8,7 @@ from argmap import ops
 from argmap.errors import OperationError
 from argmap.graph import MapGraph
 from argmap.model import Anchor, ArgMap, ClaimKind, RelationType, Source
+from tests.diffmerge_helpers import copy
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     lambda s: s.strip()
@@ -37,6 +38,18 @@ def maps(draw: st.DrawFn, max_steps: int = 25) -> ArgMap:
     graph.apply(ops.add_source(graph, "src", Source(title=draw(texts), language="de")))
     grow(draw, graph, draw(st.integers(0, max_steps)))
     return graph.map
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> tuple[ArgMap, ArgMap, ArgMap]:
+    """A base map and two descendants, each changed by its own random edits."""
+    base = draw(maps(max_steps=12))
+    sides = []
+    for _ in range(2):
+        graph = MapGraph(copy(base))
+        grow(draw, graph, draw(st.integers(1, 6)))
+        sides.append(graph.map)
+    return base, sides[0], sides[1]
 
 
 def grow(draw: st.DrawFn, graph: MapGraph, steps: int) -> None:

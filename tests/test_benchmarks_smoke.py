@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap import anchor, store
+from argmap import anchor, sources, store
 from argmap.check import check_map
 from argmap.graph import MapGraph
 from argmap.outline import outline
@@ -29,7 +29,7 @@ def test_a_generated_map_has_every_shape_and_check_finds_only_hints(tmp_path: Pa
     assert any("ü" in c.text or "ö" in c.text for c in argmap.claims.values()), "German texts"
     assert any(c.translations for c in argmap.claims.values())
     anchors = [a for c in argmap.claims.values() for a in c.evidence]
-    texts = {sid: store.read_source_text(path, sid, source)[0] for sid, source in argmap.sources.items()}
+    texts = {sid: sources.read_source_text(path, sid, source)[0] for sid, source in argmap.sources.items()}
     assert anchors and all(anchor.matches(a, texts[a.source]) for a in anchors)
 
 

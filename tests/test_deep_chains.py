@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from argmap.formats import markdown, read, write
+from argmap.formats import kialo, markdown, read, write
 from argmap.formats._build import MapBuilder
+from argmap.indent import MAX_LEVELS
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 
 DEPTH = 5_000
@@ -27,19 +28,24 @@ def chain() -> ArgMap:
 
 
 def test_kialo_export_and_import_of_a_deep_chain(chain: ArgMap) -> None:
+    """Kialo numbers claims by their path: the export stops at kialo.MAX_DEPTH levels, and says so."""
+    assert sys.getrecursionlimit() < kialo.MAX_DEPTH < DEPTH
     text, warnings = write("kialo", chain)
     lines = text.splitlines()
-    assert lines[-1].startswith("1." * (DEPTH + 1)) and lines[-1].endswith(f"Level {DEPTH}")
-    assert warnings == []
+    assert lines[-1].startswith("1." * (kialo.MAX_DEPTH + 1)) and lines[-1].endswith(f"Level {kialo.MAX_DEPTH}")
+    assert len(warnings) == 1 and f"down to {kialo.MAX_DEPTH} levels" in warnings[0]
+    assert warnings[0].startswith(f"{DEPTH - kialo.MAX_DEPTH} claim(s) not written")
     back = read("kialo", text, "deep.kialo").map
-    assert len(back.claims) == DEPTH + 1 and len(back.relations) == DEPTH
-    assert sorted(claim.text for claim in back.claims.values()) == sorted(c.text for c in chain.claims.values())
+    assert len(back.claims) == kialo.MAX_DEPTH + 1 and len(back.relations) == kialo.MAX_DEPTH
+    kept = [f"Level {level}" for level in range(kialo.MAX_DEPTH + 1)]
+    assert sorted(claim.text for claim in back.claims.values()) == sorted(kept)
 
 
 def test_markdown_export_of_a_deep_chain(chain: ArgMap) -> None:
+    """Indentation stops growing at MAX_LEVELS; deeper items carry their depth."""
     text, _ = markdown.write(chain)
     deepest = text.splitlines()[-1]
-    assert deepest == "  " * DEPTH + f"- **{'Pro' if DEPTH % 2 else 'Con'}:** Level {DEPTH}"
+    assert deepest == "  " * MAX_LEVELS + f"- ‹{DEPTH}› **{'Pro' if DEPTH % 2 else 'Con'}:** Level {DEPTH}"
 
 
 def test_importers_resolve_a_deep_chain_of_undercuts() -> None:

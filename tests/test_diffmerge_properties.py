@@ -1,34 +1,19 @@
-"""Properties of diff and merge over generated maps and random edits (spec §11)."""
+"""Properties of diff and merge over generated maps and random edits (docs/git.md)."""
 
 from __future__ import annotations
 
 import json
 
 from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 
 from argmap import store
 from argmap.diff import apply_diff, describe, diff_maps
 from argmap.diffview import render_json, render_text
-from argmap.graph import MapGraph
 from argmap.merge import merge_maps
 from argmap.model import ArgMap, Claim, Relation
-from tests.diffmerge_helpers import copy
-from tests.strategies import grow, maps
+from tests.strategies import versions
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def versions(draw: st.DrawFn) -> tuple[ArgMap, ArgMap, ArgMap]:
-    """A base map and two descendants, each changed by its own random edits."""
-    base = draw(maps(max_steps=12))
-    sides = []
-    for _ in range(2):
-        graph = MapGraph(copy(base))
-        grow(draw, graph, draw(st.integers(1, 6)))
-        sides.append(graph.map)
-    return base, sides[0], sides[1]
 
 
 @FAST

@@ -109,9 +109,17 @@ def test_recovered_records_go_over_a_file_that_changed_since_and_leave_the_rest(
     assert reopened.map.claims["subsidy"].text == "Councils pay."
 
 
-def test_an_unreadable_recovery_file_is_not_offered(uniforms_path: Path) -> None:
-    recovery_path(uniforms_path).write_text('{"argmap-recovery": 1, "changes": [{"table": "claims"}]}')
-    assert Document.open(uniforms_path).pending_recovery() is None
+def test_an_unreadable_recovery_file_is_not_offered_but_moved_aside_with_a_word(uniforms_path: Path) -> None:
+    broken = '{"argmap-recovery": 1, "changes": [{"table": "claims"}]}'
+    recovery_path(uniforms_path).write_text(broken)
+    document = Document.open(uniforms_path)
+    assert document.pending_recovery() is None
+    kept = recovery_path(uniforms_path).with_name(recovery_path(uniforms_path).name + ".unreadable")
+    assert not recovery_path(uniforms_path).exists() and kept.read_text() == broken
+    assert document.recovery_set_aside is not None and f"moved aside to {kept}" in document.recovery_set_aside
+    recovery_path(uniforms_path).write_text(broken)
+    Document.open(uniforms_path).pending_recovery()
+    assert kept.with_name(kept.name + "-2").read_text() == broken, "an earlier one set aside is kept"
 
 
 def test_snapshot_is_untouched_by_later_edits(uniforms_path: Path) -> None:

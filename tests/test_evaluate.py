@@ -418,27 +418,37 @@ def test_seed_map_numbers_quoted_in_docs_evaluation():
     """docs/evaluation.md works these numbers through by hand; when the seed map changes, update the page."""
     argmap = store.load(SEED_MAP)
     result = evaluate(argmap)
-    assert (len(argmap.claims), len(argmap.relations)) == (42, 39)
+    assert (len(argmap.claims), len(argmap.relations)) == (60, 61)
     labels = [s.label for s in result.claims.values()]
-    assert (labels.count("IN"), labels.count("OUT"), labels.count("UNDEC")) == (40, 2, 0)
-    assert result.theses[0].verdict == "holds"
-    assert result.claims["thesis"].strength == pytest.approx(0.649, abs=5e-4)
+    assert (labels.count("IN"), labels.count("OUT"), labels.count("UNDEC")) == (59, 1, 0)
+    # the label and the number disagree: the granted concession defeats the thesis, the strengths outweigh it
+    assert (result.theses[0].verdict, result.claims["thesis"].label) == ("holds", "OUT")
+    assert result.claims["thesis"].strength == pytest.approx(0.542, abs=5e-4)
+    assert [evaluate(argmap, s).theses[0].verdict for s in ("grounded", "preferred", "stable")] == ["falls"] * 3
+    assert result.relations["r-within-limits"].label == "IN"
+    assert round(result.claims["within-limits"].strength, 2) == 0.88
+    assert result.relations["r-military-tech-need"].strength == pytest.approx(0.0625 * 0.9375)
     assert result.claims["labour-no-go"].strength == pytest.approx(0.75)
-    assert result.claims["labour-complementarity"].strength == pytest.approx(0.125)
-    assert result.claims["relations-deteriorated"].strength == pytest.approx(0.875)
-    assert result.relations["r-friendship-treaty-1961"].inference == pytest.approx(0.125)
-    assert result.relations["r-friendship-treaty-1961"].strength == pytest.approx(0.0625)
+    assert result.claims["labour-complementarity"].strength == pytest.approx(0.75)
+    assert result.relations["r-labour-complementarity"].strength == pytest.approx(0.1875)
+    assert result.relations["r-labour-complementarity"].label == "OUT"
+    assert result.claims["labour-limits"].strength == pytest.approx(0.78125)
+    assert result.claims["relations-deteriorated"].strength == pytest.approx(0.96875)
+    assert result.relations["r-friendship-treaty-1961"].inference == pytest.approx(0.03125)
+    assert result.relations["r-friendship-treaty-1961"].strength == pytest.approx(0.015625)
     assert result.relations["r-friendship-treaty-1961"].label == "OUT"
     assert result.claims["friendship-treaty-1961"].label == "IN"
-    assert result.relations["r-no-economic-complementarity"].strength == pytest.approx(0.5)
-    assert round(result.claims["no-economic-complementarity"].strength, 2) == 0.94
-    assert round(evaluate(argmap, "euler").claims["thesis"].strength, 2) == 0.71
-    # the classroom experiments: a stronger linked premise changes nothing, a weaker undercut does
-    graph = MapGraph(argmap)
+    assert result.claims["not-a-reliable-partner"].strength == pytest.approx(1.0, abs=5e-3)
+    assert result.relations["r-not-a-reliable-partner"].strength == pytest.approx(0.4, abs=5e-3)
+    assert round(evaluate(argmap, "euler").claims["thesis"].strength, 2) == 0.80
+    # the classroom experiments: stronger premises barely move the thesis, a concession counted half does
+    graph = MapGraph(argmap)  # edits the loaded map in place; nothing above reads it again
     graph.apply(ops.set_base_score(graph, "russia-needs-allies", 0.9))
-    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.65
-    graph.apply(ops.set_weight(graph, "r-relations-deteriorated", 0.2))
-    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.59
+    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.54
+    graph.apply(ops.set_base_score(graph, "alliance-needs-real-cooperation", 0.9))
+    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.54
+    graph.apply(ops.set_weight(graph, "r-within-limits", 0.5))
+    assert round(evaluate(graph.map).claims["thesis"].strength, 2) == 0.71
 
 
 @st.composite

@@ -10,7 +10,7 @@ from formats_support import CORPUS, ROOT, corpus
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
-from argmap import store
+from argmap import sources, store
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
 from argmap.formats import aif
@@ -114,7 +114,7 @@ def test_seed_map_exported_to_aif_and_imported_back_is_the_same_map() -> None:
     seed = store.load(SEED_MAP)
     text, _ = aif.write(seed)
     assert aif.read(text).map == seed
-    article = store.read_source_text(SEED_MAP, "article", seed.sources["article"])[0]
+    article = sources.read_source_text(SEED_MAP, "article", seed.sources["article"])[0]
     xaif, _ = aif.write_xaif(seed, {"article": article})
     back = aif.read(xaif)
     assert back.map == seed

@@ -175,7 +175,7 @@ def test_git_diff_log_and_show_read_as_claim_changes(repo: Repo):
     diff = repo.git("diff").stdout
     old = "    + [trade-fell] Bilateral trade has actually fallen despite the improved relations."
     assert f"\n-{old}" in diff
-    assert "\n+    + [trade-fell] Trade has collapsed.  (on [no-economic-complementarity])" in diff
+    assert "\n+    + [trade-fell] Trade has collapsed.  (on [not-a-reliable-partner])" in diff
     assert '"text"' not in diff
     repo.git("commit", "-qam", "collapse")
     log = repo.git("log", "-p", "-1").stdout

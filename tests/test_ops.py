@@ -36,6 +36,7 @@ EDITS: dict[str, Callable[[MapGraph], Edit]] = {
     "delete": lambda g: ops.delete_claim(g, "cost"),
     "move": lambda g: ops.move_claim(g, "subsidy", "thesis"),
     "reorder": lambda g: ops.reorder(g, "r-cost", -1),
+    "delete relation": lambda g: ops.delete_relation(g, "r-bullying"),
     "add source": lambda g: ops.add_source(g, "second", Source(title="Another text")),
 }
 
@@ -195,3 +196,43 @@ def test_lies_below_walks_up_to_what_subtree_finds_walking_down(argmap, data) ->
     root = data.draw(st.sampled_from(ids))
     node = data.draw(st.sampled_from(ids))
     assert graph.lies_below(node, {root}) == (node == root or node in graph.subtree(root))
+
+
+def test_remove_placement_keeps_the_claim_where_else_it_bears(graph: MapGraph) -> None:
+    graph.apply(ops.link_claim(graph, "subsidy", "thesis", RelationType.SUPPORT))
+    edit = ops.remove_placement(graph, "subsidy", "r-subsidy")
+    graph.apply(edit)
+    assert "r-subsidy" not in graph.map.relations and "subsidy" in graph.map.claims
+    assert [rel.target for _, rel in graph.parents("subsidy")] == ["thesis"]
+    graph.apply(edit.inverse())
+    assert graph.map.relations["r-subsidy"].premises == ("subsidy",)
+
+
+def test_remove_placement_takes_one_premise_out_of_its_linked_group(graph: MapGraph) -> None:
+    graph.apply(ops.link_claim(graph, "clothing", "thesis", RelationType.ATTACK))
+    before = store.dumps(graph.map)
+    edit = ops.remove_placement(graph, "clothing", "r-bullying")
+    graph.apply(edit)
+    assert graph.map.relations["r-bullying"].premises == ("bullying",)
+    assert "r-markers" in graph.map.relations, "the undercut of the group stays with it"
+    graph.apply(edit.inverse())
+    assert store.dumps(graph.map) == before
+
+
+def test_remove_placement_refuses_a_claims_only_place(graph: MapGraph) -> None:
+    with pytest.raises(OperationError, match="bears on nothing else"):
+        ops.remove_placement(graph, "subsidy", "r-subsidy")
+    with pytest.raises(OperationError, match="not a premise"):
+        ops.remove_placement(graph, "subsidy", "r-cost")
+
+
+def test_a_linked_premise_moves_with_its_group_or_alone(graph: MapGraph) -> None:
+    together = ops.move_claim(graph, "clothing", "cost")
+    assert [(c.id, c.after.target) for c in together.changes] == [("r-bullying", "cost")]  # type: ignore[union-attr]
+    before = store.dumps(graph.map)
+    alone = ops.move_claim(graph, "clothing", "cost", alone=True)
+    graph.apply(alone)
+    assert graph.map.relations["r-bullying"].premises == ("bullying",)
+    assert [(r.type, r.target) for _, r in graph.parents("clothing")] == [(RelationType.SUPPORT, "cost")]
+    graph.apply(alone.inverse())
+    assert store.dumps(graph.map) == before

@@ -29,7 +29,8 @@ def test_format_from_extension_and_options(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().strip() == f"wrote {out}"
     dot = out.read_text()
-    assert "Zweckpartnerschaft" in dot and ">1.2<" in dot and 'color="black"' in dot and "weitere darunter" in dot
+    assert "Zweckpartnerschaft" in dot and "EINWAND · 1.2<" in dot
+    assert 'color="black"' in dot and "weitere darunter" in dot
 
 
 def test_stdout_and_several_maps_into_a_folder(tmp_path: Path) -> None:

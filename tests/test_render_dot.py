@@ -17,7 +17,7 @@ from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.render import RenderOptions, build_dot
 from argmap.render.dot import clean, html_text, plain_label, quoted, shorten, wrap
-from argmap.render.view import numbering, select
+from argmap.render.view import select
 
 GOLDEN = Path(__file__).parent / "golden"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
@@ -91,7 +91,7 @@ def test_linked_premises_meet_in_one_junction_before_the_arrow() -> None:
     assert '"sanctioned" -> "r-sanctioned"' in dot
     assert '"cannot-replace-europe" -> "r-sanctioned"' in dot
     assert dot.count('-> "thesis"') == 3, "two single reasons and one arrow for the linked pair"
-    assert 'id="junction-r-sanctioned", class="junction support linked"' in dot
+    assert 'id="junction-r-sanctioned", class="junction support linked attacked"' in dot
 
 
 def test_translations_numbers_quotes_title_legend_and_badges() -> None:
@@ -105,24 +105,10 @@ def test_translations_numbers_quotes_title_legend_and_badges() -> None:
     assert "Buying shells is a" in dot, "no German text: falls back to the map's own"
     assert ">1.1<" in dot and ">1.2.1<" in dot and "1.3a · EREIGNIS" in dot and "1.3b · IMPLIZIT" in dot
     assert "Legende" in dot and "spricht dagegen" in dot, "the diagram's own words follow the language"
-    assert "“eine nahezu fehlende wirtschaftliche" in dot
-    assert 'label="Title here"' in dot
-    assert "subgraph cluster_legend" in dot
+    assert "“eine nahezu fehlende<BR/>wirtschaftliche" in dot
+    assert "<TD>Title here</TD>" in dot, "the title heads the label that holds the key"
+    assert "subgraph cluster_legend" not in dot, "the key is no part of the layout"
     assert "strength 0.73" in dot
-
-
-def test_numbering_follows_sibling_order_and_keeps_first_place() -> None:
-    argmap = classroom_map()
-    graph = MapGraph(argmap)
-    view = select(argmap, graph)
-    numbers = numbering(argmap, graph, view)
-    assert numbers["thesis"] == "1"
-    assert numbers["no-complementarity"] == "1.1"
-    assert numbers["trade-fell"] == "1.1.1", "reached again under needs-shells, it keeps its first number"
-    assert numbers["needs-shells"] == "1.2"
-    assert numbers["transaction"] == "1.2.1"
-    assert (numbers["sanctioned"], numbers["cannot-replace-europe"]) == ("1.3a", "1.3b")
-    assert numbers["sanctions-bind"] == "1.3.1", "an undercut of reason 1.3 is numbered below it"
 
 
 def test_focus_and_depth_select_a_part_and_say_what_is_hidden() -> None:
@@ -130,7 +116,9 @@ def test_focus_and_depth_select_a_part_and_say_what_is_hidden() -> None:
     graph = MapGraph(argmap)
     view = select(argmap, graph, focus="thesis", depth=1)
     assert set(view.claims) == {"thesis", "no-complementarity", "needs-shells", "sanctioned", "cannot-replace-europe"}
-    assert view.hidden_below == {"no-complementarity": 1, "needs-shells": 2}
+    assert view.hidden_below == {"no-complementarity": 1, "needs-shells": 2, "sanctioned": 1}, (
+        "the undercut of the step from the linked premises counts as hidden below them"
+    )
     assert "… 2 more below" in build_dot(argmap, RenderOptions(depth=1))
     focused = select(argmap, graph, focus="needs-shells")
     assert set(focused.claims) == {"needs-shells", "transaction", "trade-fell"}

@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "schemes": "schemes",
     "scheme": "scheme",
     "answer": "answer",
+    "detach": "detach",
+    "unlink": "unlink",
     "diff": "diff",
     "merge": "merge",
     "resolve": "resolve",
@@ -47,6 +49,9 @@ COMMANDS: dict[str, str] = {
     "import": "interchange",
     "export": "interchange",
     "schema": "schema",
+    "suggest": "suggest",
+    "coverage": "coverage",
+    "completion": "completion",
 }
 """Each command's name and the module in this package that registers it, in the order of ``--help``."""
 
@@ -80,6 +85,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:
+        answer_completion()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments[0] if arguments and arguments[0] in COMMANDS else None)
     args = parser.parse_args(arguments)
@@ -90,11 +97,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except ArgmapError as error:
         from argmap.cli.common import err_console
+        from argmap.visible import visible
 
-        err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+        err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+
+
+def answer_completion() -> None:
+    """The shell asked for completions (see ``argmap completion``): answer from the parser of the command typed."""
+    from argmap.cli.completion import complete
+
+    words = os.environ.get("COMP_LINE", "").split()
+    complete(build_parser(words[1] if len(words) > 2 and words[1] in COMMANDS else None))

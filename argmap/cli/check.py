@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             mapfile = store.read(path, keep_form=args.fix)
         except ArgmapError as error:
-            err_console().print(f"argmap: {error}", markup=False, highlight=False)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue

@@ -11,6 +11,7 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, paint, write_lines
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
+from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Relation, RelationType
 from argmap.outline import MARKERS, Role, Row, outline
 from argmap.visible import visible
@@ -38,9 +39,6 @@ WHY_OTHER = {
     "euler": "reasons and objections are weighed against each other",
 }
 """Why the other reading can come out differently, said once beside a disagreement."""
-INDENT_CAP = 40
-"""Deeper rows of ``--all`` are indented no further, with their depth written out: 50,000 levels of
-indentation would be gigabytes of spaces."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -182,10 +180,9 @@ def _row(row: Row, result: Evaluation, indent: int = 0) -> str:
     """One outline row; a linked reason's header row carries the standing of the reason as a whole."""
     reason = result.relations.get(row.relation_id or "")
     standing = result.claims.get(row.claim_id or "") if row.claim_id is not None else reason
-    depth = min(row.depth, INDENT_CAP)
-    deeper = f"({row.depth}) " if row.depth > INDENT_CAP else ""
     role = paint(f"{MARKERS[row.role]} {row.role.value}", ROLE_STYLES[row.role])
-    head = f"{' ' * indent}{_standing(standing, result.semantics)}{'    ' * depth}{deeper}{role}"
+    depth = indentation(row.depth, "    ") + depth_marker(row.depth)
+    head = f"{' ' * indent}{_standing(standing, result.semantics)}{depth}{role}"
     if row.claim_id is None:
         return head + paint("  (these premises work only together)", "dim")
     if row.claim is None:

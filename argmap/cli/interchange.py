@@ -6,10 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap import formats, store
+from argmap import formats, sources, store
 from argmap.cli.common import add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.formats import aif
+from argmap.visible import visible, visible_json
+
+JSON_FORMATS = {"aif", "xaif"}
+"""Exports that are JSON: on stdout only escapes JSON reads back as the same text are added."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"""\
 The format comes from the content or the extension; --from names it.  Warnings
 (what the map could not keep) go to stderr.  Source texts recovered from the
-file (xAIF text, AIF locutions, SADFace resources) are written under sources/
-beside MAP so that the evidence anchors can be checked.
+file (xAIF text, AIF locutions, SADFace resources) are written beside MAP as
+MAP-NAME.SOURCE-ID.txt so that the evidence anchors can be checked; a file of
+that name holding another text is never overwritten (the next free name is
+taken).  Paths named in the imported file are never written to.
 
 formats: {names}
 
@@ -35,7 +41,7 @@ examples:
     parser.add_argument("file", metavar="FILE", help="the file to import, or - for stdin")
     parser.add_argument("--from", dest="fmt", metavar="FMT", help="its format (default: from content or extension)")
     parser.add_argument("-o", "--output", metavar="MAP", help="the map to write (default: stdout)")
-    parser.add_argument("--force", action="store_true", help="overwrite MAP and its source texts if they exist")
+    parser.add_argument("--force", action="store_true", help="overwrite MAP if it exists (never a source text)")
     parser.set_defaults(run=run_import)
 
     parser = add_command(
@@ -44,7 +50,9 @@ examples:
         "write a map as Argdown, AIF/xAIF, Kialo, Markdown or Mermaid",
         f"""\
 The format comes from --to or from the extension of -o.  Warnings (what the
-format cannot hold) go to stderr.
+format cannot hold) go to stderr.  On stdout, control characters in the map's
+texts are shown visibly (as \\u escapes in JSON, which read back the same); -o
+writes them exactly.
 
 formats: {", ".join(n for n, f in formats.formats().items() if f.write)}
 
@@ -62,7 +70,7 @@ examples:
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        err_console().print(f"argmap: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+        err_console().print(f"argmap: warning: {visible(warning)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _read_input(name: str) -> bytes:
@@ -70,16 +78,7 @@ def _read_input(name: str) -> bytes:
         data = sys.stdin.buffer.read(store.MAX_BYTES + 1)
         store.check_size(len(data), "<stdin>")
         return data
-    path = Path(name)
-    if path.is_dir():
-        raise ArgmapError("is a directory, not a file", path=name)
-    try:
-        store.check_size(path.stat().st_size, name)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError("no such file", path=name) from None
-    except OSError as error:
-        raise ArgmapError(f"cannot read: {error.strerror}", path=name) from None
+    return store.read_bytes(name, "file to import")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -88,8 +87,10 @@ def run_import(args: argparse.Namespace) -> int:
     conversion = formats.read(fmt, data, args.file)
     output = args.output or "-"
     if output == "-":
-        sys.stdout.buffer.write(store.dumps(conversion.map))
+        argmap, _, placing = sources.place_texts(conversion.map, conversion.texts, None)
+        sys.stdout.write(visible_json(store.dumps(argmap).decode("utf-8")))
         sys.stdout.flush()
+        conversion.warnings.extend(placing)
         if conversion.texts:
             conversion.warnings.append("source texts not written (the map went to stdout); anchors keep their quotes")
         _warn(conversion.warnings)
@@ -97,17 +98,17 @@ def run_import(args: argparse.Namespace) -> int:
     target = Path(output)
     if target.exists() and not args.force:
         raise ArgmapError("already exists", path=output, fix="choose another name, or pass --force to overwrite")
-    for source_id, text in conversion.texts.items():
-        place = store.source_path(target, conversion.map.sources[source_id])
-        data_out = text.encode("utf-8")
-        if place.exists() and place.read_bytes() != data_out and not args.force:
-            raise ArgmapError("a different source text is already there", path=str(place), fix="pass --force")
-        place.parent.mkdir(parents=True, exist_ok=True)
-        store.write_atomic(place, data_out)
-    store.save(conversion.map, target)
+    argmap, files, placing = sources.place_texts(conversion.map, conversion.texts, target)
+    for text_file in files:
+        try:
+            store.write_atomic(text_file.path, text_file.data)
+        except OSError as error:
+            raise ArgmapError(f"cannot write the source text: {error.strerror}", path=str(text_file.path)) from None
+    conversion.warnings.extend(placing)
+    store.save(argmap, target)
     _warn(conversion.warnings)
     err_console().print(
-        f"imported {fmt}: {len(conversion.map.claims)} claims, {len(conversion.map.relations)} relations → {target}",
+        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations → {target}",
         markup=False,
         highlight=False,
     )
@@ -124,19 +125,25 @@ def run_export(args: argparse.Namespace) -> int:
             raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
         fmt = formats.get(guessed, reading=False).name
     argmap = store.load_for_reading(args.map)
+    try:
+        formats.refuse_dangling(argmap)
+    except ArgmapError as error:
+        error.path = args.map
+        raise
     if fmt == "xaif":
-        texts = {}
+        texts, unread = {}, []
         for source_id, source in argmap.sources.items():
             if source.path and args.map != "-":
                 try:
-                    texts[source_id] = store.read_source_text(args.map, source_id, source)[0]
-                except ArgmapError:
-                    continue
+                    texts[source_id] = sources.read_source_text(args.map, source_id, source)[0]
+                except ArgmapError as error:
+                    unread.append(f"not embedded: {error.message}")
         text, warnings = aif.write_xaif(argmap, texts)
+        warnings = unread + warnings
     else:
         text, warnings = formats.write(fmt, argmap)
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(visible_json(text) if fmt in JSON_FORMATS else visible(text, keep_newlines=True))
         sys.stdout.flush()
     else:
         store.write_atomic(Path(output), text.encode("utf-8"))

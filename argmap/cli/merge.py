@@ -9,6 +9,7 @@ from argmap import store
 from argmap.cli.common import add_command, err_console
 from argmap.git import load_version
 from argmap.merge import MergeResult, conflict_findings, merge_maps
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,8 +23,11 @@ different claims, or to different fields, merge cleanly; evidence and tags added
 on both sides are all kept; a claim added on both sides under the same new id is
 kept twice (theirs renamed). A field changed differently on both sides, or a
 claim deleted on one side and edited on the other, is a conflict: the merged map
-keeps ours and records every side's value in its "conflicts" table. Nothing is
-dropped. Exit status: 0 clean, 1 conflicts, 2 error.
+keeps ours and records every side's value in its "conflicts" table. So is a
+result that would break the map where neither side did (two crossing moves
+making circular support, claims cut off from the thesis): the records that
+broke it keep ours' version. Nothing is dropped. Exit status: 0 clean,
+1 conflicts, 2 error.
 
 examples:
   argmap merge base.argmap.json ours.argmap.json theirs.argmap.json -o merged.argmap.json
@@ -57,5 +61,5 @@ def report(result: MergeResult, where: str) -> None:
         console.print(f"argmap merge: {count} conflict{'s' if count > 1 else ''} recorded in {where}:", markup=False)
         conflicted = result.map.model_copy(update={"conflicts": result.conflicts})
         for _, message in conflict_findings(conflicted):
-            console.print(f"  {message}", markup=False)
+            console.print(f"  {visible(message)}", markup=False)
         console.print("settle each with: argmap resolve MAP CONFLICT --ours|--theirs|--value JSON", markup=False)

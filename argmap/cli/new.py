@@ -28,7 +28,7 @@ examples:
     parser.add_argument("--thesis", required=True, help="the text of the thesis, the claim the map argues about")
     parser.add_argument("--title", default="", help="the map's title (default: the thesis)")
     parser.add_argument("--language", default="en", help="language of the claims' texts (default: en)")
-    parser.add_argument("--source", metavar="FILE", help="a UTF-8 text the map annotates, referenced relative to MAP")
+    parser.add_argument("--source", metavar="FILE", help="a UTF-8 text in MAP's folder (or below) to annotate")
     parser.add_argument("--force", action="store_true", help="overwrite MAP if it exists")
     parser.set_defaults(run=run)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from argmap.evaluate import SEMANTICS, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
+from argmap.render.fit import FITS, MEDIA
+from argmap.render.output import join_pdf, page_paths, render_pages
+from argmap.visible import visible
 
 Job = tuple[str, Path | None, str]
 """A map file, where its picture goes (None: stdout) and the picture's format."""
@@ -29,7 +33,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 The format comes from the output's extension, else from --format (default svg).
 SVG works with pip alone; PNG and PDF need the system Graphviz (`dot`).
 
+--fit slide|a4|a4-landscape|letter lays the map out for a 1920x1080 projector or
+a printed page: argmap picks the direction, the line width and the spacing, and
+splits a map that does not fit readably into pages (an overview, then a page
+per branch, with "p. N" references). A PDF gets all pages in one file and is
+fitted to A4 unless you say otherwise; SVG and PNG pages are written as
+NAME-01.svg, NAME-02.svg... --fit none draws the whole map as one picture.
+
 examples:
+  argmap render maps/partnership-of-convenience.argmap.json --fit slide -o deck.pdf
+  argmap render maps/partnership-of-convenience.argmap.json --fit a4 -o handout.pdf --numbers --legend
+  argmap render maps/partnership-of-convenience.argmap.json --fit slide -o slide.png   # slide-01.png, ...
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
   argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
@@ -47,7 +61,12 @@ examples:
     parser.add_argument(
         "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
     )
-    parser.add_argument("--direction", choices=DIRECTIONS, default="BT", help="BT puts the thesis on top (default)")
+    parser.add_argument(
+        "--fit", choices=FITS, help="fit to a medium, in pages where needed (default: a4 for PDF, else none)"
+    )
+    parser.add_argument(
+        "--direction", choices=DIRECTIONS, help="BT puts the thesis on top (default; with --fit: chosen per page)"
+    )
     parser.add_argument("--focus", metavar="ID", help="draw only this claim and what hangs below it")
     parser.add_argument("--depth", type=int, metavar="N", help="draw at most N levels of reasons below the top")
     parser.add_argument("--lang", metavar="LANG", help="use the claims' translations into LANG where they have one")
@@ -55,9 +74,14 @@ examples:
     parser.add_argument("--numbers", action="store_true", help="number the claims 1, 1.1, 1.2… for handouts")
     parser.add_argument("--quotes", action="store_true", help="show each claim's evidence quote under it")
     parser.add_argument("--title", help="a title above the diagram")
-    parser.add_argument("--wrap", type=int, default=30, metavar="N", help="characters per line of text (default 30)")
+    parser.add_argument(
+        "--wrap", type=int, metavar="N", help="characters per line (default 30; with --fit: chosen for the medium)"
+    )
     parser.add_argument(
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
+    )
+    parser.add_argument(
+        "--repeat", action="store_true", help="with --fit: draw a claim used twice in full both times, not a 'see' stub"
     )
     parser.add_argument(
         "--force", action="store_true", help="draw even a very large map (a huge PNG, a layout of many minutes)"
@@ -73,12 +97,14 @@ examples:
     parser.set_defaults(run=run)
 
 
-def options_from(args: argparse.Namespace) -> RenderOptions:
-    if args.wrap < 10:
+def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOptions:
+    if args.wrap is not None and args.wrap < 10:
         raise ArgmapError(f"--wrap {args.wrap} is too narrow to read; use 10 or more")
+    wrap = args.wrap or (MEDIA[fit].wrap if fit else RenderOptions.wrap)
     return RenderOptions(
         theme=args.theme,
-        direction=args.direction,
+        direction=args.direction or "BT",
+        fit=fit,
         focus=args.focus,
         depth=args.depth,
         lang=args.lang,
@@ -86,8 +112,14 @@ def options_from(args: argparse.Namespace) -> RenderOptions:
         numbers=args.numbers,
         quotes=args.quotes,
         title=args.title,
-        wrap=args.wrap,
+        wrap=wrap,
     )
+
+
+def fit_for(args: argparse.Namespace, fmt: str) -> str | None:
+    """The medium asked for; a PDF is a handout (A4) unless told otherwise."""
+    fit = args.fit or ("a4" if fmt == "pdf" else "none")
+    return None if fit == "none" else fit
 
 
 def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
@@ -100,7 +132,7 @@ def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = options_from(args)
+    options_from(args)  # bad options fail before any map is read
     if args.output is not None and len(args.maps) > 1:
         raise ArgmapError("-o names one picture; for several maps use -d DIR")
     jobs: list[Job] = []
@@ -120,31 +152,57 @@ def run(args: argparse.Namespace) -> int:
         nonlocal errors
 
         def warn(message: str) -> None:
-            say(f"argmap: warning: {map_path}: {message}", err=True)
+            say(f"argmap: warning: {visible(f'{map_path}: {message}')}", err=True)
 
         try:
             argmap = store.load(map_path)
-            picture = render_map(
-                argmap,
-                fmt,
-                with_strength(options, argmap, args.semantics if args.strength else None),
-                backend=args.graphviz,
-                force=args.force,
-                warn=warn,
-            )
+            fit = fit_for(args, fmt)
+            options = with_strength(options_from(args, fit), argmap, args.semantics if args.strength else None)
+            if fit is None:
+                pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
+            else:
+                directions = (args.direction,) if args.direction else None
+                with _page_progress(quiet or len(argmap.claims) < PROGRESS_CLAIMS) as progress:
+                    pages = render_pages(
+                        argmap,
+                        fmt,
+                        options,
+                        directions=directions,
+                        repeat=args.repeat,
+                        backend=args.graphviz,
+                        warn=warn,
+                        progress=progress,
+                    )
+                pictures = [join_pdf(pages)] if fmt == "pdf" else pages
             if target is None:
-                sys.stdout.buffer.write(picture)
+                if len(pictures) > 1:
+                    raise ArgmapError(
+                        f"the map takes {len(pictures)} pages, which cannot all go to stdout",
+                        fix="name a file with -o (pages become NAME-01, NAME-02…), or write a PDF",
+                    )
+                sys.stdout.buffer.write(pictures[0])
                 sys.stdout.flush()
             else:
-                store.write_atomic(target, picture)
-                if not quiet:
-                    say(f"wrote {target}")
+                paths = page_paths(target, len(pictures))
+                try:
+                    for path, picture in zip(paths, pictures, strict=True):
+                        store.write_atomic(path, picture)
+                except OSError as error:
+                    raise ArgmapError(
+                        f"cannot write {path}: {error.strerror}",
+                        fix="write into a folder that exists and that you may write to",
+                    ) from None
+                if not quiet and len(paths) == 1:
+                    count = len(pages) if fit and fmt == "pdf" else 1
+                    say(f"wrote {target}" + (f" ({count} pages)" if count > 1 else ""))
+                elif not quiet:
+                    say(f"the map takes {len(paths)} pages on a {fit}: wrote {paths[0]} … {paths[-1].name}", err=True)
         except ArgmapError as error:
             if len(jobs) == 1:
                 raise
             if error.path is None:
                 error.path = map_path
-            err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False, soft_wrap=True)
             errors += 1
 
     if len(jobs) > 1 and sys.stderr.isatty():
@@ -154,6 +212,20 @@ def run(args: argparse.Namespace) -> int:
         for job in jobs:
             draw(*job, False)
     return 2 if errors else 0
+
+
+PROGRESS_CLAIMS = 100
+"""Fitting a map of this many claims takes seconds: say how far it got."""
+
+
+@contextmanager
+def _page_progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """On a terminal, a line that counts the pages planned so far; else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    with err_console().status("fitting pages…") as status:
+        yield lambda pages: status.update(f"fitting pages… {pages} so far")
 
 
 def _with_progress(jobs: list[Job], draw: Callable[[str, Path | None, str, bool], None]) -> None:

@@ -9,6 +9,7 @@ from argmap import store
 from argmap.cli.common import add_command, console
 from argmap.errors import ArgmapError
 from argmap.merge import conflict_findings, resolve_in_map
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,8 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 Without CONFLICT, lists the unresolved conflicts (exit 1 if there are any).
 With CONFLICT, keeps ours, takes theirs, or sets a value of your own (JSON),
 and removes the conflict from the map. Settling a "deleted on one side"
-conflict with the deleting side deletes the record (a claim with what hangs
-only from it).
+conflict with the deleting side deletes the record with what hangs only from
+it (conflicts about what it deletes go too). Conflicts settle in any order; a
+side that would break the map (circular support, a claim cut off) is refused:
+take the other side or give a value.
 
 examples:
   argmap resolve nk.argmap.json
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.conflict is None:
         findings = conflict_findings(argmap)
         for _, message in findings:
-            out.print(message, markup=False)
+            out.print(visible(message), markup=False)
         if not findings:
             out.print("no conflicts", markup=False)
         return 1 if findings else 0
@@ -60,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError("say how to resolve it", fix="--ours, --theirs or --value JSON")
     store.save(resolved, args.map)
     left = len(resolved.conflicts)
-    out.print(f"resolved {args.conflict}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
+    out.print(f"resolved {visible(args.conflict)}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
     return 0

@@ -21,8 +21,12 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
+from argmap.indent import depth_marker, indentation
+from argmap.numbering import numbered_rows
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
+from argmap.quotes import quoted
 from argmap.store import gc_paused
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +44,7 @@ examples:
   argmap show maps/partnership-of-convenience.argmap.json
   argmap show maps/partnership-of-convenience.argmap.json --quotes --lang de
   argmap show maps/partnership-of-convenience.argmap.json --strength
+  argmap show maps/partnership-of-convenience.argmap.json --numbers   # as in `argmap render --numbers`
   NO_COLOR=1 argmap show essay.argmap.json > outline.txt
 """,
     )
@@ -47,6 +52,9 @@ examples:
     parser.add_argument("--quotes", action="store_true", help="print each claim's evidence quotes under it")
     parser.add_argument("--lang", metavar="LANG", help="show translations into LANG where they exist")
     parser.add_argument("--ids", action="store_true", help="print claim ids after the texts")
+    parser.add_argument(
+        "--numbers", action="store_true", help="number the claims 1, 1.1, 1.2a… as `argmap render --numbers` does"
+    )
     parser.add_argument("--strength", action="store_true", help="print each claim's label (IN/OUT/UNDEC) and strength")
     parser.add_argument(
         "--semantics", choices=SEMANTICS, default="dfquad", help="how --strength evaluates (default: dfquad)"
@@ -67,19 +75,22 @@ def run(args: argparse.Namespace) -> int:
     argmap = store.load_for_reading(args.map)
     out = _Lines(console())
     if argmap.title:
-        out.write([(argmap.title, "bold underline")])
+        out.write([(visible(argmap.title), "bold underline")])
     badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
     with gc_paused():  # a row per claim, no cycles: collections would only walk the loaded map again and again
-        for row in outline(MapGraph(argmap)):
-            pieces = _row_pieces(row, args.lang, args.ids)
+        rows = outline(MapGraph(argmap))
+        for row, number in numbered_rows(rows) if args.numbers else ((row, "") for row in rows):
+            pieces = _row_pieces(row, args.lang, args.ids, number)
             badge = badges.get(row.claim_id or "", "")
             if badge:
                 pieces += [("  ", ""), (badge, "bold")]
             out.write(pieces)
             if args.quotes:
-                indent = "    " * row.depth + "    "
+                indent = indentation(row.depth, "    ") + "    "
                 for anchor in row.evidence:
-                    quote = f"„{anchor.quote}“ ({anchor.source} {anchor.start}–{anchor.end})"
+                    source = argmap.sources.get(anchor.source)
+                    marks = quoted(visible(anchor.quote), source.language if source else argmap.language)
+                    quote = f"{marks} ({anchor.source} {anchor.start}–{anchor.end})"
                     out.write([(indent, ""), (quote, "dim")])
     out.flush()
     return 0
@@ -88,17 +99,20 @@ def run(args: argparse.Namespace) -> int:
 _LABELS: dict[Role, Piece] = {role: (f"{MARKERS[role]} {role.value}", ROLE_STYLES[role]) for role in Role}
 
 
-def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
-    indent = ("    " * row.depth, "")
+def _row_pieces(row: Row, language: str | None, with_ids: bool, number: str = "") -> list[Piece]:
+    indent = (indentation(row.depth, "    ") + depth_marker(row.depth), "")
     label = _LABELS[row.role]
     if row.claim_id is None:
-        return [indent, label, (" (these premises work only together)", "dim")]
+        numbered = [(f" {number}", "bold")] if number else []
+        return [indent, label, *numbered, (" (these premises work only together)", "dim")]
     if row.claim is None:
         return [indent, label, (" ", ""), (f"missing claim {row.claim_id!r}", "red")]
-    text = row.text(language)
+    text = visible(row.text(language))
     if row.repeated:
-        return [indent, label, ("  ", ""), (f"{text} (see [{row.claim_id}])", "dim")]
-    pieces = [indent, label, ("  ", ""), (text, "bold" if row.role is Role.THESIS else "")]
+        see = f"see {number}" if number else f"see [{row.claim_id}]"
+        return [indent, label, ("  ", ""), (f"{text} ({see})", "dim")]
+    numbered = [("  ", ""), (number, "bold")] if number else []
+    pieces = [indent, label, *numbered, ("  ", ""), (text, "bold" if row.role is Role.THESIS else "")]
     extras = []
     if kind := kind_label(row.claim):
         extras.append(kind)
@@ -107,7 +121,7 @@ def _row_pieces(row: Row, language: str | None, with_ids: bool) -> list[Piece]:
     if extras:
         pieces += [(" ", ""), (f"({', '.join(extras)})", "dim")]
     for tag in row.claim.tags:
-        pieces += [(" ", ""), (f"#{tag}", "blue")]
+        pieces += [(" ", ""), (f"#{visible(tag)}", "blue")]
     if with_ids:
         pieces += [(" ", ""), (f"[{row.claim_id}]", "dim")]
     return pieces

@@ -9,6 +9,7 @@ from argmap import store
 from argmap.cli.common import add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.textconv import outline
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,8 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         """\
 git runs it on both versions of a map so that git diff, git log -p and git show
 read as claim changes. A file that is not a readable map (say, one with git's
-conflict markers) is printed as it is, with a warning on stderr, so git diff
-still works.
+conflict markers) is printed as it is (control characters shown visibly), with
+a warning on stderr, so git diff still works.
 
 examples:
   argmap textconv maps/nk.argmap.json
@@ -36,12 +37,11 @@ def run(args: argparse.Namespace) -> int:
         text = outline(store.read(args.map, keep_form=False).map)
     except ArgmapError as error:
         try:
-            with open(args.map, "rb") as handle:
-                raw = handle.read()
-        except OSError:
+            raw = store.read_bytes(args.map)
+        except ArgmapError:
             raise error from None
-        err_console().print(f"argmap textconv: {error}; showing the file as it is", markup=False)
-        sys.stdout.buffer.write(raw)
+        err_console().print(f"argmap textconv: {visible(str(error))}; showing the file as it is", markup=False)
+        sys.stdout.write(visible(raw.decode("utf-8", "replace"), keep_newlines=True))
         return 0
     sys.stdout.write(text)
     return 0

@@ -25,6 +25,14 @@ def decode(data: str | bytes, origin: str) -> str:
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             raise ArgmapError(f"not UTF-8 text (byte {error.start})", path=origin, line=line) from None
+    else:
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as error:
+            line = data.count("\n", 0, error.start) + 1
+            raise ArgmapError(
+                f"not text: a lone surrogate at character {error.start}", path=origin, line=line
+            ) from None
     return data.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -34,11 +42,41 @@ def parse_json(data: str | bytes, origin: str, what: str) -> Any:
     if not text.strip():
         raise ArgmapError(f"the input is empty, not {what}", path=origin)
     try:
-        return json.loads(text)
+        raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise ArgmapError(f"malformed JSON: {error.msg}", path=origin, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise ArgmapError("JSON nested too deeply", path=origin) from None
+    reject_lone_surrogates(raw, text, origin)
+    return raw
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def reject_lone_surrogates(raw: Any, text: str, origin: str) -> None:
+    """One clear error for a JSON string escape like ``\\ud800``: half of a UTF-16 pair is no character, and
+    no map holding one could be saved as UTF-8.  Only files with such escapes are searched."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
+    pending = [raw]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                code = f"\\u{ord(value[error.start]):04x}"
+                raise ArgmapError(
+                    f"a JSON text holds the escape {code}, half of a UTF-16 pair and no character",
+                    path=origin,
+                    fix="write the character itself, or both halves of its pair",
+                ) from None
 
 
 def text_of(value: Any) -> str:
@@ -95,8 +133,9 @@ class MapBuilder:
         base = wanted if wanted and good(wanted) else slugify(text)
         return unique_id(base, _Taken(self))
 
-    def add_claim(self, text: str, *, wanted_id: str | None = None, **fields: Any) -> str:
-        text = text.strip() or "(no text)"
+    def add_claim(self, text: str, *, wanted_id: str | None = None, exact: bool = False, **fields: Any) -> str:
+        """A claim; its text trimmed, unless ``exact`` (argmap's own export, whose texts come back as they were)."""
+        text = text if exact and text.strip() else text.strip() or "(no text)"
         claim_id = self.new_id(wanted_id, text)
         self.claims[claim_id] = Claim(text=text, **fields)
         return claim_id
@@ -136,11 +175,10 @@ class MapBuilder:
         return sid
 
     def add_source(self, wanted_id: str, text: str, **fields: Any) -> str:
-        """A source whose text the caller writes to ``sources/<id>.txt`` beside the map."""
+        """A source whose text the caller writes beside the map (:func:`argmap.sources.place_texts` names the file)."""
         sid = unique_id(slugify(wanted_id, 4), self.sources)
-        path = f"sources/{sid}.txt"
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self.sources[sid] = Source(path=path, sha256=sha, **fields)
+        self.sources[sid] = Source(sha256=sha, **fields)
         self.texts[sid] = text
         return sid
 

@@ -31,6 +31,12 @@ _TITLE = re.compile(r"^Discussion Title:\s*(.*)$")
 _CLAIM = re.compile(r"^((?:\d+\.)+)\s*(?:(Pro|Con):\s*)?(.*)$")
 _SEE = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+MAX_DEPTH = 2_000
+"""Levels written: Kialo numbers a claim by its whole path (``1.2.1.``), so each level lengthens every line below it.
+
+Deeper chains would make the export grow with the square of their depth (a
+50,000-deep chain: gigabytes); down to this depth a line is at most about 4 KB.
+"""
 
 
 def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
@@ -141,9 +147,14 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         counters[path] = counters.get(path, 0) + 1
         return f"{path}{counters[path]}."
 
-    def visit(node: str, path: str) -> Iterator[Iterator]:
+    too_deep = 0
+
+    def visit(node: str, path: str, depth: int) -> Iterator[Iterator]:
         """Write what bears on ``node`` below ``path``; yields the visits of the premises (see run_nested)."""
-        nonlocal undercuts
+        nonlocal undercuts, too_deep
+        if depth > MAX_DEPTH:
+            too_deep += bool(graph.children(node))
+            return
         for rid, relation in graph.children(node):
             side = "Pro" if relation.type is RelationType.SUPPORT else "Con"
             for premise in relation.premises:
@@ -153,15 +164,15 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
                     continue
                 placed[premise] = child
                 out.append(f"{child} {side}: {_escape(argmap.claims[premise].text)}")
-                yield visit(premise, child)
+                yield visit(premise, child, depth + 1)
             if graph.children(rid):
                 undercuts += len(graph.children(rid))
-                yield visit(rid, placed[relation.premises[-1]])
+                yield visit(rid, placed[relation.premises[-1]], depth + 1)
 
     for index, root in enumerate(roots, start=1):
         placed[root] = f"{index}."
         out.append(f"{index}. {_escape(argmap.claims[root].text)}")
-        run_nested(visit(root, f"{index}."))
+        run_nested(visit(root, f"{index}.", 1))
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
     missing = len(set(argmap.claims) - set(placed))
@@ -169,7 +180,12 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         warnings.append(f"{linked} linked relation(s) written as separate pros/cons: Kialo has no linked premises")
     if undercuts:
         warnings.append(f"{undercuts} relation(s) onto relations written under the last premise instead")
-    if missing:
+    if missing and too_deep:
+        warnings.append(
+            f"{missing} claim(s) not written: Kialo numbers claims by their path, "
+            f"which argmap writes down to {MAX_DEPTH} levels below the thesis"
+        )
+    elif missing:
         warnings.append(f"{missing} claim(s) not below any thesis were not written")
     if any(c.evidence or c.note or c.tags or c.translations for c in argmap.claims.values()):
         warnings.append("not kept: evidence, notes, tags and translations (Kialo text has only the claims)")

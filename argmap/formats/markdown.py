@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.graph import MapGraph, run_nested
+from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Relation, RelationType
 
 MARKERS = {RelationType.SUPPORT: "Pro", RelationType.ATTACK: "Con"}
@@ -39,20 +40,20 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     # Python's recursion limit.
 
     def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator]:
-        indent = "  " * depth
+        indent = indentation(depth, "  ") + "- " + depth_marker(depth)
         marker = MARKERS[rel.type]
         if rel.target in argmap.relations:
             marker = "Undercut" if rel.type is RelationType.ATTACK else "Backing"
         if len(rel.premises) == 1:
             premise = rel.premises[0]
-            out.append(f"{indent}- **{marker}:** {claim_line(premise)}")
-            quotes(premise, indent)
+            out.append(f"{indent}**{marker}:** {claim_line(premise)}")
+            quotes(premise, indentation(depth, "  "))
             yield expand(premise, depth + 1)
         else:
-            out.append(f"{indent}- **{marker}** (these premises together):")
+            out.append(f"{indent}**{marker}** (these premises together):")
             for premise in rel.premises:
-                out.append(f"{indent}  - {claim_line(premise)}")
-                quotes(premise, indent + "  ")
+                out.append(f"{indentation(depth + 1, '  ')}- {depth_marker(depth + 1)}{claim_line(premise)}")
+                quotes(premise, indentation(depth + 1, "  "))
                 yield expand(premise, depth + 2)
         for child_id, child in graph.children(rid):
             yield relation(child_id, child, depth + 1)
@@ -60,7 +61,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     def expand(cid: str, depth: int) -> Iterator[Iterator]:
         if cid in shown:
             if graph.children(cid):
-                out.append(f"{'  ' * depth}- *(reasons shown above)*")
+                out.append(f"{indentation(depth, '  ')}- *(reasons shown above)*")
             return
         shown.add(cid)
         for rid, rel in graph.children(cid):

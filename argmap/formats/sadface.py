@@ -27,9 +27,10 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
         raise ArgmapError("not SADFace: expected an object with metadata, nodes and edges", path=origin)
     b = MapBuilder(origin)
     core = raw.get("metadata", {}).get("core", {})
-    if isinstance(core, dict):
-        b.title = one_line(text_of(core.get("title")))
-        b.description = text_of(core.get("description")).strip()
+    if not isinstance(core, dict):
+        core = {}
+    b.title = one_line(text_of(core.get("title")))
+    b.description = text_of(core.get("description")).strip()
     nodes = {text_of(n.get("id")): n for n in _list(raw, "nodes") if text_of(n.get("id"))}
     resources = {text_of(r.get("id")): r for r in _list(raw, "resources") if text_of(r.get("id"))}
     incoming: dict[str, list[str]] = {}
@@ -46,7 +47,8 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
     source_ids: dict[str, str] = {}
     for nid, node in nodes.items():
         if nid in ids:
-            for source in node.get("sources") or []:
+            sources = node.get("sources")
+            for source in sources if isinstance(sources, list) else []:
                 if isinstance(source, dict):
                     anchor = _anchor(b, source, resources, source_ids)
                     if anchor is not None:
@@ -70,9 +72,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
             relation_type = RelationType.SUPPORT
         for target in targets:
             b.add_relation(relation_type, premises, target)
-    if raw.get("metadata", {}).get("core", {}) and any(
-        k not in {"title", "description", "version", "id", "created", "edited"} for k in core
-    ):
+    if any(k not in {"title", "description", "version", "id", "created", "edited"} for k in core):
         b.warn("metadata besides title and description (analyst, notes…) not kept")
     argmap, warnings, texts = b.finish()
     return Conversion(argmap, warnings, texts)

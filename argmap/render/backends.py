@@ -35,6 +35,10 @@ class Backend(Protocol):
 
     def render(self, dot: str, fmt: str) -> bytes: ...
 
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        """Several graphs as SVG (fitting lays out each page a few ways to pick the best)."""
+        ...
+
 
 @dataclass
 class SystemGraphviz:
@@ -57,6 +61,14 @@ class SystemGraphviz:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise ArgmapError(f"Graphviz's dot failed: {message[-1] if message else f'exit {done.returncode}'}")
         return done.stdout
+
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        """One ``dot`` run for all: starting the program costs more than laying out a page."""
+        together = self.render("".join(dots), "svg")
+        pictures = [b"<?xml" + part for part in together.split(b"<?xml")[1:]]
+        if len(pictures) != len(dots):
+            raise ArgmapError(f"Graphviz's dot drew {len(pictures)} pictures of {len(dots)} graphs")
+        return pictures
 
 
 class WasmGraphviz:
@@ -90,6 +102,9 @@ class WasmGraphviz:
             except RenderError as error:
                 WasmGraphviz._engine = None
                 raise ArgmapError(f"Graphviz (WebAssembly) failed: {error}") from None
+
+    def render_all(self, dots: list[str]) -> list[bytes]:
+        return [self.render(dot, "svg") for dot in dots]
 
 
 def _cached_backend(backend_class: type) -> object:

@@ -7,6 +7,7 @@ need: map path in, picture path out.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import struct
 import sys
@@ -19,10 +20,13 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.render.backends import PNG_DPI, choose
 from argmap.render.dot import build_dot
+from argmap.render.fit import capacity, medium, page_attributes, readable, scale, svg_size
+from argmap.render.fonts import with_font_stack
 from argmap.render.guard import refuse_costly_layout
-from argmap.render.options import FORMATS, RenderOptions
+from argmap.render.options import FORMATS, Direction, RenderOptions, Stagger
+from argmap.render.pages import plan
 from argmap.render.sanitize import sanitize_svg
-from argmap.render.view import select
+from argmap.render.view import View, select
 
 READABLE_CLAIMS = 300
 """Beyond this many claims a diagram no longer reads on a screen or a page: warn."""
@@ -31,6 +35,9 @@ PNG_LIMIT = 1000
 WIDE_POINTS = 10_000
 """A picture wider than this (3.5 m at print size) gets a warning, whatever its number of claims."""
 _SVG_WIDTH = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"')
+
+STAGGERS: tuple[Stagger, ...] = ("all", "none")
+"""A fitted page is laid out both ways, and drawn the way that reads largest."""
 
 Warn = Callable[[str], None]
 
@@ -98,7 +105,112 @@ def render_map(
     width = _width_in_points(picture, fmt)
     if width > WIDE_POINTS and size <= READABLE_CLAIMS and warn is not None:
         warn(f"the picture is {width / 72 * 2.54 / 100:.1f} m wide; try --direction LR, --focus ID or --depth N")
-    return sanitize_svg(picture) if fmt == "svg" else picture
+    return with_font_stack(sanitize_svg(picture)) if fmt == "svg" else picture
+
+
+def render_pages(
+    argmap: ArgMap,
+    fmt: str,
+    options: RenderOptions,
+    *,
+    directions: tuple[Direction, ...] | None = None,
+    repeat: bool = False,
+    backend: str | None = None,
+    warn: Warn | None = _stderr,
+    progress: Callable[[int], None] | None = None,
+) -> list[bytes]:
+    """The map fitted to ``options.fit``: one picture per page, each exactly the medium's size.
+
+    ``directions``: the ones to try per page (the one that draws it largest
+    wins); by default top-down, and on a portrait page also left-to-right.
+    ``repeat``: a claim used in several places is drawn in full in each, not
+    as a "see" stub after the first.  ``progress`` hears how many pages are
+    planned so far.
+    """
+    if fmt not in FORMATS:
+        raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    page = medium(options.fit or "")
+    if options.depth is not None:
+        raise ArgmapError(
+            "--depth draws one picture; fitted pages already show every level", fix="drop --depth, or add --fit none"
+        )
+    graph = MapGraph(argmap)
+    select(argmap, graph, options.focus, options.depth)  # the same errors as an unfitted picture
+    chosen = choose("svg" if fmt == "dot" else fmt, backend)
+    layout = choose("svg", backend)
+    options = dataclasses.replace(
+        options, html_labels=chosen.html_labels, ranksep=page.ranksep, legend_columns=2 if page.landscape else 1
+    )
+    tries = directions or (("BT",) if page.landscape else ("BT", "RL"))
+    sizes: dict[str, tuple[float, float]] = {}
+
+    def dot_of(view: View, direction: Direction, stagger: Stagger, wrap: int) -> str:
+        looks = dataclasses.replace(options, direction=direction, stagger=stagger, wrap=wrap)
+        return build_dot(argmap, looks, graph=graph, view=view)
+
+    def largest(ways: list[str]) -> tuple[str, tuple[float, float]]:
+        return max(((dot, sizes[dot]) for dot in ways), key=lambda item: scale(page, *item[1]))
+
+    def best(views: list[View]) -> list[tuple[str, tuple[float, float]]]:
+        """Each page's DOT laid out the way that draws it largest, and that layout's size.
+
+        Both directions (on a portrait page) and both ways of staggering; where
+        none reads well, also with narrower lines.  All in one Graphviz run each.
+        """
+        found: dict[int, tuple[str, tuple[float, float]]] = {}
+        todo = list(range(len(views)))
+        for wrap in (options.wrap, max(12, options.wrap * 2 // 3)):
+            ways = {i: [dot_of(views[i], d, stagger, wrap) for d in tries for stagger in STAGGERS] for i in todo}
+            new = list(dict.fromkeys(dot for dots in ways.values() for dot in dots if dot not in sizes))
+            if new:
+                sizes.update(zip(new, map(svg_size, layout.render_all(new)), strict=True))
+            for i, dots in ways.items():
+                candidates = [largest(dots), *([found[i]] if i in found else [])]
+                found[i] = max(candidates, key=lambda item: scale(page, *item[1]))
+            todo = [i for i in todo if not readable(page, *found[i][1])]
+            if not todo:
+                break
+        return [found[i] for i in range(len(views))]
+
+    def fits(views: list[View]) -> list[bool]:
+        small = [view for view in views if len(view.claims) <= capacity(page)]
+        sized = dict(zip(map(id, small), best(small), strict=True))
+        return [id(view) in sized and readable(page, *sized[id(view)][1]) for view in views]
+
+    roots = [options.focus] if options.focus is not None else None
+    views = plan(argmap, graph, fits, lang=options.lang, roots=roots, repeat=repeat, progress=progress)
+    fitted: list[str] = []
+    for number, (dot, size) in enumerate(best(views), 1):
+        if not readable(page, *size) and warn is not None:
+            warn(f"page {number} holds more than reads well on a {page.name}; its text is small")
+        fitted.append(dot.removesuffix("}\n") + page_attributes(page, *size) + "\n}\n")
+    if fmt == "dot":
+        return [dot.encode("utf-8") for dot in fitted]
+    if fmt == "svg":
+        return [with_font_stack(sanitize_svg(picture)) for picture in chosen.render_all(fitted)]
+    return [chosen.render(dot, fmt) for dot in fitted]
+
+
+def join_pdf(pages: list[bytes]) -> bytes:
+    """One PDF of several, page after page (pypdf: pure Python, so no other program is needed)."""
+    if len(pages) == 1:
+        return pages[0]
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in pages:
+        writer.append(PdfReader(io.BytesIO(page)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_paths(target: Path, count: int) -> list[Path]:
+    """``slide.svg`` for one page; ``slide-01.svg``, ``slide-02.svg``… for several."""
+    if count == 1:
+        return [target]
+    digits = max(2, len(str(count)))
+    return [target.with_name(f"{target.stem}-{index:0{digits}d}{target.suffix}") for index in range(1, count + 1)]
 
 
 def _width_in_points(picture: bytes, fmt: str) -> float:

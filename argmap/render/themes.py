@@ -20,6 +20,7 @@ class EdgeStyle:
     style: str  # Graphviz edge style: solid, dashed, bold…
     arrowhead: str
     penwidth: float
+    arrowsize: float = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Theme:
     claim_fill: str
     reason_fill: str  # a claim that only supports
     objection_fill: str  # a claim that only attacks
+    defence_fill: str  # an attack on the thesis's opponents: a rebuttal or undercut of an objection
     implicit_fill: str
     basis_fill: str
     border_width: float
@@ -60,6 +62,7 @@ CLASSROOM = Theme(
     claim_fill="#ffffff",
     reason_fill="#e9f7ec",
     objection_fill="#fdeceb",
+    defence_fill="#dcf2ee",
     implicit_fill="#ffffff",
     basis_fill="#fdf6e3",
     border_width=1.4,
@@ -82,12 +85,13 @@ PRINT = Theme(
     claim_fill="white",
     reason_fill="white",
     objection_fill="white",
+    defence_fill="white",
     implicit_fill="white",
     basis_fill="#eeeeee",
     border_width=1.0,
     support=EdgeStyle("black", "solid", "normal", 1.4),
-    attack=EdgeStyle("black", "bold", "tee", 2.4),
-    undercut=EdgeStyle("black", "dashed", "tee", 1.6),
+    attack=EdgeStyle("black", "bold", "tee", 2.4, 1.3),
+    undercut=EdgeStyle("black", "dashed", "tee", 1.6, 1.3),
     backing=EdgeStyle("black", "dashed", "normal", 1.4),
 )
 
@@ -104,6 +108,7 @@ HIGH_CONTRAST = Theme(
     claim_fill="white",
     reason_fill="white",
     objection_fill="white",
+    defence_fill="white",
     implicit_fill="white",
     basis_fill="white",
     border_width=2.4,
@@ -126,6 +131,7 @@ DARK = Theme(
     claim_fill="#262b35",
     reason_fill="#1f3527",
     objection_fill="#3d2426",
+    defence_fill="#1c3533",
     implicit_fill="#262b35",
     basis_fill="#353023",
     border_width=1.4,

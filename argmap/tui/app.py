@@ -21,9 +21,10 @@ from argmap.graph import Edit, MapGraph
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
+from argmap.tui.bindings import EDITOR_BINDINGS
 from argmap.tui.keymap import keymap_path, load_keymap
 from argmap.tui.screens.choices import RecoveryScreen
-from argmap.tui.screens.editor import EDITOR_BINDINGS, EditorScreen
+from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.prompts import TextPrompt
 from argmap.tui.widgets.argument_tree import ArgumentTree
 
@@ -82,7 +83,7 @@ class ArgmapApp(App[None]):
         if self.opening is not None:
             preview = self.opening.preview() if self.opening.large else None
             if preview is not None:
-                self.push_screen(EditorScreen(Document(self.path, preview), loading=self.opening.claims))
+                self.push_screen(EditorScreen(Document(self.path, preview), claims_to_load=self.opening.claims))
                 self.call_after_refresh(self._finish_opening)
                 return
             try:
@@ -94,14 +95,7 @@ class ArgmapApp(App[None]):
         if self.document is not None:
             self._opened(self.document)
         else:
-            self.push_screen(
-                TextPrompt(
-                    f"New map {self.path.name}: what is its thesis?",
-                    placeholder="the claim the map argues about",
-                    hint="enter: create the map   escape: quit without creating it",
-                ),
-                self._create,
-            )
+            self._ask_thesis()
 
     def _fail(self, error: ArgmapError) -> None:
         """Quit because the map cannot be opened; ``argmap edit`` prints :attr:`failure` as one line."""
@@ -123,6 +117,8 @@ class ArgmapApp(App[None]):
         self.opening = None
         self.document = document
         kept = document.pending_recovery()
+        if document.recovery_set_aside is not None:
+            self.notify(document.recovery_set_aside, title="Recovery file", severity="warning", timeout=15)
         if kept is not None:
             self.push_screen(self._recovery_screen(kept), lambda choice: self._recover(choice, kept))
             return
@@ -141,9 +137,23 @@ class ArgmapApp(App[None]):
             self.document.discard_recovery()
         self._start()
 
+    def _ask_thesis(self, again: bool = False) -> None:
+        hint = "enter: create the map   escape: quit without creating it"
+        self.push_screen(
+            TextPrompt(
+                f"New map {self.path.name}: what is its thesis?",
+                placeholder="the claim the map argues about",
+                hint=("A map needs a thesis: type it, or escape to quit.   " if again else "") + hint,
+            ),
+            self._create,
+        )
+
     def _create(self, thesis: str | None) -> None:
-        if thesis is None or not thesis.strip():
+        if thesis is None:
             self.exit(message="no map created")
+            return
+        if not thesis.strip():
+            self._ask_thesis(again=True)
             return
         argmap = ops.new_map(thesis, thesis_id="thesis")
         store.save(argmap, self.path)
@@ -157,7 +167,7 @@ class ArgmapApp(App[None]):
         gc.freeze()
         if self.add_source is not None:
             self._add_source(self.document, self.add_source)
-        preview = next((s for s in self.screen_stack if isinstance(s, EditorScreen) and s.loading), None)
+        preview = next((s for s in self.screen_stack if isinstance(s, EditorScreen) and s.claims_to_load), None)
         if preview is not None:
             preview.adopt(self.document)
         else:
@@ -169,14 +179,15 @@ class ArgmapApp(App[None]):
         except ArgmapError as error:
             self.notify(str(error), severity="error")
             return
-        if any(existing.path == source.path for existing in document.map.sources.values()):
-            self.notify(f"{text_path} is already a source of this map", timeout=3)
-            return
         graph: MapGraph = document.graph
         base, n = source_id, 2
         while source_id in graph.map.sources:
             source_id, n = f"{base}-{n}", n + 1
-        document.apply(ops.add_source(graph, source_id, source))
+        try:
+            document.apply(ops.add_source(graph, source_id, source))
+        except ArgmapError as error:
+            self.notify(str(error), timeout=3)
+            return
         self.notify(f"added source {source_id!r} (unsaved)", timeout=3)
 
     async def action_quit(self) -> None:

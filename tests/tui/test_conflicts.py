@@ -76,8 +76,8 @@ async def test_conflicts_resolved_with_ours_theirs_and_an_edit(tmp_path: Path) -
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
         assert "3 conflicts" in status(screen)
-        line = screen.tree.reveal("bullying")
-        assert line is not None and "conflict" in str(line.label)
+        line = screen.argument_tree.reveal("bullying")
+        assert line is not None and "⇄" in str(line.label)
 
         await pilot.press("C")
         dialog = app.screen
@@ -103,8 +103,8 @@ async def test_conflicts_resolved_with_ours_theirs_and_an_edit(tmp_path: Path) -
         assert "subsidy" not in app.document.map.claims
         assert "no merge conflicts left" in status(screen) and "1 conflict" not in status(screen)
         assert "unsaved" in status(screen)
-        line = screen.tree.reveal("bullying")
-        assert line is not None and "conflict" not in str(line.label)
+        line = screen.argument_tree.reveal("bullying")
+        assert line is not None and "⇄" not in str(line.label)
 
         await pilot.press("ctrl+z")
         assert list(app.document.map.conflicts) == ["claims.subsidy"]
@@ -128,8 +128,8 @@ async def test_a_bad_json_value_is_refused_in_the_dialog(tmp_path: Path) -> None
     app = editor_app(write_conflicted(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        assert screen.tree.reveal("subsidy") is not None
-        screen.tree.focus()
+        assert screen.argument_tree.reveal("subsidy") is not None
+        screen.argument_tree.focus()
         await pilot.press("C", "e")
         dialog = app.screen
         assert isinstance(dialog, ConflictScreen) and dialog.conflict_id == "claims.subsidy"

@@ -1,6 +1,6 @@
 """Every editor action, driven by its default key through Pilot, and undoing each one.
 
-Each test opens the real app on a real map file, presses the keys of spec §5,
+Each test opens the real app on a real map file, presses the keys of docs/editor.md,
 checks what changed in the map, then undoes and checks the map is byte for byte
 what it was.
 """
@@ -14,15 +14,18 @@ import pytest
 from textual.pilot import Pilot
 
 from argmap import ops, store
+from argmap.anchor import make_anchor
+from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.tui import claim_picker
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens import editor as editor_module
+from argmap.tui.live_check import Checked
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.prompt_bar import PromptBar
-from tests.tui.helpers import SIZE, editor_app, write_uniforms
+from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
 
 
 async def open_editor(pilot: Pilot) -> EditorScreen:
@@ -33,8 +36,8 @@ async def open_editor(pilot: Pilot) -> EditorScreen:
 
 
 def select(screen: EditorScreen, claim: str) -> None:
-    assert screen.tree.reveal(claim) is not None
-    screen.tree.focus()
+    assert screen.argument_tree.reveal(claim) is not None
+    screen.argument_tree.focus()
 
 
 def children_of(argmap: ArgMap, target: str) -> list[tuple[str, str]]:
@@ -127,6 +130,36 @@ EDITS: list[tuple[str, str, list[str], Check]] = [
         lambda m: (m.relations["r-subsidy"].target == "bullying") or pytest.fail("move"),
     ),
     (
+        "unlink U, the whole group",
+        "clothing",
+        ["U", "up", "enter"],
+        lambda m: ("r-bullying" not in m.relations and {"bullying", "clothing"} <= m.claims.keys()) or pytest.fail("U"),
+    ),
+    (
+        "unlink U, a single premise",
+        "subsidy",
+        ["U"],
+        lambda m: ("r-subsidy" not in m.relations and "subsidy" in m.claims) or pytest.fail("U"),
+    ),
+    (
+        "move m, a linked group",
+        "clothing",
+        ["m", "enter", *"families", "enter"],
+        lambda m: (m.relations["r-bullying"].target == "cost") or pytest.fail("move group"),
+    ),
+    (
+        "move m, one premise out of its group",
+        "clothing",
+        ["m", "down", "enter", *"families", "enter"],
+        lambda m: (
+            (
+                m.relations["r-bullying"].premises == ("bullying",)
+                and [r.target for r in m.relations.values() if r.premises == ("clothing",)] == ["cost"]
+            )
+            or pytest.fail("move alone")
+        ),
+    ),
+    (
         "link l",
         "cost",
         ["l", *"markers", "enter", "down", "enter"],
@@ -163,12 +196,12 @@ async def test_added_claim_is_selected_and_escape_cancels(tmp_path: Path) -> Non
         screen = await open_editor(pilot)
         select(screen, "cost")
         await pilot.press("o", *"Too dear.", "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == "too-dear"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "too-dear"
         await pilot.press("o", *"never mind", "escape")
         assert "never-mind" not in app.document.map.claims
-        assert screen.tree.current.claim == "too-dear"
+        assert screen.argument_tree.current.claim == "too-dear"
         await pilot.press("ctrl+z")
-        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "cost"
 
 
 async def test_delete_confirmation_says_what_goes_and_can_keep(tmp_path: Path) -> None:
@@ -183,6 +216,66 @@ async def test_delete_confirmation_says_what_goes_and_can_keep(tmp_path: Path) -
         assert "Schools can subsidise them." in dialog.body and "1 claim" in dialog.body
         await pilot.press("enter")  # the highlighted answer is "Keep it"
         assert "cost" in app.document.map.claims and not app.document.dirty
+
+
+def placed_twice(path: Path) -> bytes:
+    """``subsidy`` also supports the thesis, and has two passages as evidence; the map saved, its bytes returned."""
+    graph = MapGraph(store.load(path))
+    graph.apply(ops.link_claim(graph, "subsidy", "thesis", RelationType.SUPPORT))
+    for start, end in ((0, 4), (5, 12)):
+        anchor = make_anchor("uniforms", SOURCE_TEXT, start, end)
+        graph.apply(ops.attach_evidence(graph, "subsidy", anchor))
+    store.save(graph.map, path)
+    return path.read_bytes()
+
+
+async def test_delete_of_a_claim_placed_twice_offers_to_remove_it_from_here_only(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.argument_tree.reveal("subsidy", via="r-subsidy") is not None
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDeleteScreen)
+        assert "also placed under 1 other claim" in dialog.body and "School uniforms should be required." in dialog.body
+        await pilot.press("up", "up", "enter")
+        assert "r-subsidy" not in app.document.map.relations and "subsidy" in app.document.map.claims
+        await pilot.press("ctrl+z")
+        assert store.dumps(app.document.map) == original
+
+
+async def test_remove_from_here_keeps_the_claim_elsewhere_and_undoes(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.argument_tree.reveal("subsidy", via="r-subsidy") is not None
+        await pilot.press("D")
+        assert [rel.target for _, rel in app.document.graph.parents("subsidy")] == ["thesis"]
+        await pilot.press("D")  # now its only place: refused, with the way out
+        assert any("bears on nothing else" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        assert store.dumps(app.document.map) == original
+
+
+async def test_detach_evidence_asks_which_when_there_are_several_and_undoes(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    original = placed_twice(path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "subsidy")
+        await pilot.press("X")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        assert [a.quote for a in app.document.map.claims["subsidy"].evidence] == ["Some"]
+        await pilot.press("X")  # one left: detached at once
+        assert app.document.map.claims["subsidy"].evidence == ()
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert store.dumps(app.document.map) == original
 
 
 async def test_move_refuses_a_cycle_with_a_notification(tmp_path: Path) -> None:
@@ -246,7 +339,7 @@ async def test_claims_to_pick_are_listed_and_found_in_the_display_language(tmp_p
 async def test_on_a_large_map_asking_for_a_claim_indexes_the_claims_in_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(editor_module, "INDEX_AHEAD_FROM", 0)  # as if the map were large
+    monkeypatch.setattr(claim_picker, "INDEX_AHEAD_FROM", 0)  # as if the map were large
     path = write_uniforms(tmp_path)
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -287,8 +380,9 @@ async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> No
         assert screen.source_area.has_focus
         await pilot.press("down", "down", "end", "left", *["shift+left"] * 11)  # "do not have"
         await pilot.press("shift+tab", "shift+tab")
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
         await pilot.press("x")
+        assert screen.source_area.selected_span() is None, "the attached passage is no longer selected"
         anchor = app.document.map.claims["cost"].evidence[0]
         assert anchor.quote == "do not have"
         assert anchor.start == path.parent.joinpath("uniforms.en.txt").read_text().index("do not have")
@@ -297,7 +391,7 @@ async def test_attach_selected_passage_then_jump_both_ways(tmp_path: Path) -> No
         assert not [f for f in check_map(app.document.map, path) if f.subject == "cost"]
         select(screen, "thesis")
         await pilot.press("tab", "tab", "down", "down", "end", *["left"] * 5, "g")
-        assert screen.tree.current is not None and screen.tree.current.claim == "cost"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "cost"
         await pilot.press("g")
         assert screen.source_area.has_focus
         assert screen.source_area.selected_text == "do not have"
@@ -311,13 +405,33 @@ async def test_search_next_and_previous(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
         await pilot.press("slash", *"bullying", "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == "bullying"
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == "bullying"
         await pilot.press("n")
-        assert screen.tree.current.claim == "clothing"
+        assert screen.argument_tree.current.claim == "clothing"
         await pilot.press("n")
-        assert screen.tree.current.claim == "markers"
+        assert screen.argument_tree.current.claim == "markers"
         await pilot.press("N", "N")
-        assert screen.tree.current.claim == "bullying"
+        assert screen.argument_tree.current.claim == "bullying"
+
+
+async def test_the_search_and_the_claim_finder_agree(tmp_path: Path) -> None:
+    """``/`` and the picker of ``m`` and ``l`` are one implementation: same matches, in any display language."""
+    path = write_uniforms(tmp_path)
+    graph = MapGraph(store.load(path))
+    graph.apply(ops.set_translation(graph, "cost", "de", "Uniformen kosten Familien Geld."))
+    store.save(graph.map, path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        picker = screen.query_one(claim_picker.ClaimPicker)
+        for language_switches, query in ((0, "uniforms"), (0, "kosten"), (1, "kosten"), (1, "uniform"), (0, "subsid")):
+            for _ in range(language_switches):
+                await pilot.press("L")
+            await pilot.press("slash", *query, "enter")
+            listed = picker.candidates(app.document, None, screen.argument_tree.language)(query, 1_000)
+            assert set(screen.search_matches) == {cid for cid, _ in listed}, (query, screen.argument_tree.language)
+            for _ in range(language_switches):
+                await pilot.press("L")
 
 
 async def test_save_writes_atomically_and_clears_the_unsaved_mark(tmp_path: Path) -> None:
@@ -339,13 +453,13 @@ async def test_tab_moves_focus_between_tree_details_and_source(tmp_path: Path) -
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
         await pilot.press("tab")
         assert app.focused is not None and app.focused.id == "details"
         await pilot.press("tab")
         assert screen.source_area.has_focus
         await pilot.press("tab")
-        assert screen.tree.has_focus
+        assert screen.argument_tree.has_focus
 
 
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
@@ -374,6 +488,9 @@ async def test_help_lists_every_binding(tmp_path: Path, key: str) -> None:
             "search-next": "n",
             "search-previous": "N",
             "attach": "x",
+            "detach": "X",
+            "remove-placement": "D",
+            "unlink": "U",
             "render": "r",
             "save": "ctrl+s",
             "undo": "ctrl+z",
@@ -440,7 +557,7 @@ async def test_findings_panel_counts_and_jumps_to_the_claim(tmp_path: Path) -> N
         subject = next(subject for _, _, _, subject in panel.findings if subject in app.document.map.claims)
         index = next(i for i, row in enumerate(panel.findings) if row[3] == subject)
         await pilot.press(*["down"] * index, "enter")
-        assert screen.tree.current is not None and screen.tree.current.claim == subject
+        assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == subject
 
 
 async def test_display_language_switch_shows_translations(tmp_path: Path) -> None:
@@ -449,11 +566,11 @@ async def test_display_language_switch_shows_translations(tmp_path: Path) -> Non
         screen = await open_editor(pilot)
         select(screen, "cost")
         await pilot.press("T", *"de", "enter", *"Teuer.", "enter", "L")
-        assert screen.tree.language == "de"
-        assert "Teuer." in str(screen.tree.cursor_node.label)
+        assert screen.argument_tree.language == "de"
+        assert "Teuer." in str(screen.argument_tree.cursor_node.label)
         await pilot.press("L")
-        assert screen.tree.language is None
-        assert "Uniforms cost families money." in str(screen.tree.cursor_node.label)
+        assert screen.argument_tree.language is None
+        assert "Uniforms cost families money." in str(screen.argument_tree.cursor_node.label)
 
 
 async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -> None:
@@ -513,6 +630,16 @@ async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Pa
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-    checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
+    checked = Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
     screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
     assert screen.findings != checked.findings
+
+
+async def test_reordering_that_cannot_move_says_why(tmp_path: Path) -> None:
+    app = editor_app(write_uniforms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "clothing")
+        await pilot.press("shift+up")
+        assert "its linked group moves as one and is already first" in screen.message
+        assert not app.document.dirty

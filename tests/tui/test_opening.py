@@ -11,6 +11,7 @@ from argmap.document import Document, read_recovery, write_recovery
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.choices import RecoveryScreen
 from argmap.tui.screens.editor import EditorScreen
+from argmap.tui.screens.prompts import TextPrompt
 from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,32 @@ async def test_a_missing_map_is_created_after_asking_for_the_thesis(tmp_path: Pa
         assert isinstance(app.screen, EditorScreen)
     argmap = store.load(path)
     assert argmap.claims["thesis"].text == "Homework helps."
+
+
+async def test_an_empty_thesis_is_asked_for_again(tmp_path: Path) -> None:
+    path = tmp_path / "new.argmap.json"
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt) and "needs a thesis" in app.screen.hint
+        await pilot.press(*"Homework helps.", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    assert store.load(path).claims["thesis"].text == "Homework helps."
+
+
+async def test_an_unreadable_recovery_file_is_moved_aside_and_said(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    recovery = path.with_name(path.name + ".recover")
+    recovery.write_text("{not json")
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert any("moved aside" in n.message for n in app._notifications)
+    assert not recovery.exists() and recovery.with_name(recovery.name + ".unreadable").exists()
 
 
 async def test_escape_at_the_thesis_prompt_creates_nothing(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ from argmap.tui.app import ArgmapApp
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tui"
 SIZE = (120, 36)
+SMALL = (80, 24)
+"""The smallest terminal the editor is made for: the footer still shows help, save and quit, dialogs wrap."""
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ async def settle(pilot: Pilot) -> None:
 def test_main_screen(snap_compare, app: ArgmapApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("subsidy")  # type: ignore[attr-defined]
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -51,7 +53,7 @@ def test_help_screen(snap_compare, app: ArgmapApp) -> None:
 def test_delete_confirmation(snap_compare, app: ArgmapApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("cost")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("cost")  # type: ignore[attr-defined]
         await pilot.press("d")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -62,7 +64,33 @@ def test_move_pick(snap_compare, app: ArgmapApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        app.screen.tree.reveal("subsidy")  # type: ignore[attr-defined]
+        app.screen.argument_tree.reveal("subsidy")  # type: ignore[attr-defined]
         await pilot.press("m", *"bull", "down")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_main_screen_at_80_by_24(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.argument_tree.reveal("subsidy")  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+
+
+def test_help_screen_at_80_by_24(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+
+
+def test_unlink_dialog_at_80_by_24(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.argument_tree.reveal("clothing")  # type: ignore[attr-defined]
+        await pilot.press("U")
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)

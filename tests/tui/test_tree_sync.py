@@ -52,7 +52,7 @@ async def test_tree_follows_every_kind_of_edit_and_undo(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        tree = screen.tree
+        tree = screen.argument_tree
         for claim in ("subsidy", "markers", "clothing"):
             tree.reveal(claim)
             tree.fill(tree.cursor_node)
@@ -90,10 +90,10 @@ async def editor_on(pilot: Pilot, claim: str) -> tuple[EditorScreen, ArgumentTre
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, EditorScreen)
-    screen.tree.reveal(claim)
-    screen.tree.focus()
+    screen.argument_tree.reveal(claim)
+    screen.argument_tree.focus()
     await pilot.pause()
-    return screen, screen.tree
+    return screen, screen.argument_tree
 
 
 async def test_a_click_after_lines_moved_down_selects_the_line_clicked(tmp_path: Path) -> None:

@@ -46,11 +46,17 @@ class ChoiceScreen(ModalScreen[str | None]):
 
 
 class ConfirmDeleteScreen(ChoiceScreen):
-    """Says what goes with a claim before it goes."""
+    """Says what goes with a claim before it goes, and offers to take it from this place only when it has others."""
 
-    def __init__(self, claim_text: str, going: list[str]) -> None:
+    def __init__(self, claim_text: str, going: list[str], elsewhere: list[str] | None = None) -> None:
         below = going[1:]
         lines = [f"“{claim_text}”"]
+        if elsewhere:
+            lines.append(f"\nIt is also placed under {len(elsewhere)} other claim{'s' if len(elsewhere) != 1 else ''}:")
+            lines.extend(f"  • {text}" for text in elsewhere[:4])
+            if len(elsewhere) > 4:
+                lines.append(f"  … and {len(elsewhere) - 4} more")
+            lines.append("Deleting it takes it from every place.")
         if below:
             lines.append(f"\nWith it go {len(below)} claim{'s' if len(below) != 1 else ''} that hang only from it:")
             lines.extend(f"  • {text}" for text in below[:8])
@@ -58,8 +64,10 @@ class ConfirmDeleteScreen(ChoiceScreen):
                 lines.append(f"  … and {len(below) - 8} more")
         else:
             lines.append("\nNothing else goes with it.")
-        choices = [("delete", "Delete"), ("keep", "Keep it")]
-        super().__init__("Delete this claim?", "\n".join(lines), choices, highlighted=1)
+        choices = [("delete", "Delete it everywhere" if elsewhere else "Delete"), ("keep", "Keep it")]
+        if elsewhere:
+            choices.insert(0, ("remove-here", "Remove it from here only, keep it elsewhere"))
+        super().__init__("Delete this claim?", "\n".join(lines), choices, highlighted=len(choices) - 1)
 
 
 class QuitScreen(ChoiceScreen):

@@ -10,10 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
+
+
+def help_entry(keys: str, description: str, ident: str) -> Text:
+    """One binding as the help lists it: the keys, what they do, and the id to rebind them with.
+
+    A list entry wraps to the dialog's width, so nothing is off-screen at 80 columns.
+    """
+    return Text.assemble((keys, "bold"), "  ", description, ("  · id ", "dim"), (ident, "dim italic"))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,17 +40,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box help-box"):
             yield Label("Keys", classes="dialog-title")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            yield OptionList(*(help_entry(*row) for row in self.rows), id="help-list")
             yield Label(
                 f'Rebind keys in {self.keymap_file}, e.g.  add-reason = "a,plus"      escape: close',
                 classes="dialog-hint",
             )
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("keys", "does", "binding id")
-        for keys, description, ident in self.rows:
-            table.add_row(Text(keys, style="bold"), description, Text(ident, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

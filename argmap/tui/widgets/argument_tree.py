@@ -27,6 +27,7 @@ from textual.widgets.tree import TreeNode
 from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
+from argmap.navigate import top_claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,8 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The theses first, then any claim that bears on nothing (so nothing is out of reach)."""
-    claims = graph.map.claims
-    premises = {premise for relation in graph.map.relations.values() for premise in relation.premises}
-    loose = sorted(cid for cid, claim in claims.items() if cid not in premises and claim.kind is not ClaimKind.THESIS)
-    return [NodeRef(cid) for cid in (*graph.map.theses(), *loose)]
+    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    return [NodeRef(cid) for cid in top_claims(graph)]
 
 
 STEADY_COMPONENTS = ("tree--label", "tree--guides", "tree--guides-hover", "tree--highlight", "tree--highlight-line")
@@ -71,34 +69,52 @@ def shorten(text: str, length: int = LABEL_LENGTH) -> str:
     return line if len(line) <= length and len(text) <= length * 2 else line[: length - 1].rstrip() + "…"
 
 
+def marks(evidence: int, flagged: bool, conflicted: bool) -> Text:
+    """The gutter before a claim's text: evidence ``❝n`` (``❝+`` from ten), finding ``⚠``, conflict ``⇄``.
+
+    Always five cells, before the text rather than after it: a long claim cannot push
+    them out of the pane, and the texts of sibling lines start in one column.
+    """
+    gutter = Text()
+    gutter.append(f"❝{evidence if evidence < 10 else '+'}" if evidence else "  ", style="yellow")
+    gutter.append("⚠" if flagged else " ", style="bold yellow")
+    gutter.append("⇄" if conflicted else " ", style="bold red")
+    return gutter.append(" ")
+
+
+def linked_group(graph: MapGraph, relation_id: str, target: str) -> str:
+    """``&a``, ``&b``…: which of the linked reasons or objections of ``target`` a premise belongs to."""
+    linked = [rid for rid, relation in graph.children(target) if len(relation.premises) > 1]
+    index = linked.index(relation_id) if relation_id in linked else 0
+    return "&" + (chr(ord("a") + index) if index < 26 else str(index + 1))
+
+
 def claim_label(
     graph: MapGraph, ref: NodeRef, language: str | None = None, flagged: bool = False, conflicted: bool = False
 ) -> Text:
-    """One line: how it bears on its parent, the kind when not plain, the text, evidence, finding and conflict marks."""
+    """One line: how it bears on its parent, its linked group, the marks, the kind when not plain, the text.
+
+    The symbols are those of ``argmap show``: ``+`` supports, ``−`` attacks, ``⊘`` undercuts.
+    """
     claim = graph.map.claims.get(ref.claim)
     label = Text()
     relation = graph.map.relations.get(ref.relation) if ref.relation else None
     if relation is not None:
         undercut = relation.target in graph.map.relations
         if relation.type is RelationType.SUPPORT:
-            label.append("+ " if not undercut else "↑ ", style="bold green")
+            label.append("+ ", style="bold green")
         else:
-            label.append("− " if not undercut else "× ", style="bold red")
-        if len(relation.premises) > 1:
-            label.append("& ", style="bold cyan")
+            label.append("⊘ " if undercut else "− ", style="bold red")
+        if len(relation.premises) > 1 and ref.relation is not None:
+            label.append(linked_group(graph, ref.relation, relation.target) + " ", style="bold cyan")
     if claim is None:
         return label.append(f"(missing claim {ref.claim})", style="red")
+    label.append_text(marks(len(claim.evidence), flagged, conflicted))
     if claim.kind is ClaimKind.THESIS:
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
     label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
-    if claim.evidence:
-        label.append(f" ❝{len(claim.evidence)}", style="yellow")
-    if flagged:
-        label.append(" ⚠", style="bold yellow")
-    if conflicted:
-        label.append(" ⇄ conflict", style="bold red")
     return label
 
 

@@ -21,6 +21,30 @@ from textual.strip import Strip
 from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef, shorten
 
+QUOTED_LENGTH = 70
+"""Characters of another claim's text quoted in the details; its id follows."""
+
+
+def quoted(graph: MapGraph, claim_id: str) -> Text:
+    """Another claim as a reader knows it: its text (shortened), then its id, dim."""
+    claim = graph.map.claims.get(claim_id)
+    text = Text(f"“{shorten(claim.text, QUOTED_LENGTH)}”" if claim is not None else "(missing claim)", style="bold")
+    return text.append(f"  {claim_id}", style="dim")
+
+
+def bears_on(graph: MapGraph, target: str) -> Text:
+    """What a relation points at: a claim, or (an undercut) the inference from a premise to its claim."""
+    inference = graph.map.relations.get(target)
+    if inference is None:
+        return quoted(graph, target)
+    premise = inference.premises[0] if inference.premises else ""
+    return (
+        Text("the inference from ")
+        .append_text(quoted(graph, premise))
+        .append(" to ")
+        .append_text(quoted(graph, inference.target))
+    )
+
 
 def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]], badge: str | None = None) -> Group:
     """The details of one tree line as rich text.
@@ -58,14 +82,11 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     relation = graph.map.relations.get(ref.relation) if ref.relation else None
     if relation is not None:
         parts.append(Text("\ninference", style="bold dim"))
-        target = relation.target
-        undercut = target in graph.map.relations
         what = {"support": "supports", "attack": "attacks"}[relation.type.value]
-        line = Text(f"  {ref.relation}: {what} ")
-        line.append(f"the inference {target}" if undercut else target, style="bold")
-        parts.append(line)
+        parts.append(Text(f"  {what} ").append_text(bears_on(graph, relation.target)))
         if len(relation.premises) > 1:
-            parts.append(Text("  linked with: " + ", ".join(p for p in relation.premises if p != ref.claim)))
+            parts.append(Text("  only together with:", style="dim"))
+            parts.extend(Text("    ").append_text(quoted(graph, p)) for p in relation.premises if p != ref.claim)
         if relation.scheme:
             parts.append(Text(f"  scheme {relation.scheme}"))
         for question, answer in relation.answers.items():
@@ -74,10 +95,13 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
             parts.append(Text(f"  weight {relation.weight:g}"))
         if relation.note:
             parts.append(Text(f"  note {relation.note}"))
-    others = [rid for rid, _ in graph.parents(ref.claim) if rid != ref.relation]
+        parts.append(Text(f"  relation {ref.relation}", style="dim"))
+    others = [relation for rid, relation in graph.parents(ref.claim) if rid != ref.relation]
     if others:
-        targets = ", ".join(graph.map.relations[rid].target for rid in others)
-        parts.append(Text(f"  also bears on: {targets}", style="dim"))
+        parts.append(Text("\nalso bears on", style="bold dim"))
+        for other in others:
+            what = {"support": "supports", "attack": "attacks"}[other.type.value]
+            parts.append(Text(f"  {what} ").append_text(bears_on(graph, other.target)))
     if badge:
         parts.append(Text("\nevaluation ", style="bold dim").append(badge, style="bold"))
     if findings:

@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import Select, Static, TextArea
-from textual.widgets.text_area import TextAreaTheme
+from textual.widgets.text_area import Selection, TextAreaTheme
 
 from argmap.model import Anchor
 
@@ -44,6 +44,10 @@ SOURCE_THEME = TextAreaTheme(
         # Colour and underline only: the selection's background must stay visible over a passage.
         "passage": Style(color="#d7c36a", underline=True),
         "passage.current": Style(color="#ffaf00", bold=True, underline=True),
+        # Layers of the annotation keys (argmap/tui/screens/annotating.py), under the passages.
+        "marker": Style(color="#5fd7ff", bold=True),
+        "suggestion": Style(color="#87ff87", italic=True),
+        "left-out": Style(color="#808080", strike=True),
     },
 )
 
@@ -84,6 +88,9 @@ class SourceText(TextArea):
         self._line_starts: list[int] = [0]
         self._passages_by_row: dict[int, list[Passage]] = {}
         self._rows_of_claim: dict[str | None, set[int]] = {}
+        self.marks: dict[str, list[tuple[int, int]]] = {}
+        """Spans painted in a style of the theme besides the passages: argument markers, suggestions, left-out text."""
+        self._marks_by_row: dict[int, list[tuple[int, int, str]]] = {}
         super().__init__("", read_only=True, soft_wrap=False, id=id, show_line_numbers=False)
         self.cursor_blink = False
 
@@ -160,6 +167,15 @@ class SourceText(TextArea):
         self._build_highlight_map()
         self.refresh()
 
+    def set_marks(self, style: str, spans: list[tuple[int, int]]) -> None:
+        """Paint ``spans`` in the theme's ``style`` (none: take that layer away), repainting the text."""
+        if spans:
+            self.marks[style] = spans
+        elif self.marks.pop(style, None) is None:
+            return
+        self._build_highlight_map()
+        self.refresh()
+
     def show_claim(self, claim: str | None) -> None:
         """Mark ``claim``'s passages as the current ones, repainting only the rows that change."""
         if claim == self.current_claim:
@@ -187,18 +203,28 @@ class SourceText(TextArea):
             rows_of_claim.setdefault(passage.claim, set()).update(rows)
         self._passages_by_row = by_row
         self._rows_of_claim = rows_of_claim
-        for row in by_row:
+        marks_by_row: dict[int, list[tuple[int, int, str]]] = {}
+        for style, spans in self.marks.items():
+            for start, end in spans:
+                first, last = self.location(start)[0], self.location(end)[0]
+                for row in range(first, min(last, last_row) + 1):
+                    marks_by_row.setdefault(row, []).append((start, end, style))
+        self._marks_by_row = marks_by_row
+        for row in by_row.keys() | marks_by_row.keys():
             self._highlight_row(row)
 
     def _highlight_row(self, row: int) -> None:
         """TextArea's highlights of one row: byte ranges with the theme's style names."""
         line = self.document.lines[row]
         start_of_row = self._line_starts[row]
-        spans = []
+        styled = list(self._marks_by_row.get(row, ()))
         for passage in self._passages_by_row.get(row, ()):
             name = "passage.current" if passage.claim == self.current_claim else "passage"
-            begin = max(0, passage.start - start_of_row)
-            end = passage.end - start_of_row
+            styled.append((passage.start, passage.end, name))
+        spans = []
+        for first, last, name in styled:
+            begin = max(0, first - start_of_row)
+            end = last - start_of_row
             spans.append((len(line[:begin].encode()), len(line[:end].encode()) if end < len(line) else None, name))
         self._highlights[row] = spans
 
@@ -225,6 +251,10 @@ class SourceText(TextArea):
     def show_passage(self, start: int, end: int) -> None:
         self.select_passage(start, end)
         self.scroll_cursor_visible(center=True)
+
+    def clear_selection(self) -> None:
+        """Leave just the cursor where the selection ended: a passage once attached is not attached twice by mistake."""
+        self.selection = Selection.cursor(self.selection.end)
 
     def select_passage(self, start: int, end: int) -> None:
         self.selection = self.selection.__class__(self.location(start), self.location(end))
