@@ -35,7 +35,8 @@ _MAP_FIELDS = frozenset(ArgMap.model_fields)
 _CLAIM_FIELDS = frozenset({"kind", "text", "implicit", "tags", "translations", "evidence", "base_score", "note"})
 _ANCHOR_FIELDS = frozenset({"source", "quote", "prefix", "suffix", "start", "end", "speaker"})
 _RELATION_FIELDS = frozenset({"type", "premises", "target", "rank", "scheme", "answers", "weight", "note"})
-_SOURCE_FIELDS = frozenset({"title", "author", "date", "language", "url", "path", "sha256", "note"})
+_SOURCE_FIELDS = frozenset({"title", "author", "date", "language", "url", "path", "sha256", "note", "left_out"})
+_LEFT_OUT_FIELDS = frozenset({"quote", "prefix", "suffix", "start", "end", "reason"})
 _SPEAKER_FIELDS = frozenset({"name", "role"})
 _TEXT_FIELDS = {"title", "language", "description"}
 
@@ -185,8 +186,31 @@ def _relation_more(record: dict[str, Any]) -> bool:
 def _source(record: object) -> bool:
     if type(record) is not dict or not record.keys() <= _SOURCE_FIELDS:
         return False
-    sha = record.get("sha256", "")
-    return all(map(_is_text, record.values())) and _SHA256.fullmatch(sha) is not None
+    texts = [value for key, value in record.items() if key != "left_out"]
+    left_out = record.get("left_out", [])
+    return (
+        all(map(_is_text, texts))
+        and _SHA256.fullmatch(record.get("sha256", "")) is not None
+        and type(left_out) is list
+        and all(map(_left_out, left_out))
+    )
+
+
+def _left_out(record: object) -> bool:
+    """A passage left out of the map: like an anchor, with a reason instead of a source."""
+    if type(record) is not dict or not record.keys() <= _LEFT_OUT_FIELDS:
+        return False
+    get = record.get
+    quote, start, end = get("quote"), get("start"), get("end")
+    return (
+        type(quote) is str
+        and quote != ""
+        and type(start) is int
+        and type(end) is int
+        and start >= 0
+        and end >= 0
+        and all(type(get(name, "")) is str for name in ("prefix", "suffix", "reason"))
+    )
 
 
 def _speaker(record: object) -> bool:

@@ -26,7 +26,14 @@ ANCHOR = {"source": "essay", "quote": "Uniforms", "start": 0, "end": 8}
 GOOD: dict[str, Any] = {
     "argmap": 1,
     "title": "Uniforms",
-    "sources": {"essay": {"title": "An essay", "path": "sources/essay.txt", "sha256": "a" * 64}},
+    "sources": {
+        "essay": {
+            "title": "An essay",
+            "path": "sources/essay.txt",
+            "sha256": "a" * 64,
+            "left_out": [{"quote": "Background.", "prefix": "", "start": 40, "end": 51, "reason": "background"}],
+        }
+    },
     "speakers": {"ann": {"name": "Ann", "role": "host"}},
     "claims": {
         "thesis": {"kind": "thesis", "text": "Uniforms should be required."},
@@ -102,6 +109,12 @@ BAD = [  # (where, field, value): the field set to the value; None as value remo
     ("relations.r-full", "because", "x"),
     ("sources.essay", "sha256", "abc"),
     ("sources.essay", "title", 7),
+    ("sources.essay", "left_out", {"quote": "x"}),
+    ("sources.essay.left_out.0", "quote", ""),
+    ("sources.essay.left_out.0", "start", "40"),
+    ("sources.essay.left_out.0", "end", -1),
+    ("sources.essay.left_out.0", "reason", 3),
+    ("sources.essay.left_out.0", "why", "x"),
     ("speakers.ann", "name", None),
     ("speakers.ann", "age", "40"),
 ]

@@ -33,7 +33,13 @@ def render(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[st
         text=True,
         env=environment,
         cwd=ROOT,
+        preexec_fn=_default_interrupt,
     )
+
+
+def _default_interrupt() -> None:
+    """A test runner's worker may ignore SIGINT, and a child inherits that: give argmap Ctrl-C back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def children(pid: int) -> list[int]:

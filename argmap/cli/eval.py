@@ -12,7 +12,7 @@ from argmap.cli.common import ROLE_STYLES, add_command, paint, write_lines
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, RelationType
+from argmap.model import ArgMap, Relation, RelationType
 from argmap.outline import MARKERS, Role, Row, outline
 from argmap.visible import visible
 
@@ -86,16 +86,16 @@ def report(argmap: ArgMap, result: Evaluation, every_claim: bool = False) -> lis
     if argmap.title:
         lines.append(paint(visible(argmap.title), "bold underline"))
     lines.append(paint(f"semantics: {RULE[result.semantics]}", "dim"))
-    graph = MapGraph(argmap)
+    below = {} if every_claim else _bearing_on(argmap, [verdict.thesis for verdict in result.theses])
     for verdict in result.theses:
         lines.append("")
         lines.extend(_thesis(argmap, result, verdict))
         if not every_claim:
-            lines.extend(_row(row, result, indent=2) for row in _direct_rows(graph, verdict.thesis))
+            lines.extend(_row(row, result, indent=2) for row in _direct_rows(argmap, below[verdict.thesis]))
     if every_claim:
         lines.append("")
         lines.append(paint(_standing_header(result.semantics), "dim"))
-        lines.extend(_row(row, result) for row in outline(graph))
+        lines.extend(_row(row, result) for row in outline(MapGraph(argmap)))
         if result.extensions is not None:
             lines.append("")
             lines.extend(_extensions(result.semantics, result.extensions))
@@ -132,11 +132,22 @@ def _measure(semantics: Semantics, label: str, strength: float) -> str:
     return f"{strength:.2f}" if is_gradual(semantics) else label
 
 
-def _direct_rows(graph: MapGraph, thesis: str) -> list[Row]:
-    """The reasons and objections that bear on ``thesis`` itself, as outline rows one level deep."""
-    claims = graph.map.claims
+def _bearing_on(argmap: ArgMap, theses: list[str]) -> dict[str, list[tuple[str, Relation]]]:
+    """The relations onto each thesis in sibling order (as ``MapGraph.children``), in one pass, no full index."""
+    found: dict[str, list[tuple[str, Relation]]] = {thesis: [] for thesis in theses}
+    for rid, relation in argmap.relations.items():
+        if relation.target in found:
+            found[relation.target].append((rid, relation))
+    for pairs in found.values():
+        pairs.sort(key=lambda pair: (pair[1].rank, pair[0]))
+    return found
+
+
+def _direct_rows(argmap: ArgMap, bearing: list[tuple[str, Relation]]) -> list[Row]:
+    """The reasons and objections that bear on a thesis itself, as outline rows one level deep."""
+    claims = argmap.claims
     rows: list[Row] = []
-    for rid, relation in graph.children(thesis):
+    for rid, relation in bearing:
         attack = relation.type is RelationType.ATTACK
         if len(relation.premises) == 1:
             premise = relation.premises[0]
