@@ -16,6 +16,7 @@ from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
 from argmap.render.fit import FITS, MEDIA
+from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
 
 Job = tuple[str, Path | None, str]
@@ -55,7 +56,9 @@ examples:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT", help="the picture to write (one MAP); '-' for stdout")
     where.add_argument("-d", "--dir", metavar="DIR", help="write each picture into DIR (default: beside its map)")
-    parser.add_argument("-f", "--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT, else svg)")
+    parser.add_argument(
+        "-f", "--format", choices=FORMATS, help="svg, png, pdf, dot or html (default: from OUT, else svg)"
+    )
     parser.add_argument(
         "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
     )
@@ -153,7 +156,11 @@ def run(args: argparse.Namespace) -> int:
             argmap = store.load(map_path)
             fit = fit_for(args, fmt)
             options = with_strength(options_from(args, fit), argmap, args.semantics if args.strength else None)
-            if fit is None:
+            if fmt == "html":
+                pictures = [
+                    render_html(argmap, options, map_path=map_path, backend=args.graphviz, force=args.force, warn=warn)
+                ]
+            elif fit is None:
                 pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
             else:
                 directions = (args.direction,) if args.direction else None

@@ -61,7 +61,7 @@ def format_for(path: str | Path, explicit: str | None = None) -> str:
     raise ArgmapError(
         f"cannot tell the format from {Path(path).name!r}",
         path=str(path),
-        fix=f"name it *.svg, *.png, *.pdf or *.dot, or pass --format {'|'.join(FORMATS)}",
+        fix=f"name it *.svg, *.png, *.pdf, *.dot or *.html, or pass --format {'|'.join(FORMATS)}",
     )
 
 
