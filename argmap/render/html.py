@@ -46,6 +46,7 @@ MAX_LANGUAGES = 4
 
 Warn = Callable[[str], None]
 _SVG_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_SVG_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SVG_POINTS = re.compile(r'(<svg\b[^>]*?\s(?:width|height)="[0-9.]+)pt"')
 _ID = re.compile(r'(\sid=")')
 _JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -72,11 +73,17 @@ def script_json(data: Any) -> str:
 def inline_svg(svg: bytes, prefix: str) -> str:
     """Graphviz's SVG ready to sit inside the page.
 
-    The XML prologue and DOCTYPE go (the DOCTYPE names a URL), sizes become CSS
-    pixels (one unit of the drawing, one pixel at zoom 1), and every id gets
-    ``prefix`` so the drawings of several languages can share the page.
+    The XML prologue and DOCTYPE go (the DOCTYPE names a URL), so do comments;
+    sizes become CSS pixels (one unit of the drawing, one pixel at zoom 1), and
+    every id gets ``prefix`` so the drawings of several languages can share the
+    page.  Graphviz writes ``<`` in text as ``&lt;`` and :func:`sanitize_svg`
+    let no element through that could hold ``</script``, so a drawing can also
+    wait as the text of a non-script ``<script type="image/svg+xml">`` block:
+    the browser skims over it instead of building thousands of hidden elements.
     """
-    text = _SVG_PROLOGUE.sub("", svg.decode("utf-8"), count=1)
+    text = _SVG_COMMENT.sub("", _SVG_PROLOGUE.sub("", svg.decode("utf-8"), count=1))
+    if "</script" in text.lower():
+        raise ArgmapError("Graphviz wrote SVG holding '</script'; not putting it in a page")
     text = _SVG_POINTS.sub(r'\1"', text, count=2)
     return _ID.sub(rf"\1{prefix}", text)
 
@@ -212,11 +219,10 @@ def render_html(
     for index, lang in enumerate(offered):
         looks = dataclasses.replace(options, lang=None if lang == argmap.language else lang)
         svg = render_map(argmap, "svg", looks, backend=backend, force=force, warn=warn if index == 0 else None)
-        hidden = "" if lang == data["lang"] else " hidden"
-        drawings.append(
-            f'<div class="drawing" data-index="{index}" data-prefix="d{index}-"{hidden}>'
-            f"{inline_svg(svg, f'd{index}-')}</div>"
-        )
+        drawing = inline_svg(svg, f"d{index}-")
+        if lang != data["lang"]:
+            drawing = f'<script type="image/svg+xml">{drawing}</script>'
+        drawings.append(f'<div class="drawing" data-index="{index}" data-prefix="d{index}-">{drawing}</div>')
     script, style = asset("page.js"), asset("page.css")
     policy = (
         f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; "
@@ -257,7 +263,7 @@ PAGE = """<!DOCTYPE html>
 <span id="help">click a claim · drag to pan · wheel or +/− to zoom · arrows move · enter folds</span>
 </header>
 <main>
-<div id="viewport" tabindex="0"><div id="stage">
+<div id="viewport" tabindex="0"><div id="stage" class="waiting">
 {drawings}
 </div></div>
 <aside id="panel">

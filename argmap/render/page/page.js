@@ -32,24 +32,42 @@
     scale: 1, x: 0, y: 0,
   };
 
-  // The drawings (one per language): their claim and relation elements by id.
-  const drawings = Array.from(document.querySelectorAll(".drawing")).map((element) => {
-    const prefix = element.dataset.prefix;
-    const byClaim = {};
-    const byRelation = {};
-    for (const g of element.querySelectorAll("g[id]")) {
+  // The drawings (one per language); all but the first shown wait as SVG text, parsed when first shown.
+  const drawings = Array.from(document.querySelectorAll(".drawing")).map((element) => ({
+    element,
+    lang: data.languages[Number(element.dataset.index)],
+    byClaim: null,
+    byRelation: null,
+    toggles: {},
+  }));
+
+  function unpack(drawing) {
+    if (drawing.byClaim) return;
+    const waiting = drawing.element.querySelector('script[type="image/svg+xml"]');
+    if (waiting) {
+      const parsed = new DOMParser().parseFromString(waiting.textContent, "image/svg+xml");
+      drawing.element.replaceChildren(document.importNode(parsed.documentElement, true));
+    }
+    const prefix = drawing.element.dataset.prefix;
+    drawing.byClaim = {};
+    drawing.byRelation = {};
+    for (const g of drawing.element.querySelectorAll("g[id]")) {
       const id = g.id.slice(prefix.length);
-      if (id.startsWith("claim-")) byClaim[id.slice(6)] = g;
+      if (id.startsWith("claim-")) drawing.byClaim[id.slice(6)] = g;
       else if (id.startsWith("relation-") || id.startsWith("junction-")) {
         const rest = id.slice(id.indexOf("-") + 1);
         const premise = rest.match(/^(.*)-premise-\d+$/);
         const rid = premise && premise[1] in relations ? premise[1] : rest;
-        (byRelation[rid] = byRelation[rid] || []).push(g);
+        (drawing.byRelation[rid] = drawing.byRelation[rid] || []).push(g);
       }
     }
-    const lang = data.languages[Number(element.dataset.index)];
-    return { element, lang, byClaim, byRelation, toggles: {} };
-  });
+    for (const [cid, g] of Object.entries(drawing.byClaim)) {
+      g.addEventListener("click", () => {
+        if (viewport.dataset.dragged) return;
+        select(cid);
+      });
+    }
+  }
 
   // Claims no root reaches (caught in cycles) are always shown.
   const reachable = (collapsed, shown) => {
@@ -83,9 +101,19 @@
     return { seen, edges };
   }
 
+  // A claim's frame from its outline's coordinates (Graphviz writes absolute M/C paths and polygons): no layout needed.
+  function shapeBox(g) {
+    const shape = g.querySelector("path, polygon");
+    const numbers = (shape.getAttribute(shape.tagName === "path" ? "d" : "points").match(/-?[0-9.]+/g) || []).map(Number);
+    const xs = numbers.filter((_, i) => i % 2 === 0);
+    const ys = numbers.filter((_, i) => i % 2 === 1);
+    const x = Math.min(...xs), y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+  }
+
   function makeToggle(drawing, cid, g) {
     const ns = "http://www.w3.org/2000/svg";
-    const box = g.getBBox();
+    const box = shapeBox(g);
     const toggle = document.createElementNS(ns, "g");
     toggle.setAttribute("class", "toggle");
     toggle.setAttribute("transform", `translate(${box.x + box.width},${box.y + box.height / 2})`);
@@ -234,9 +262,7 @@
   }
 
   function select(cid) {
-    for (const drawing of drawings) {
-      for (const g of drawing.element.querySelectorAll("g.selected")) g.classList.remove("selected");
-    }
+    for (const g of document.querySelectorAll("g.selected")) g.classList.remove("selected");
     for (const mark of document.querySelectorAll("mark.current")) mark.classList.remove("current");
     state.selected = cid;
     document.body.dataset.selected = cid || "";
@@ -322,14 +348,6 @@
     show();
   }
 
-  for (const drawing of drawings) {
-    for (const [cid, g] of Object.entries(drawing.byClaim)) {
-      g.addEventListener("click", () => {
-        if (viewport.dataset.dragged) return;
-        select(cid);
-      });
-    }
-  }
   viewport.addEventListener("pointerdown", () => { delete viewport.dataset.dragged; }, true);
 
   // Languages ------------------------------------------------------------------------------------
@@ -337,6 +355,7 @@
   function useLanguage(lang) {
     state.lang = lang;
     const drawing = drawings.find((d) => d.lang === lang) || drawings[0];
+    unpack(drawing);
     for (const d of drawings) d.element.hidden = d !== drawing;
     state.drawing = drawing;
     $("lang").value = lang;
@@ -426,6 +445,7 @@
   $("map-title").textContent = data.title;
 
   useLanguage(data.languages.includes(data.lang) ? data.lang : data.languages[0]);
+  stage.classList.remove("waiting"); // laid out once, with the folded branches already hidden
   fit();
   document.body.dataset.ready = "1";
 })();
