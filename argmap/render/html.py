@@ -47,7 +47,8 @@ MAX_LANGUAGES = 4
 Warn = Callable[[str], None]
 _SVG_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _SVG_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_SVG_POINTS = re.compile(r'(<svg\b[^>]*?\s(?:width|height)="[0-9.]+)pt"')
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+_POINTS = re.compile(r'(\s(?:width|height)="[0-9.]+)pt"')
 _ID = re.compile(r'(\sid=")')
 _JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -84,7 +85,7 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     text = _SVG_COMMENT.sub("", _SVG_PROLOGUE.sub("", svg.decode("utf-8"), count=1))
     if "</script" in text.lower():
         raise ArgmapError("Graphviz wrote SVG holding '</script'; not putting it in a page")
-    text = _SVG_POINTS.sub(r'\1"', text, count=2)
+    text = _SVG_TAG.sub(lambda tag: _POINTS.sub(r'\1"', tag.group()), text, count=1)
     return _ID.sub(rf"\1{prefix}", text)
 
 

@@ -80,9 +80,11 @@
       if (collapsed.has(node)) continue;
       for (const rid of below[node] || []) {
         const premises = relations[rid].premises.filter((p) => p in claims);
-        if (!premises.length || !premises.every(shown)) continue;
+        const showing = premises.filter(shown);
+        if (!showing.length) continue;
+        for (const premise of showing) if (!seen.has(premise)) { seen.add(premise); queue.push(premise); }
+        if (showing.length < premises.length) continue; // a linked reason is drawn once all its premises are
         edges.add(rid);
-        for (const premise of premises) if (!seen.has(premise)) { seen.add(premise); queue.push(premise); }
         if (!collapsed.has(premises[0]) && !seen.has(rid)) { seen.add(rid); queue.push(rid); }
       }
     }
