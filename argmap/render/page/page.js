@@ -18,6 +18,7 @@
   for (const [rid, relation] of Object.entries(relations)) {
     for (const premise of relation.premises) if (!(premise in above)) above[premise] = relation.target;
   }
+  const READABLE = 1.1; // the zoom at which a step-through shows each new claim
   const place = {};
   data.order.forEach((cid, index) => { place[cid] = index; });
   const hasChildren = (cid) => (below[cid] || []).some((rid) => relations[rid].premises.some((p) => p in claims));
@@ -211,9 +212,15 @@
     place_stage();
   }
 
-  function reveal(cid) {
+  // Brings a claim into view; when following a lesson, also zooms in until its text reads from the back row.
+  function reveal(cid, readable) {
     const g = state.drawing.byClaim[cid];
     if (!g) return;
+    if (readable && state.scale < READABLE) {
+      const outer = viewport.getBoundingClientRect();
+      const r = g.getBoundingClientRect();
+      zoom(READABLE / state.scale, r.left + r.width / 2 - outer.left, r.top + r.height / 2 - outer.top);
+    }
     const r = g.getBoundingClientRect();
     const outer = viewport.getBoundingClientRect();
     if (r.left >= outer.left && r.right <= outer.right && r.top >= outer.top && r.bottom <= outer.bottom) return;
@@ -383,7 +390,7 @@
     state.stepping = on;
     state.revealed = on ? Math.min(1, data.order.length) : 0;
     show();
-    if (on && data.order.length) select(data.order[0]);
+    if (on && data.order.length) { select(data.order[0]); reveal(data.order[0], true); }
   }
 
   function step(by) {
@@ -393,7 +400,7 @@
     const cid = data.order[next - 1];
     openUpTo(cid);
     select(cid);
-    reveal(cid);
+    reveal(cid, true);
   }
 
   function visibleInOrder() {
