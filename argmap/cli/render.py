@@ -44,6 +44,7 @@ examples:
   argmap render maps/partnership-of-convenience.argmap.json --fit a4 -o handout.pdf --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json --fit slide -o slide.png   # slide-01.png, ...
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
+  argmap render maps/partnership-of-convenience.argmap.json -o lesson.html --numbers   # one page to project
   argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
   argmap render maps/partnership-of-convenience.argmap.json -o verdict.svg --strength --theme print

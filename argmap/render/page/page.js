@@ -447,6 +447,22 @@
     if (handled) event.preventDefault();
   });
 
+  // Printing: the drawing is cropped to the claims now shown (folded branches and step-through included).
+  let printed = null;
+  window.addEventListener("beforeprint", () => {
+    const svg = state.drawing.element.querySelector("svg");
+    const shown = Object.values(state.drawing.byClaim).filter((g) => !g.classList.contains("gone"));
+    const box = shown.length && stageRect(shown);
+    if (!svg || !box) return;
+    printed = { svg, viewBox: svg.getAttribute("viewBox") };
+    const pad = 16;
+    svg.setAttribute("viewBox", `${box.x - pad} ${box.y - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`);
+  });
+  window.addEventListener("afterprint", () => {
+    if (printed) printed.svg.setAttribute("viewBox", printed.viewBox);
+    printed = null;
+  });
+
   $("fit").addEventListener("click", fit);
   $("zoom-in").addEventListener("click", () => zoom(1.25));
   $("zoom-out").addEventListener("click", () => zoom(0.8));
