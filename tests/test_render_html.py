@@ -20,7 +20,7 @@ from argmap import store
 from argmap.graph import MapGraph
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source
 from argmap.outline import outline
-from argmap.render import RenderOptions
+from argmap.render import RenderOptions, render_file
 from argmap.render.html import asset, csp_hash, inline_svg, passages, render_html, script_json
 from tests.security.hostile import argmap_cli
 
@@ -69,6 +69,18 @@ def test_the_page_allows_only_its_own_script_and_style() -> None:
     assert rules["style-src"] == csp_hash(asset("page.css"))
     assert f"<script>{asset('page.js')}</script>" in page and f"<style>{asset('page.css')}</style>" in page
     assert not re.search(r"(src|href)=\"(https?:|//)", page)
+
+
+def test_render_file_writes_a_page_with_the_theme_language_and_evaluation(tmp_path: Path) -> None:
+    argmap = store.load(SEED)
+    options = RenderOptions(theme="dark", lang="de", badges={"thesis": "IN 0.73"})
+    target = render_file(SEED, tmp_path / "seed.html", options)
+    page = target.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="map-data">(.*?)</script>', page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    assert '<body class="theme-dark">' in page and data["lang"] == "de" and data["languages"][:2] == ["en", "de"]
+    assert data["claims"]["thesis"]["badge"] == "IN 0.73" and len(data["claims"]) == len(argmap.claims)
+    text = "".join(piece for piece, _ in data["sources"]["article"]["passages"])
+    assert text == (SEED.parent / argmap.sources["article"].path).read_text(encoding="utf-8")
 
 
 def test_fit_is_refused_for_a_page(tmp_path: Path) -> None:
@@ -204,6 +216,20 @@ def test_the_language_switch_shows_the_german_texts(seed: Opened) -> None:
     assert sorted(seed.shown()) == sorted(argmap.claims)
     seed.page.click(f".drawing:not([hidden]) [id$='claim-{thesis}'] text")
     assert seed.page.text_content("#detail-text") == german
+
+
+def test_strength_and_lang_reach_the_page(browser: object, tmp_path: Path) -> None:
+    target = tmp_path / "de.html"
+    result = argmap_cli("render", str(SEED), "-o", str(target), "--strength", "--lang", "de", "--theme", "dark")
+    assert result.returncode == 0, result.stderr
+    opened = Opened(browser, target)
+    thesis = store.load(SEED).claims["thesis"]
+    opened.page.click(".drawing:not([hidden]) [id$='claim-thesis'] text")
+    assert opened.page.text_content("#detail-text") == thesis.translations["de"]
+    terms = opened.page.locator("#detail-list dt").all_text_contents()
+    assert "evaluation" in terms and "original (en)" in terms
+    assert opened.page.get_attribute("body", "class") == "theme-dark"
+    opened.context.close()
 
 
 def test_zoom_keys_change_the_scale(seed: Opened) -> None:
