@@ -241,6 +241,22 @@ def test_zoom_keys_change_the_scale(seed: Opened) -> None:
     assert seed.scale() < fitted
     seed.page.keyboard.press("0")
     assert seed.scale() == pytest.approx(fitted)
+    seed.page.mouse.move(400, 400)
+    seed.page.mouse.wheel(0, -300)
+    assert seed.scale() > fitted
+
+
+def test_arrow_keys_move_between_claims(seed: Opened) -> None:
+    graph = MapGraph(store.load(SEED))
+    seed.page.click("#d0-claim-thesis text")
+    seed.page.keyboard.press("ArrowDown")
+    below = seed.page.get_attribute("body", "data-selected")
+    assert below in {p for _, relation in graph.children("thesis") for p in relation.premises}
+    seed.page.keyboard.press("ArrowRight")
+    assert seed.page.get_attribute("body", "data-selected") not in {below, "thesis"}
+    seed.page.keyboard.press("ArrowLeft")
+    seed.page.keyboard.press("ArrowUp")
+    assert seed.page.get_attribute("body", "data-selected") == "thesis"
 
 
 PAYLOADS = (
