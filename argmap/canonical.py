@@ -1,6 +1,6 @@
 """The canonical data of a map, and the parsed records a load keeps so that saving is fast.
 
-The canonical form (spec §3): records keyed by id in sorted order, fields in the
+The canonical form (docs/format.md): records keyed by id in sorted order, fields in the
 models' order, defaults left out.  pydantic's serialiser takes about four times
 as long as ``orjson.dumps`` on a 100k-claim map, yet a map read from a file
 written by argmap already has every record's canonical data: the dict the JSON

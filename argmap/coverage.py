@@ -152,7 +152,8 @@ def anchored_passages(argmap: ArgMap, source_id: str) -> list[tuple[int, int, st
     ]
 
 
-def map_coverage(argmap: ArgMap, source_id: str, text: str) -> SourceCoverage:
-    """The coverage of one of the map's sources, whose text is ``text``."""
+def map_coverage(argmap: ArgMap, source_id: str, text: str, sentences: Sentences | None = None) -> SourceCoverage:
+    """The coverage of one of the map's sources, whose text is ``text`` (and ``sentences``, if worked out)."""
     source = argmap.sources[source_id]
-    return source_coverage(source_id, text, source.language, anchored_passages(argmap, source_id), source.left_out)
+    anchored = anchored_passages(argmap, source_id)
+    return source_coverage(source_id, text, source.language, anchored, source.left_out, sentences)

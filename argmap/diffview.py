@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from rich.text import Text
 
-from argmap.diff import Entry, MapDiff
-from argmap.model import ArgMap, Relation
+from argmap.diff import Entry, MapDiff, word_diff
+from argmap.model import ArgMap, Claim, Relation
 from argmap.render.options import Mark
+from argmap.render.words import words_for
 from argmap.visible import visible
 
 SIGNS = {
@@ -133,14 +135,29 @@ def render_json(entries: list[Entry], old: str, new: str) -> str:
 # The picture ------------------------------------------------------------------------------------
 
 
-def changes_drawn(old: ArgMap, new: ArgMap, diff: MapDiff) -> tuple[ArgMap, dict[str, Mark]]:
-    """The map to draw for a diff, and how each changed claim or relation is marked.
+@dataclass(frozen=True)
+class DiffPicture:
+    """What ``argmap diff --format svg|png|pdf`` draws: a map, its marks, the rewordings and a title."""
+
+    map: ArgMap
+    marks: dict[str, Mark]
+    rewordings: dict[str, tuple[tuple[str, str], ...]]
+    title: str
+
+
+def diff_picture(
+    old: ArgMap, new: ArgMap, diff: MapDiff, *, whole: bool = False, lang: str | None = None
+) -> DiffPicture:
+    """The map to draw for a diff, how each changed claim or relation is marked, and a summary title.
 
     The picture is the new map plus what the old one had and lost, so a removed
-    objection still shows where it stood, marked removed.
+    objection still shows where it stood, marked removed.  Unless ``whole``,
+    only the changed claims are drawn, with the claims they bear on up to the
+    thesis as context.
     """
     claims, relations = dict(new.claims), dict(new.relations)
     marks: dict[str, Mark] = {}
+    rewordings: dict[str, tuple[tuple[str, str], ...]] = {}
     for change in diff.edit.changes:
         if change.table not in ("claims", "relations"):
             continue
@@ -152,6 +169,9 @@ def changes_drawn(old: ArgMap, new: ArgMap, diff: MapDiff) -> tuple[ArgMap, dict
             marks[change.id] = "removed"
         elif change.table == "claims":
             marks[change.id] = "changed"
+            before, after = change.before, change.after
+            if isinstance(before, Claim) and isinstance(after, Claim) and before.text != after.text:
+                rewordings[change.id] = word_diff(before.text, after.text)
         elif (
             isinstance(change.before, Relation)
             and isinstance(change.after, Relation)
@@ -159,5 +179,42 @@ def changes_drawn(old: ArgMap, new: ArgMap, diff: MapDiff) -> tuple[ArgMap, dict
         ):
             for premise in change.after.premises:
                 marks.setdefault(premise, "moved")
+    if not whole and marks:
+        keep = _with_context(claims, relations, marks)
+        claims = {cid: claim for cid, claim in claims.items() if cid in keep}
+        between = {rid: r for rid, r in relations.items() if set(r.premises) <= keep}
+        steps = {rid for rid, r in between.items() if r.target in claims}
+        relations = {rid: r for rid, r in between.items() if rid in steps or r.target in steps}
     drawn = new.model_copy(update={"claims": claims, "relations": relations})
-    return drawn, marks
+    words = words_for(lang)
+    counts = Counter(mark for cid, mark in marks.items() if cid in new.claims or cid in old.claims)
+    order = ("added", "removed", "changed", "moved")
+    names = {**{mark: words[mark] for mark in order}, "changed": words["legend.changed"]}
+    title = ", ".join(f"{counts[mark]} {names[mark]}" for mark in order if counts[mark])
+    return DiffPicture(drawn, marks, rewordings, title or words["no changes"])
+
+
+def _with_context(claims: dict[str, Claim], relations: dict[str, Relation], marks: dict[str, Mark]) -> set[str]:
+    """The marked claims (and the ends of marked relations) with every claim above them up to the thesis."""
+    above: dict[str, list[str]] = {}
+    for relation in relations.values():
+        target = relation.target
+        while target in relations:  # an undercut bears on the claim its step concludes
+            target = relations[target].target
+        for premise in relation.premises:
+            above.setdefault(premise, []).append(target)
+            if relation.target in relations:
+                above[premise] += list(relations[relation.target].premises)
+    start = [cid for cid in marks if cid in claims]
+    for rid in marks:
+        if rid in relations:
+            start += [*relations[rid].premises, relations[rid].target]
+    keep: set[str] = set()
+    stack = [cid for cid in start if cid in claims]
+    while stack:
+        cid = stack.pop()
+        if cid in keep:
+            continue
+        keep.add(cid)
+        stack.extend(parent for parent in above.get(cid, ()) if parent in claims)
+    return keep

@@ -118,17 +118,18 @@ def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None)
     """The attack graph of a map, as described in the module docstring (``usable``: :func:`usable_relations`)."""
     good, bad = usable if usable is not None else usable_relations(argmap)
     relations = argmap.relations
-    direct: dict[str, set[str]] = {cid: set() for cid in argmap.claims}
-    direct.update({rid: set() for rid in good})
+    direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
-        if relations[rid].type is RelationType.ATTACK:
-            direct[relations[rid].target].add(rid)
-    attackers = {cid: frozenset(direct[cid]) for cid in argmap.claims}
+        relation = relations[rid]
+        if relation.type is RelationType.ATTACK:
+            direct.setdefault(relation.target, []).append(rid)
+    nothing: frozenset[str] = frozenset()
+    attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
     for rid in good:
-        inherited = set(direct[rid])
+        inherited = [*direct.get(rid, ())]
         for premise in relations[rid].premises:
-            inherited |= direct[premise]
-        attackers[rid] = frozenset(inherited)
+            inherited += direct.get(premise, ())
+        attackers[rid] = frozenset(inherited) if inherited else nothing
     return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
 
 
@@ -197,7 +198,13 @@ def _open_labellings(
             targets[attacker].append(argument)
     budget = _Budget(kind)
     found: list[dict[str, Label]] = [{}]
+    single: list[str] = []  # a run of one-argument components, labelled in one loop per labelling
     for component in reversed(strongly_connected(targets)):  # each component after those attacking it
+        if len(component) == 1 and component[0] not in attackers[component[0]]:
+            single.append(component[0])
+            continue
+        found = _label_singles(found, single, attackers, kind)
+        single = []
         grown: list[dict[str, Label]] = []
         for partial in found:
             options = _component_labellings(component, attackers, targets, partial, kind, budget)
@@ -208,12 +215,37 @@ def _open_labellings(
                 grown.extend({**partial, **option} for option in options)
             budget.count_labellings(len(grown), len(component))
         found = grown
-        if not found:
-            break
+    found = _label_singles(found, single, attackers, kind)
     if kind == "preferred":
         found = _maximal_in(found)
     found.sort(key=lambda lab: sorted(a for a, v in lab.items() if v == "IN"))
     return found
+
+
+def _label_singles(
+    found: list[dict[str, Label]], single: list[str], attackers: dict[str, list[str]], kind: str
+) -> list[dict[str, Label]]:
+    """Each labelling extended by arguments that are components of their own, in order: their label is forced.
+
+    A stable labelling that would leave one of them UNDEC is dropped.
+    """
+    if not single:
+        return found
+    kept = []
+    for labelling in found:
+        for argument in single:
+            seen = [labelling[b] for b in attackers[argument]]
+            if "IN" in seen:
+                labelling[argument] = "OUT"
+            elif "UNDEC" not in seen:
+                labelling[argument] = "IN"
+            elif kind == "stable":
+                break
+            else:
+                labelling[argument] = "UNDEC"
+        else:
+            kept.append(labelling)
+    return kept
 
 
 def _component_labellings(
@@ -224,12 +256,7 @@ def _component_labellings(
     kind: Literal["preferred", "stable"],
     budget: _Budget,
 ) -> list[dict[str, Label]]:
-    """The labellings of one component, given the labels of the arguments outside it (``outside``)."""
-    if len(component) == 1 and component[0] not in attackers[component[0]]:
-        argument = component[0]
-        seen = [outside[b] for b in attackers[argument]]
-        label: Label = "OUT" if "IN" in seen else "IN" if all(s == "OUT" for s in seen) else "UNDEC"
-        return [] if label == "UNDEC" and kind == "stable" else [{argument: label}]
+    """The labellings of a component of several arguments (or one attacking itself), given those outside it."""
     if len(component) > MAX_COMPONENT:
         raise ArgmapError(
             f"{kind} semantics: {len(component):,} arguments attack each other in one tangle"
@@ -509,7 +536,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
         below = premises[i]
         return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
-    left = _settle_acyclic(attacks, supports, premises, first_relation, step, value)
+    left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
     depends = {i: {*attacks[i], *supports[i], *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
@@ -537,34 +564,44 @@ def _settle_acyclic(
     attacks: list[list[int]],
     supports: list[list[int]],
     premises: list[tuple[int, ...]],
+    base: list[float],
     first_relation: int,
     step: Any,
     value: list[float],
 ) -> set[int]:
     """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles).
 
-    A node depends on its attacking and supporting relations and, for a
-    relation, on its premises; a premise named twice counts twice on both sides.
+    A claim depends on the relations attacking and supporting it; a relation on
+    those and on its premises (a premise named twice counts twice on both sides).
+    An unchallenged claim keeps its base score (``value`` holds it on entry), and an
+    unchallenged relation passes on its weight times its weakest premise, both
+    without a call (most records of a large map).
     """
     count = len(value)
     waiting = [len(attacks[i]) + len(supports[i]) for i in range(first_relation)]
     waiting += [len(attacks[i]) + len(supports[i]) + len(premises[i]) for i in range(first_relation, count)]
-    dependents: list[list[int]] = [[] for _ in range(count)]
-    for node in range(first_relation, count):
-        for premise in premises[node]:
-            dependents[premise].append(node)
+    target_of = [0] * count  # for a relation: the claim or relation it bears on
     for target in range(count):
         for relation in attacks[target]:
-            dependents[relation].append(target)
+            target_of[relation] = target
         for relation in supports[target]:
-            dependents[relation].append(target)
+            target_of[relation] = target
+    used_by: list[list[int]] = [[] for _ in range(first_relation)]  # for a claim: the relations it is a premise of
+    for relation in range(first_relation, count):
+        for premise in premises[relation]:
+            used_by[premise].append(relation)
     ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
-        value[node] = step(node, value)
         done += 1
-        for dependent in dependents[node]:
+        if attacks[node] or supports[node]:
+            value[node] = step(node, value)
+        elif node >= first_relation:
+            below = premises[node]
+            weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
+            value[node] = base[node] * weakest
+        for dependent in used_by[node] if node < first_relation else (target_of[node],):
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)

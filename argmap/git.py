@@ -49,7 +49,11 @@ def load_version_data(spec: str) -> store.MapData:
 
 
 def _show(spec: str) -> bytes:
-    done = _git("show", spec, check=False)
+    if spec.startswith("-"):
+        raise ArgmapError(
+            "a revision cannot begin with '-'", path=spec, fix="write REV:path, e.g. HEAD~1:maps/nk.argmap.json"
+        )
+    done = _git("show", "--end-of-options", spec, "--", check=False)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip().splitlines()
         raise ArgmapError(
@@ -66,7 +70,7 @@ def command_prefix() -> str:
 
 
 def driver_config() -> dict[str, str]:
-    """The git configuration of spec §7, with the commands pointing at this interpreter."""
+    """The git configuration docs/git.md describes, with the commands pointing at this interpreter."""
     prefix = command_prefix()
     return {
         "diff.argmap.textconv": f"{prefix} textconv",

@@ -50,6 +50,33 @@ class Edit:
     def added(self, table: Table) -> list[str]:
         return [c.id for c in self.changes if c.table == table and c.before is None]
 
+    def touched(self) -> set[str]:
+        """The ids whose look an editor must refresh: the changed records, the targets and premises of changed
+        relations (before and after), and the records changed conflicts are about."""
+        ids: set[str] = set()
+        for change in self.changes:
+            ids.add(change.id)
+            for record in (change.before, change.after):
+                if record is None:
+                    continue
+                if change.table == "relations":
+                    ids.add(record.target)  # type: ignore[union-attr]
+                    ids.update(record.premises)  # type: ignore[union-attr]
+                elif change.table == "conflicts" and record.id:  # type: ignore[union-attr]
+                    ids.add(record.id)  # type: ignore[union-attr]
+        return ids
+
+    def changes_evidence(self) -> bool:
+        """Whether a claim's evidence anchors may have changed (the source pane's passages then need redrawing)."""
+        return any(
+            change.table == "claims" and record is not None and record.evidence  # type: ignore[union-attr]
+            for change in self.changes
+            for record in (change.before, change.after)
+        )
+
+    def changes_table(self, table: Table) -> bool:
+        return any(change.table == table for change in self.changes)
+
 
 class StaleEditError(RuntimeError):
     """An edit was applied to a map that no longer holds what the edit expected."""

@@ -131,7 +131,7 @@ def _sound_where_changed(graph: MapGraph, edit: Edit) -> bool:
     premise of a relation it changed, and whether that claim reaches a thesis
     depends only on what lies above it.  So checking the claims and relations
     above the changes finds what a whole check of the merged map would, at the
-    cost of the changes, not of the map: 100,000 claims merge in the time of 1 %.
+    cost of that part (8,600 of 100,000 claims for 1,216 changes), not of the map.
     A part that fails (also for a reason a side already had) sends the merge the
     long way, which compares with both sides.
     """
@@ -141,15 +141,15 @@ def _sound_where_changed(graph: MapGraph, edit: Edit) -> bool:
         if change.table == "claims" and change.id in claims:
             pending.append(change.id)
         elif change.table == "relations":
-            pending.extend(r.premises for r in (change.before, change.after) if isinstance(r, Relation))  # type: ignore[arg-type]
             pending.append(change.id)
+            for record in (change.before, change.after):
+                if isinstance(record, Relation):
+                    pending.extend(record.premises)
     seen_claims: dict[str, Claim] = {}
     seen_relations: dict[str, Relation] = {}
     while pending:
         item = pending.pop()
-        if isinstance(item, tuple):
-            pending.extend(item)
-        elif item in claims:
+        if item in claims:
             if item not in seen_claims:
                 seen_claims[item] = claims[item]
                 for rid, _ in graph.parents(item):
@@ -476,10 +476,12 @@ def _undo_breakage(
 
     Two crossing moves (ours hangs A under B, theirs B under A) merge field by field
     into circular support that cuts both off from the thesis; a claim can lose its
-    path to the thesis the same way.  The records on the broken part where the merge
-    differs from ours go back to ours' version (theirs' where ours is the one that
-    stays intact), each recorded as a conflict of the whole record, so the merged
-    map is sound and ``argmap merge`` exits 1.
+    path to the thesis the same way.  The relations of a new support circle go back
+    to ours' version; a claim cut off gets back the path to the thesis it has on a
+    side (ours' if it has one there), keeping the premises the other side added.
+    Each record so mended is recorded as a conflict of the whole record, so the
+    merged map passes the shape checks and ``argmap merge`` exits 1; what cannot
+    be mended in a few rounds is still recorded as a conflict.
     """
     from argmap.check import shape_findings  # check imports this module (conflict findings)
 
@@ -736,9 +738,10 @@ def _refuse_breakage(graph: MapGraph, edit: Edit, conflict_id: str, choice: str)
     broken = _new_problems(after, shape_findings(graph.map))
     if broken:
         first = min(broken, key=lambda finding: finding.message)
-        other = {"ours": "--theirs or --value", "theirs": "--ours or --value"}.get(choice, "--ours or --theirs")
+        other = {"ours": "theirs or a value of your own", "theirs": "ours or a value of your own"}
         raise OperationError(
-            f"settling {conflict_id} with {choice} would break the map: {first.message}; settle it with {other}"
+            f"settling {conflict_id} with {choice} would break the map: {first.message}; "
+            f"take {other.get(choice, 'ours or theirs')} instead"
         )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
 
 FORMAT_VERSION = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
@@ -26,6 +26,14 @@ Id = Annotated[
         description="A short readable slug, unique across claims and relations, stable forever.",
     ),
 ]
+
+
+StrictBool = Annotated[bool, Strict()]
+"""``true`` or ``false`` only: a map saying ``"implicit": "yes"`` is an error, not silently true."""
+StrictInt = Annotated[int, Strict()]
+"""A JSON integer only: ``"12"`` or ``12.0`` is an error."""
+StrictFloat = Annotated[float, Strict()]
+"""A JSON number only: ``"0.5"`` or ``true`` is an error (an integer such as ``1`` is a number)."""
 
 
 class ClaimKind(StrEnum):
@@ -86,8 +94,8 @@ class Anchor(_Record):
     quote: str = Field(min_length=1)
     prefix: str = ""
     suffix: str = ""
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
     speaker: Id | None = Field(default=None, description="Who said it, for debate transcripts.")
 
 
@@ -96,11 +104,11 @@ class Claim(_Record):
 
     kind: ClaimKind = ClaimKind.CLAIM
     text: str
-    implicit: bool = Field(default=False, description="An unstated premise the analyst reconstructed.")
+    implicit: StrictBool = Field(default=False, description="An unstated premise the analyst reconstructed.")
     tags: tuple[str, ...] = ()
     translations: dict[str, str] = Field(default_factory=dict, description="Language code to text.")
     evidence: tuple[Anchor, ...] = ()
-    base_score: float | None = Field(
+    base_score: StrictFloat | None = Field(
         default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
     )
     note: str = ""
@@ -123,7 +131,7 @@ class Relation(_Record):
     answers: dict[str, str] = Field(
         default_factory=dict, description="Answers to the scheme's critical questions, by question id."
     )
-    weight: float | None = Field(default=None, ge=0.0, le=1.0)
+    weight: StrictFloat | None = Field(default=None, ge=0.0, le=1.0)
     note: str = ""
 
 
@@ -137,8 +145,8 @@ class LeftOut(_Record):
     quote: str = Field(min_length=1)
     prefix: str = ""
     suffix: str = ""
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
     reason: str = Field(default="", description="Why the passage is not in the map, e.g. 'background'.")
 
 

@@ -155,6 +155,9 @@ def add_source(graph: MapGraph, source_id: str, source: Source) -> Edit:
     """Register a document the map annotates."""
     if source_id in graph.map.sources:
         raise OperationError(f"there is already a source {source_id!r}")
+    same = next((sid for sid, known in graph.map.sources.items() if source.path and known.path == source.path), None)
+    if same is not None:
+        raise OperationError(f"{source.path} is already a source of this map ({same!r})")
     return Edit(f"add source {source_id!r}", (Change("sources", source_id, None, source),))
 
 

@@ -6,7 +6,8 @@ brackets after it, where whitespace and then the start of a new sentence follow
 (a capital letter, a digit or an opening quote).  A dot does not end a sentence
 after a known abbreviation (``z. B.``, ``u. a.``, ``Dr.``, ``bzw.``, ``ca.``,
 ``Nr.``, ``e.g.``), after a single letter (initials), or after an ordinal
-(``am 13. September``, ``2. Weltkrieg``, but ``zuletzt 2009. Der`` ends one).
+(``am 13. September``, ``2. Weltkrieg``, but ``zuletzt 2009. Der`` ends one);
+a dot with a closing quote after it always ends one (``„Nr.“ Dann``).
 A paragraph is text between blank lines; a paragraph of one short line with no
 closing punctuation is a heading.  Offsets are code points into the text, as
 in the anchors.
@@ -71,6 +72,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A block of text between blank lines, and whether it is a heading."""
+
     start: int
     end: int
     heading: bool

@@ -1,6 +1,6 @@
 """Reading and writing map files: canonical JSON, format versions, atomic saves.
 
-The file is the contract with git (spec §3): records keyed by id in sorted
+The file is the contract with git (docs/format.md): records keyed by id in sorted
 order, fields in the models' order, defaults left out, 2-space indent, LF and a
 trailing newline.  Saving an unedited map reproduces it byte for byte, so a
 one-field edit is a one-line diff.
@@ -15,6 +15,7 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from argmap.model import FORMAT_VERSION, ArgMap
 MAX_BYTES = 512 * 1024 * 1024
 """Every input argmap reads (a map, or a file to import) is refused above this, before it is parsed.
 
-argmap is built for maps of up to 100,000 claims (spec §10).  The most verbose
+argmap is built for maps of up to 100,000 claims (docs/performance.md).  The most verbose
 format it reads, AIF, takes about 1.5 KB per claim (a 100k-claim export is 139 MiB),
 a map file about 0.8 KB; 512 MiB leaves room for three times that in any format.
 Importing takes about seven times the input in memory (the 139 MiB AIF file of a
@@ -294,14 +295,32 @@ def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(argmap))
 
 
+STALE_TEMP_SECONDS = 60
+"""A temp file of a save untouched this long belongs to a save that was killed: the next save removes it.
+
+A save writes its temp file without pause and renames it at once, so a live
+save's file is never this old; a killed one's would otherwise stay for good.
+"""
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go."""
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ArgmapError(
+            f"cannot write here: the folder {folder} does not exist",
+            path=str(target),
+            fix="create the folder first, or write somewhere else",
+        )
+    remove_stale_temps(folder, target.name)
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise ArgmapError(f"cannot write here: no permission to write in {folder}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -317,6 +336,26 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete the temp files killed saves of ``name`` left: only our own pattern, only regular files, only old ones."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    deadline = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < deadline:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
 
 
 def _umask() -> int:

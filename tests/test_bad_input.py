@@ -1,4 +1,4 @@
-"""Every unreadable input of spec §11 ends in one line on stderr and exit 2, never a traceback."""
+"""Every unreadable input (docs/security.md) ends in one line on stderr and exit 2, never a traceback."""
 
 from __future__ import annotations
 
@@ -101,3 +101,15 @@ def test_check_keeps_going_and_exits_2_when_one_map_is_unreadable(tmp_path: Path
     assert result.returncode == 2
     assert "no findings" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_writing_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent.parent / "maps" / "partnership-of-convenience.argmap.json"
+    missing = tmp_path / "no-such-folder" / "out.argmap.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", str(seed), "--to", "argdown", "-o", str(missing)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr

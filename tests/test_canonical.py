@@ -69,7 +69,7 @@ CANONICAL_RELATION = {"type": "support", "premises": ["a"], "target": "t", "rank
     [
         ("claims", {"text": "A", "kind": "claim"}),
         ("claims", {"kind": "statistic", "text": "A", "implicit": False}),
-        ("claims", {"text": "A", "implicit": 1}),
+        ("claims", {"implicit": True, "text": "A"}),
         ("claims", {"text": "A", "kind": "statistic"}),
         ("claims", {"text": "A", "tags": []}),
         ("claims", {"text": "A", "translations": {}}),
@@ -77,7 +77,7 @@ CANONICAL_RELATION = {"type": "support", "premises": ["a"], "target": "t", "rank
         ("claims", {"text": "A", "base_score": 1}),
         ("claims", {"text": "A", "base_score": None}),
         ("claims", {"text": "A", "note": ""}),
-        ("claims", {"text": "A", "evidence": [{"source": "s", "quote": "q", "start": 1.0, "end": 2}]}),
+        ("claims", {"text": "A", "evidence": [{"end": 2, "start": 1, "source": "s", "quote": "q"}]}),
         ("claims", {"text": "A", "evidence": [{"source": "s", "quote": "q", "start": 1, "end": 2, "prefix": ""}]}),
         ("claims", {"text": "A", "evidence": [{"quote": "q", "source": "s", "start": 1, "end": 2}]}),
         ("claims", {"text": "A", "evidence": [{"source": "s", "quote": "q", "start": 1, "end": 2, "speaker": None}]}),

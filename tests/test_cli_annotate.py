@@ -51,13 +51,16 @@ def test_coverage_text_and_json(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "rede: 50 % covered — 1 of 4 sentences anchored, 1 left out, 2 open"
-    assert lines[1] == "paragraphs without a claim: ¶3"
-    assert lines[2] == "open sentences with an argument marker: 1"
-    assert lines[3].startswith("  ¶3 ") and lines[3].endswith("[daher] Daher lehnen viele Eltern sie ab.")
+    assert lines[1] == "paragraphs without a claim: 1"
+    assert lines[2].startswith("  ¶3 ") and lines[2].endswith(" Daher lehnen viele Eltern sie ab.")
+    assert lines[3] == "open sentences with an argument marker: 1"
+    assert lines[4].startswith("  ¶3 ") and lines[4].endswith("[daher] Daher lehnen viele Eltern sie ab.")
     every = argmap("coverage", str(path), "--open").stdout
     assert "\x1b" not in every and "␛[31m„Ich mag sie.“" in every
     report = json.loads(argmap("coverage", str(path), "--format", "json").stdout)
-    assert report[0]["coverage"] == 0.5 and report[0]["paragraphs_without_claims"] == [3]
+    (paragraph,) = report[0]["paragraphs_without_claims"]
+    assert report[0]["coverage"] == 0.5 and paragraph["paragraph"] == 3
+    assert paragraph["text"] == TEXT[paragraph["start"] : paragraph["end"]] and paragraph["text"].startswith("Daher")
     (marked,) = report[0]["open_with_markers"]
     assert marked["markers"] == [
         {"marker": "daher", "role": "conclusion", "spans": [[marked["start"], marked["start"] + 5]]}

@@ -65,3 +65,34 @@ def test_same_map_draws_no_marks(tmp_path: Path, uniforms_map: ArgMap) -> None:
     result = argmap("diff", str(path), str(path), "--format", "svg")
     assert result.returncode == 0
     assert not re.search(rb"ADDED|REMOVED|CHANGED|MOVED", result.stdout)
+
+
+def test_rewording_struck_and_underlined_removed_greyed_title_and_region(tmp_path: Path, uniforms_map: ArgMap) -> None:
+    graph = MapGraph(uniforms_map)
+    graph.apply(ops.add_reason(graph, "thesis", "Uniforms look smart.", claim_id="smart"))  # in both, unchanged
+    old, new = two_versions(tmp_path, graph.map)
+    out = tmp_path / "changes.svg"
+    result = argmap("diff", str(old), str(new), "--format", "svg", "--legend", "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    svg = html.unescape(out.read_text())
+    cost = re.search(r'<g id="claim-cost".*?</g>', svg, re.S)
+    assert cost is not None
+    assert 'text-decoration="line-through"' in cost.group(0) and 'text-decoration="underline"' in cost.group(0)
+    markers = re.search(r'<g id="claim-markers".*?</g>', svg, re.S)
+    assert markers is not None and 'text-decoration="line-through"' in markers.group(0)
+    assert "stroke-dasharray" not in markers.group(0), "a removed claim's frame is solid: dashes mean implicit"
+    assert "#1a9641" not in re.search(r'<g id="claim-time".*?</g>', svg, re.S).group(0), "added is not support green"
+    assert re.search(r">\d added, \d removed, \d reworded, \d moved<", svg), "a summary on top"
+    whole = html.unescape(argmap("diff", str(old), str(new), "--format", "svg", "--whole").stdout.decode())
+    drawn = set(re.findall(r'<g id="claim-([^"]+)"', svg))
+    assert "smart" in set(re.findall(r'<g id="claim-([^"]+)"', whole))
+    assert "smart" not in drawn and "thesis" in drawn, "by default only the changes and their context"
+
+
+def test_diff_as_a_fitted_pdf_in_german(tmp_path: Path, uniforms_map: ArgMap) -> None:
+    old, new = two_versions(tmp_path, uniforms_map)
+    out = tmp_path / "changes.pdf"
+    result = argmap("diff", str(old), str(new), "--format", "pdf", "--fit", "slide", "--lang", "de", "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    pdf = out.read_bytes()
+    assert pdf.startswith(b"%PDF-") and re.search(rb"/MediaBox \[\s*0 0 960 540", pdf)

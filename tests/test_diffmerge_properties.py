@@ -1,4 +1,4 @@
-"""Properties of diff and merge over generated maps and random edits (spec §11)."""
+"""Properties of diff and merge over generated maps and random edits (docs/git.md)."""
 
 from __future__ import annotations
 

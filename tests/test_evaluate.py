@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -473,3 +474,34 @@ def test_any_map_evaluates_to_a_result_in_range(argmap, semantics):
     assert all(s.label in ("IN", "OUT", "UNDEC") for s in result.claims.values())
     assert result.converged == (not any("did not converge" in w for w in result.warnings))
     json.dumps(result.to_json())
+
+
+def test_a_circle_deeper_than_the_recursion_limit_is_searched_without_raising_it(monkeypatch: pytest.MonkeyPatch):
+    """4,000 claims each objecting to the next, the last to the first: one tangle, two preferred positions."""
+    size = 4_000
+    assert sys.getrecursionlimit() < size
+    monkeypatch.setattr(sys, "setrecursionlimit", lambda limit: pytest.fail("the search raised the recursion limit"))
+    claims = {f"c{i:04}": None for i in range(size)}
+    relations = {f"r{i:04}": ("attack", [f"c{i:04}"], f"c{(i + 1) % size:04}") for i in range(size)}
+    result = evaluate(build(claims, relations), "preferred")
+    assert result.extensions is not None and len(result.extensions) == 2
+    assert {len(extension) for extension in result.extensions} == {size // 2}
+
+
+def test_many_small_circles_in_a_large_map_are_solved_one_by_one():
+    """A 5,000-claim chain of objections hanging under six independent standoffs: 2^6 positions, found at once."""
+    claims: dict[str, float | None] = {"thesis": None}
+    relations: dict[str, tuple] = {}
+    for i in range(6):
+        claims[f"a{i}"] = claims[f"b{i}"] = None
+        relations[f"ra{i}"] = ("attack", [f"a{i}"], f"b{i}")
+        relations[f"rb{i}"] = ("attack", [f"b{i}"], f"a{i}")
+        relations[f"rt{i}"] = ("attack", [f"b{i}"], "thesis")
+    previous = "thesis"
+    for level in range(5_000):
+        claims[f"c{level}"] = None
+        relations[f"rc{level}"] = ("attack", [previous], f"c{level}")
+        previous = f"c{level}"
+    result = evaluate(build(claims, relations), "stable")
+    assert result.extensions is not None and len(result.extensions) == 64
+    assert result.claims["thesis"].label == "UNDEC"  # IN only in the position where every b is OUT

@@ -76,12 +76,13 @@ def check_pages(argmap: ArgMap, fit: str, pictures: list[bytes]) -> list[Page]:
 
 
 @needs_dot
-@pytest.mark.parametrize("fit", ["slide", "a4"])
-def test_seed_map_fits_slides_and_pages(fit: str) -> None:
+@pytest.mark.parametrize(("fit", "lang", "legend"), [("slide", None, False), ("a4", None, False), ("a4", "de", True)])
+def test_seed_map_fits_slides_and_pages(fit: str, lang: str | None, legend: bool) -> None:
     if not SEED_MAP.exists():
         pytest.skip("the seed map is not in this checkout")
     argmap = store.load(SEED_MAP)
-    pictures = render_pages(argmap, "svg", RenderOptions(fit=fit, numbers=True, wrap=MEDIA[fit].wrap))
+    options = RenderOptions(fit=fit, numbers=True, wrap=MEDIA[fit].wrap, lang=lang, legend=legend, theme="print")
+    pictures = render_pages(argmap, "svg", options)
     pages = check_pages(argmap, fit, pictures)
     assert 1 < len(pages) < len(argmap.claims) / 2, "split, but not into a page per claim"
     if fit == "slide":
@@ -125,3 +126,28 @@ def test_cli_writes_one_pdf_of_a4_pages_by_default_and_numbered_svgs(tmp_path: P
     written = sorted(p.name for p in tmp_path.glob("slide*.svg"))
     assert written[0] == "slide-01.svg" and len(written) > 1 and "slide.svg" not in written
     assert "pages on a slide" in done.stderr
+
+
+@needs_dot
+def test_a_claim_used_twice_is_a_see_stub_or_with_repeat_drawn_twice() -> None:
+    if not SEED_MAP.exists():
+        pytest.skip("the seed map is not in this checkout")
+    argmap = store.load(SEED_MAP)
+    options = RenderOptions(fit="slide", numbers=True, wrap=MEDIA["slide"].wrap)
+    once = [read_page(svg) for svg in render_pages(argmap, "svg", options)]
+    twice = [read_page(svg) for svg in render_pages(argmap, "svg", options, repeat=True)]
+    drawn_once = sum(len(page.full) for page in once)
+    stubs_once = sum(len(page.references) for page in once)
+    assert stubs_once > 0
+    assert sum(len(page.full) for page in twice) > drawn_once, "with repeat, claims reached again are drawn in full"
+
+
+@needs_dot
+def test_cli_writes_pages_into_a_directory(tmp_path: Path) -> None:
+    if not SEED_MAP.exists():
+        pytest.skip("the seed map is not in this checkout")
+    command = [sys.executable, "-m", "argmap", "render", str(SEED_MAP), "--fit", "slide", "-d", str(tmp_path)]
+    subprocess.run([*command, "--format", "png"], capture_output=True, check=True)
+    pages = sorted(tmp_path.glob("partnership-of-convenience-*.png"))
+    assert len(pages) > 1 and pages[0].name == "partnership-of-convenience-01.png"
+    assert pages[0].read_bytes()[16:24] == (1920).to_bytes(4, "big") + (1080).to_bytes(4, "big"), "1920×1080"

@@ -34,10 +34,10 @@ def add_command(
 
 @cache
 def console() -> Console:
-    """Results go to stdout; colour only on a terminal, never with NO_COLOR."""
+    """Results go to stdout; colour only on a terminal, never with NO_COLOR; `:x:` in a text stays text, no emoji."""
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, emoji=False)
 
 
 @cache
@@ -45,7 +45,7 @@ def err_console() -> Console:
     """Messages go to stderr."""
     from rich.console import Console
 
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def say(message: str, *, err: bool = False) -> None:

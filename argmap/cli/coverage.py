@@ -26,7 +26,9 @@ claim's evidence overlaps (anchored) and those listed as deliberately left out
 on the source (the "left_out" passages; the editor's source pane marks them).
 Lists the paragraphs no claim is anchored in, and the sentences nobody mapped
 that hold an argument marker (weil, daher, jedoch, zwar … aber; because,
-therefore, however…): the ones most likely still to map. Exit status 0.
+therefore, however…): the ones most likely still to map. ¶ numbers count the
+text's blocks between blank lines, headings included; offsets are characters.
+Exit status 0.
 
 examples:
   argmap coverage maps/partnership-of-convenience.argmap.json
@@ -77,7 +79,10 @@ def _print_text(text: str, coverage: SourceCoverage, every_open: bool) -> None:
         f"anchored, {left_out} left out, {total - anchored - left_out} open"
     )
     empty = coverage.paragraphs_without_claims()
-    say(f"paragraphs without a claim: {', '.join(f'¶{group[0].paragraph + 1}' for group in empty) or 'none'}")
+    say(f"paragraphs without a claim: {len(empty) or 'none'}")
+    for group in empty:
+        opening = text[group[0].start : group[0].end]
+        say(f"  ¶{group[0].paragraph + 1} {group[0].start}–{group[-1].end} {visible(_shortened(opening))}")
     listed = [s for s in coverage.sentences if s.state is State.OPEN] if every_open else coverage.open_with_markers()
     heading = "open sentences" if every_open else "open sentences with an argument marker"
     say(f"{heading}: {len(listed) or 'none'}")
@@ -88,6 +93,13 @@ def _print_text(text: str, coverage: SourceCoverage, every_open: bool) -> None:
         say(f"  {where}{label} {visible(text[sentence.start : sentence.end])}")
     for passage in coverage.lost_left_out:
         say(f"  left-out passage no longer in the text (covers nothing): {visible(passage.quote[:60])}")
+
+
+def _shortened(sentence: str, length: int = 70) -> str:
+    """A paragraph's opening words: its first sentence, cut at a word near ``length`` characters."""
+    if len(sentence) <= length:
+        return sentence
+    return sentence[:length].rsplit(" ", 1)[0] + " …"
 
 
 def _sentence_json(text: str, sentence: SentenceCoverage) -> dict[str, Any]:
@@ -114,7 +126,15 @@ def _as_json(text: str, coverage: SourceCoverage, every_open: bool) -> dict[str,
         "left_out": coverage.count(State.LEFT_OUT),
         "open": coverage.count(State.OPEN),
         "coverage": round(coverage.share, 4),
-        "paragraphs_without_claims": [group[0].paragraph + 1 for group in coverage.paragraphs_without_claims()],
+        "paragraphs_without_claims": [
+            {
+                "paragraph": group[0].paragraph + 1,
+                "start": group[0].start,
+                "end": group[-1].end,
+                "text": text[group[0].start : group[-1].end],
+            }
+            for group in coverage.paragraphs_without_claims()
+        ],
         "open_sentences" if every_open else "open_with_markers": [_sentence_json(text, s) for s in listed],
         "lost_left_out": [passage.quote for passage in coverage.lost_left_out],
     }

@@ -125,6 +125,11 @@ def run_export(args: argparse.Namespace) -> int:
             raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
         fmt = formats.get(guessed, reading=False).name
     argmap = store.load_for_reading(args.map)
+    try:
+        formats.refuse_dangling(argmap)
+    except ArgmapError as error:
+        error.path = args.map
+        raise
     if fmt == "xaif":
         texts, unread = {}, []
         for source_id, source in argmap.sources.items():

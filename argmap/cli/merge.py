@@ -9,6 +9,7 @@ from argmap import store
 from argmap.cli.common import add_command, err_console
 from argmap.git import load_version
 from argmap.merge import MergeResult, conflict_findings, merge_maps
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,5 +61,5 @@ def report(result: MergeResult, where: str) -> None:
         console.print(f"argmap merge: {count} conflict{'s' if count > 1 else ''} recorded in {where}:", markup=False)
         conflicted = result.map.model_copy(update={"conflicts": result.conflicts})
         for _, message in conflict_findings(conflicted):
-            console.print(f"  {message}", markup=False)
+            console.print(f"  {visible(message)}", markup=False)
         console.print("settle each with: argmap resolve MAP CONFLICT --ours|--theirs|--value JSON", markup=False)

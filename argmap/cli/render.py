@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from argmap.render.backends import CHOICES
 from argmap.render.fit import FITS, MEDIA
 from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
+from argmap.visible import visible
 
 Job = tuple[str, Path | None, str]
 """A map file, where its picture goes (None: stdout) and the picture's format."""
@@ -81,6 +83,9 @@ examples:
     )
     parser.add_argument(
         "--graphviz", choices=CHOICES, help="which Graphviz: system dot, wasm (pip, SVG only), or auto (default)"
+    )
+    parser.add_argument(
+        "--repeat", action="store_true", help="with --fit: draw a claim used twice in full both times, not a 'see' stub"
     )
     parser.add_argument(
         "--force", action="store_true", help="draw even a very large map (a huge PNG, a layout of many minutes)"
@@ -151,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         nonlocal errors
 
         def warn(message: str) -> None:
-            say(f"argmap: warning: {map_path}: {message}", err=True)
+            say(f"argmap: warning: {visible(f'{map_path}: {message}')}", err=True)
 
         try:
             argmap = store.load(map_path)
@@ -165,7 +170,17 @@ def run(args: argparse.Namespace) -> int:
                 pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
             else:
                 directions = (args.direction,) if args.direction else None
-                pages = render_pages(argmap, fmt, options, directions=directions, backend=args.graphviz, warn=warn)
+                with _page_progress(quiet or len(argmap.claims) < PROGRESS_CLAIMS) as progress:
+                    pages = render_pages(
+                        argmap,
+                        fmt,
+                        options,
+                        directions=directions,
+                        repeat=args.repeat,
+                        backend=args.graphviz,
+                        warn=warn,
+                        progress=progress,
+                    )
                 pictures = [join_pdf(pages)] if fmt == "pdf" else pages
             if target is None:
                 if len(pictures) > 1:
@@ -177,8 +192,14 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
             else:
                 paths = page_paths(target, len(pictures))
-                for path, picture in zip(paths, pictures, strict=True):
-                    store.write_atomic(path, picture)
+                try:
+                    for path, picture in zip(paths, pictures, strict=True):
+                        store.write_atomic(path, picture)
+                except OSError as error:
+                    raise ArgmapError(
+                        f"cannot write {path}: {error.strerror}",
+                        fix="write into a folder that exists and that you may write to",
+                    ) from None
                 if not quiet and len(paths) == 1:
                     count = len(pages) if fit and fmt == "pdf" else 1
                     say(f"wrote {target}" + (f" ({count} pages)" if count > 1 else ""))
@@ -189,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
                 raise
             if error.path is None:
                 error.path = map_path
-            err_console().print(f"argmap: {error}", markup=False, highlight=False, soft_wrap=True)
+            err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False, soft_wrap=True)
             errors += 1
 
     if len(jobs) > 1 and sys.stderr.isatty():
@@ -199,6 +220,20 @@ def run(args: argparse.Namespace) -> int:
         for job in jobs:
             draw(*job, False)
     return 2 if errors else 0
+
+
+PROGRESS_CLAIMS = 100
+"""Fitting a map of this many claims takes seconds: say how far it got."""
+
+
+@contextmanager
+def _page_progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """On a terminal, a line that counts the pages planned so far; else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    with err_console().status("fitting pages…") as status:
+        yield lambda pages: status.update(f"fitting pages… {pages} so far")
 
 
 def _with_progress(jobs: list[Job], draw: Callable[[str, Path | None, str, bool], None]) -> None:

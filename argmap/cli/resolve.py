@@ -9,6 +9,7 @@ from argmap import store
 from argmap.cli.common import add_command, console
 from argmap.errors import ArgmapError
 from argmap.merge import conflict_findings, resolve_in_map
+from argmap.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.conflict is None:
         findings = conflict_findings(argmap)
         for _, message in findings:
-            out.print(message, markup=False)
+            out.print(visible(message), markup=False)
         if not findings:
             out.print("no conflicts", markup=False)
         return 1 if findings else 0
@@ -62,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError("say how to resolve it", fix="--ours, --theirs or --value JSON")
     store.save(resolved, args.map)
     left = len(resolved.conflicts)
-    out.print(f"resolved {args.conflict}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
+    out.print(f"resolved {visible(args.conflict)}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
     return 0

@@ -24,6 +24,7 @@ from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
 from argmap.numbering import numbered_rows
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
+from argmap.quotes import quoted
 from argmap.store import gc_paused
 from argmap.visible import visible
 
@@ -87,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
             if args.quotes:
                 indent = indentation(row.depth, "    ") + "    "
                 for anchor in row.evidence:
-                    quote = f"„{visible(anchor.quote)}“ ({anchor.source} {anchor.start}–{anchor.end})"
+                    source = argmap.sources.get(anchor.source)
+                    marks = quoted(visible(anchor.quote), source.language if source else argmap.language)
+                    quote = f"{marks} ({anchor.source} {anchor.start}–{anchor.end})"
                     out.write([(indent, ""), (quote, "dim")])
     out.flush()
     return 0

@@ -144,4 +144,19 @@ def write(name: str, argmap: ArgMap) -> tuple[str, list[str]]:
     """Export ``argmap`` as format ``name``: the text and what it could not keep."""
     writer = get(name, reading=False).write
     assert writer is not None
+    refuse_dangling(argmap)
     return writer(argmap)
+
+
+def refuse_dangling(argmap: ArgMap) -> None:
+    """Exporters follow every relation: one naming a claim or relation that is not there is one clear error."""
+    claims, relations = argmap.claims, argmap.relations
+    for rid, relation in relations.items():
+        missing = next((p for p in relation.premises if p not in claims), None)
+        if missing is None and relation.target not in claims and relation.target not in relations:
+            missing = relation.target
+        if missing is not None:
+            raise ArgmapError(
+                f"relation {rid!r} names {missing!r}, which is not in the map",
+                fix="argmap check lists every dangling id; fix them, then export",
+            )

@@ -133,8 +133,9 @@ class MapBuilder:
         base = wanted if wanted and good(wanted) else slugify(text)
         return unique_id(base, _Taken(self))
 
-    def add_claim(self, text: str, *, wanted_id: str | None = None, **fields: Any) -> str:
-        text = text.strip() or "(no text)"
+    def add_claim(self, text: str, *, wanted_id: str | None = None, exact: bool = False, **fields: Any) -> str:
+        """A claim; its text trimmed, unless ``exact`` (argmap's own export, whose texts come back as they were)."""
+        text = text if exact and text.strip() else text.strip() or "(no text)"
         claim_id = self.new_id(wanted_id, text)
         self.claims[claim_id] = Claim(text=text, **fields)
         return claim_id

@@ -85,14 +85,16 @@ class _Reader:
                 self.outgoing[source].append(target)
                 self.incoming[target].append(source)
         self.locutions = {_id(loc.get("nodeID")): loc for loc in _records(raw, "locutions")}
-        self.people = {
-            _id(p.get("participantID")): one_line(f"{text_of(p.get('firstname'))} {text_of(p.get('surname'))}")
-            for p in _records(raw, "participants")
-        }
         self.html = html
         self.ids: dict[str, str] = {}
         extension = raw.get("argmap")
         self.extension: dict[str, Any] = extension if isinstance(extension, dict) else {}
+        self.people = {_id(p.get("participantID")): self.person(p) for p in _records(raw, "participants")}
+
+    def person(self, participant: dict[str, Any]) -> str:
+        """A participant's name; argmap's own export writes the speaker's exact name as the first name."""
+        first, last = text_of(participant.get("firstname")), text_of(participant.get("surname"))
+        return first if self.extension and not last else one_line(f"{first} {last}")
 
     def type_of(self, nid: str) -> str:
         return self.types[nid]
@@ -138,7 +140,7 @@ class _Reader:
             if self.type_of(nid) == "I":
                 text = text_of(self.nodes[nid].get("text"))
                 fields = self.restore(nid, {"text": text or "(no text)"}, Claim)
-                self.ids[nid] = b.add_claim(text, wanted_id=nid, **fields)
+                self.ids[nid] = b.add_claim(text, wanted_id=nid, exact=bool(self.extension), **fields)
         schemes = [nid for nid in self.nodes if self.type_of(nid) in SCHEME_TYPES]
         for nid in schemes:
             premises = [self.ids[p] for p in self.incoming[nid] if self.type_of(p) == "I"]
@@ -202,7 +204,8 @@ class _Reader:
         name = self.people.get(person) if person is not None else None
         if self.extension:  # argmap's own export: "Name: quote" exactly, or the bare quote
             said = text[len(name) + 2 :] if name and text.startswith(f"{name}: ") else text
-            return (self.builder.add_speaker(name) if name else None), said
+            own = next((sid for sid, speaker in self.builder.speakers.items() if speaker.name == name), None)
+            return own or (self.builder.add_speaker(name) if name else None), said
         match = _SPEAKER.match(text)
         said = text
         if match and (name is None or match.group(1) == name):

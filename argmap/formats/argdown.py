@@ -150,6 +150,32 @@ def model_from_json(data: dict[str, Any]) -> ArgdownModel:
 
 # Parsing the text ---------------------------------------------------------------------------
 
+_YAML_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+"""YAML's one-character escapes in double-quoted scalars (YAML 1.2, section 5.7)."""
+_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+
+
+def yaml_scalar(text: str) -> str:
+    """A frontmatter value as YAML reads it: a quoted scalar unquoted and its escapes decoded (``\\"`` → ``"``)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        return text
+
+    def unescape(match: re.Match[str]) -> str:
+        escape = match.group(1)
+        if len(escape) == 1:
+            return _YAML_ESCAPES.get(escape, match.group(0))
+        code = int(escape[1:], 16)
+        return match.group(0) if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
+
+    return _YAML_ESCAPE.sub(unescape, text[1:-1])
+
+
 _RELATION = re.compile(r"^(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:\s+|$)(.*)$")
 _PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -235,7 +261,7 @@ class _Parser:
                     self.model.settings.append(key)
             elif key == "title" and line.strip():
                 self.model.title += " " + line.strip()
-        self.model.title = one_line(self.model.title).strip("\"'")
+        self.model.title = yaml_scalar(one_line(self.model.title))
         # keep the line count so that error lines stay right
         return "\n" * block.count("\n") + "\n" + text[end.end() :]
 

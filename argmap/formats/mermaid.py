@@ -12,7 +12,8 @@ from argmap.model import ArgMap, ClaimKind, RelationType
 
 COLOURS = {RelationType.SUPPORT: "#04c93f", RelationType.ATTACK: "#c93504"}
 UNDERCUT = "#8b3fc9"
-_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;"}
+"""``%`` too: Mermaid reads a ``%%{init: …}%%`` directive anywhere in the text, even inside a quoted label."""
 
 
 def label(text: str) -> str:

@@ -28,7 +28,7 @@ from argmap.render.fonts import PLAIN_MARGIN
 from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
 from argmap.render.themes import EdgeStyle, Theme, get_theme
-from argmap.render.view import View, select
+from argmap.render.view import View, roots_of, select
 from argmap.render.words import words_for
 
 LEAVES_PER_ROW = 2
@@ -40,11 +40,22 @@ QUOTE_CHARS = 110
 LONG_TEXT_WIDTH = 2.2
 """On a fitted page a text of n characters is wrapped at least 2.2·√n wide: its box about twice as wide as high."""
 STUB_CHARS = 50
+THESIS_CHAR_WIDTH = 8.5
+"""Points per character of the thesis (16-pt bold Helvetica, on average): the width its arrows share."""
 """A "see …" stub shows this much of its claim's text."""
 """A quote under a claim is shortened to about this many characters."""
 
-_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_CHARS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+"""C0 and C1 controls (a DOT file on a terminal must not drive it), bidi overrides (they reorder
+what a reader sees), lone surrogates and non-characters (Graphviz rejects them)."""
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\s*\S+")
+_SENTENCE_END = re.compile(r"[.!?…][»«“”\"')\]]*(?=\s)")
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[–—-](?=\s)")
+BOUNDARY_SHARE = 0.5
+"""A quote is cut at a sentence or clause end only if that keeps at least half of what fits."""
 
 
 # Escaping -----------------------------------------------------------------------------------
@@ -100,7 +111,8 @@ def wrap(text: str, width: int) -> list[str]:
     lines = _greedy(text, width)
     if len(lines) < 2:
         return lines
-    low, high = max(8, width // 2), width
+    longest_word = max(len(word) for word in text.split(" "))
+    low, high = max(8, width // 2, min(longest_word, width)), width  # never cut a word that fits the width
     while low < high:
         middle = (low + high) // 2
         trial = _greedy(text, middle)
@@ -131,9 +143,17 @@ def _greedy(text: str, width: int) -> list[str]:
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` cut to about ``limit`` characters: at the end of a sentence or clause where one is
+    near enough, else after a word, and marked with an ellipsis."""
     text = clean(text)
     if len(text) <= limit:
         return text
+    head = text[: limit + 1]
+    for pattern in (_SENTENCE_END, _CLAUSE_END):
+        ends = [match.end() for match in pattern.finditer(head) if match.end() >= limit * BOUNDARY_SHARE]
+        if ends:
+            cut = text[: ends[-1]].rstrip()
+            return cut if pattern is _SENTENCE_END else cut.rstrip(",;:–—- ") + " …"
     cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
     return cut.rstrip(" ,.;:") + " …"
 
@@ -173,6 +193,8 @@ class _DotWriter:
             for premise in argmap.relations[rid].premises:
                 self.roles.setdefault(premise, set()).add(argmap.relations[rid].type)
         self.sides = self._sides()
+        self.thesis_ports = self._thesis_ports()
+        self.thesis_lines: list[str] = []
         self.present: set[str] = set()
         """The legend's entries this picture needs (filled while writing it)."""
         self.small = SMALL_TEXT_FITTED if options.fit else SMALL_TEXT
@@ -181,24 +203,28 @@ class _DotWriter:
         self._edge_looks: dict[str, str] = {}
 
     def _sides(self) -> dict[str, int]:
-        """Claim id → +1 on the side of the top claim, −1 against it.
+        """Claim id → +1 on the thesis's side, −1 against it, over the whole map.
 
         Support keeps a side, an attack turns it; an undercut turns the side of
-        the premise whose step it attacks.
+        the step it attacks.  Computed from the theses down, not from the top of
+        this picture, so a page that starts at an objection still tints it as one.
         """
-        sides = dict.fromkeys(self.view.roots, 1)
-        relations = self.map.relations
-        for _ in range(2):  # a second pass settles premises listed before their target's side was known
-            for rid in self.view.relations:
-                relation = relations[rid]
-                target = relation.target
-                if target in relations:
-                    target = relations[target].premises[0]
-                if target not in sides:
-                    continue
-                side = sides[target] if relation.type is RelationType.SUPPORT else -sides[target]
-                for premise in relation.premises:
-                    sides.setdefault(premise, side)
+        sides: dict[str, int] = {}
+        queue: list[str] = []
+        for root in [*roots_of(self.map, self.graph), *self.view.roots]:
+            if root not in sides:
+                sides[root] = 1
+                queue.append(root)
+                head = len(queue) - 1
+                while head < len(queue):
+                    node = queue[head]
+                    head += 1
+                    for rid, relation in self.graph.children(node):
+                        side = sides[node] if relation.type is RelationType.SUPPORT else -sides[node]
+                        for step in (rid, *relation.premises):
+                            if step not in sides:
+                                sides[step] = side
+                                queue.append(step)
         return sides
 
     def _stagger_leaves(self, targeted: set[str]) -> dict[str, int]:
@@ -330,13 +356,17 @@ class _DotWriter:
         if mark:
             attrs["color"] = theme.border if theme.name == "print" else MARK_COLOURS[mark]
             attrs["penwidth"] = _num(theme.border_width * 2.6)
-            if mark == "removed":
-                attrs["style"] = ",".join(s for s in styles if s != "dashed") + ",dotted"
+            if mark == "removed":  # greyed and struck through: never taken for the implicit frame's dashes
+                attrs["style"] = ",".join(s for s in styles if s != "dashed")
+                attrs["fillcolor"] = theme.background if theme.name == "print" else REMOVED_FILL
+                attrs["fontcolor"] = theme.muted_colour
         text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
         width = options.wrap + 6 if thesis else options.wrap
         if options.fit:  # a long text in a narrow column would make a box taller than the page
             width = max(width, round(LONG_TEXT_WIDTH * math.sqrt(len(text))))
         lines = wrap(text, width)
+        if thesis:
+            self.thesis_lines = lines
         tag_parts = [self.words[mark].upper() if mark else "", self.numbers.get(cid, "")]
         if role and theme.name == "print":  # no tint on paper: the caption says which side
             tag_parts.insert(0, self.words[f"role.{role}"])
@@ -359,12 +389,17 @@ class _DotWriter:
         more = self.words["more below"].format(n=hidden) if hidden else ""
         if cid in self.view.continued:
             more = self.words["continued"].format(n=hidden, page=self.view.continued[cid])
+        runs = options.rewordings.get(cid) if not options.lang or options.lang not in claim.translations else None
+        if mark == "removed":
+            runs = (("-", text),)
         if options.html_labels:
-            attrs["label"] = self._html_label(tag, lines, thesis, quote, len(claim.evidence), badge, more)
+            body = self._marked_body(runs, width) if runs else html_text("\n".join(lines), keep_lines=True)
+            attrs["label"] = self._html_label(tag, body, thesis, quote, len(claim.evidence), badge, more)
         else:
             plain = [tag] if tag else []
-            plain += lines
-            if quote:
+            plain += wrap(_bracketed(runs), width) if runs else lines
+            if quote:  # a line of its own names it, so the quote never reads as the claim's own words
+                plain += [f"{self.words['quote'].upper()}:"]
                 plain += [f"“{part}" if i == 0 else part for i, part in enumerate(wrap(quote, width + 4))]
                 plain[-1] += "”"
             plain += [line for line in (badge, more) if line]
@@ -390,14 +425,27 @@ class _DotWriter:
         }
         return _attrs(attrs, raw={"label"})
 
-    def _html_label(
-        self, tag: str, lines: list[str], thesis: bool, quote: str, quotes: int, badge: str, more: str
-    ) -> str:
+    def _marked_body(self, runs: tuple[tuple[str, str], ...], width: int) -> str:
+        """A word diff as label text: removed words struck through, added words underlined and bold."""
+        looks = {"=": "{}", "-": "<S>{}</S>", "+": "<U><B>{}</B></U>"}
+        lines: list[str] = [""]
+        used = 0
+        for op, text in runs:
+            for token in _TOKEN.findall(text):  # a word with the space before it, if any
+                word = clean(token)
+                spaced = token[:1].isspace() and used > 0
+                if spaced and used + 1 + len(word) > width:
+                    lines.append("")
+                    used, spaced = 0, False
+                lines[-1] += (" " if spaced else "") + looks[op].format(html_text(word))
+                used += len(word) + (1 if spaced else 0)
+        return "<BR/>".join(lines)
+
+    def _html_label(self, tag: str, body: str, thesis: bool, quote: str, quotes: int, badge: str, more: str) -> str:
         theme = self.theme
         rows: list[str] = []
         if tag:
             rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(tag)}</FONT>')
-        body = html_text("\n".join(lines), keep_lines=True)
         rows.append(f"<B>{body}</B>" if thesis else body)
         if quote:
             quote_lines = wrap(quote, self.options.wrap + 8)
@@ -409,7 +457,30 @@ class _DotWriter:
             rows.append(f'<FONT POINT-SIZE="11"><B>{html_text(badge)}</B></FONT>')
         if more:
             rows.append(f'<FONT POINT-SIZE="{_num(self.small)}" COLOR="{theme.muted_colour}">{html_text(more)}</FONT>')
-        return "<" + "<BR/>".join(rows) + ">"
+        ports = len(self.thesis_ports) if thesis else 0
+        if ports < 2:
+            return "<" + "<BR/>".join(rows) + ">"
+        span = max(len(line) for line in self.thesis_lines) * THESIS_CHAR_WIDTH
+        cell = max(1, int(span / ports))
+        cells = "".join(f'<TD PORT="in{index}" HEIGHT="1" WIDTH="{cell}"></TD>' for index in range(ports))
+        text = "<BR/>".join(rows)
+        return (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD COLSPAN="{ports}">{text}</TD></TR><TR>{cells}</TR></TABLE>>'
+        )
+
+    def _thesis_ports(self) -> dict[str, int]:
+        """In print, the arrows into the thesis land side by side along its lower edge (relation id → place).
+
+        On paper the heads are black: where several meet in one point they
+        become a blot.  Only for a picture whose thesis is above or below its
+        reasons, where that edge faces them.
+        """
+        if self.theme.name != "print" or self.options.direction not in ("BT", "TB") or not self.options.html_labels:
+            return {}
+        theses = {cid for cid in self.view.claims if self.map.claims[cid].kind is ClaimKind.THESIS}
+        into = [rid for rid in self.view.relations if self.map.relations[rid].target in theses]
+        return {rid: index for index, rid in enumerate(into)} if len(theses) == 1 and len(into) > 1 else {}
 
     def _classes(self, claim: Claim) -> list[str]:
         classes = ["claim"] if claim.kind is ClaimKind.CLAIM else ["claim", claim.kind.value]
@@ -445,12 +516,17 @@ class _DotWriter:
         if mark:
             kind = f"{kind} {mark}"
         head = {"arrowhead": style.arrowhead}
+        port = self.thesis_ports.get(rid)
+        if port is not None:
+            head["headport"] = f"in{port}:{'s' if self.options.direction == 'BT' else 'n'}"
         target = quoted(relation.target)
         if rid not in self.junctions:
             # The common case, written directly: it is most of a large map's edges.
-            looks = self._edge_looks.get(kind)
+            looks = self._edge_looks.get(kind) if port is None else None
             if looks is None:
-                looks = self._edge_looks[kind] = _attrs({"class": f"relation {kind}", **edge, **head})
+                looks = _attrs({"class": f"relation {kind}", **edge, **head})
+                if port is None:
+                    self._edge_looks[kind] = looks
             minlen = f', minlen="{self.minlen[rid]}"' if self.minlen.get(rid, 1) > 1 else ""
             ident = quoted(f"relation-{rid}")
             return [f"  {quoted(relation.premises[0])} -> {target} [id={ident}, {looks}{minlen}];"]
@@ -500,11 +576,14 @@ class _DotWriter:
             return [f"  graph [{_attrs(attrs)}, label={plain_label(heading)}];"]
         attrs["labeljust"] = "l"
         if not options.html_labels:
-            lines = [*heading, words["Legend"], *(f"{e.plain}  {words['legend.' + e.key]}" for e in found)]
+            keyed = [f"{e.plain}  {words['legend.' + e.key]}" for e in found]
+            step = max(1, options.legend_columns)
+            rows = ("     ".join(keyed[at : at + step]) for at in range(0, len(keyed), step))
+            lines = [*heading, words["Legend"], *rows]
             return [f"  graph [{_attrs(attrs)}, label={plain_label(lines)}];"]
         size = _num(max(self.small, 11))
         cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
-        columns = 2 if len(cells) > 3 else 1
+        columns = max(1, options.legend_columns) if len(cells) > 3 else 1
         rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
         key = (
             f'<TABLE BORDER="1" COLOR="{self.theme.border}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
@@ -533,5 +612,12 @@ def strength_width(strength: float, base: float) -> float:
     return round(base * (0.4 + 1.6 * max(0.0, min(1.0, strength))), 2)
 
 
-MARK_COLOURS = {"added": "#1a9641", "removed": "#7b8794", "changed": "#d97706", "moved": "#2563eb"}
+def _bracketed(runs: tuple[tuple[str, str], ...]) -> str:
+    """A word diff in plain text, as ``git diff --word-diff`` writes it: [-removed-] {+added+}."""
+    looks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(looks[op].format(clean(text)) for op, text in runs if clean(text))
+
+
+REMOVED_FILL = "#eceff1"
+MARK_COLOURS = {"added": "#2563eb", "removed": "#7b8794", "changed": "#d97706", "moved": "#c026d3"}
 """Frame colours of changed claims; the word above the text says the same for print and colour-blind readers."""

@@ -28,6 +28,8 @@ class RenderOptions:
     lang: str | None = None
     """Use the claims' translations into this language, falling back to their own text."""
     legend: bool = False
+    legend_columns: int = 2
+    """Entries side by side in the key (a portrait page takes one: its width is the scarce side)."""
     numbers: bool = False
     quotes: bool = False
     title: str | None = None
@@ -51,3 +53,5 @@ class RenderOptions:
     """Claim strengths 0–1; a claim's frame is drawn thicker the stronger it is (readable in print)."""
     marks: Mapping[str, Mark] = field(default_factory=lambda: MappingProxyType({}))
     """Changes to show, by claim or relation id (``argmap diff --format svg``)."""
+    rewordings: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Claim id → its word diff (``=``, ``-``, ``+`` runs): removed words struck, added ones underlined."""

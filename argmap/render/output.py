@@ -114,13 +114,18 @@ def render_pages(
     options: RenderOptions,
     *,
     directions: tuple[Direction, ...] | None = None,
+    repeat: bool = False,
     backend: str | None = None,
     warn: Warn | None = _stderr,
+    progress: Callable[[int], None] | None = None,
 ) -> list[bytes]:
     """The map fitted to ``options.fit``: one picture per page, each exactly the medium's size.
 
     ``directions``: the ones to try per page (the one that draws it largest
     wins); by default top-down, and on a portrait page also left-to-right.
+    ``repeat``: a claim used in several places is drawn in full in each, not
+    as a "see" stub after the first.  ``progress`` hears how many pages are
+    planned so far.
     """
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
@@ -133,7 +138,9 @@ def render_pages(
     select(argmap, graph, options.focus, options.depth)  # the same errors as an unfitted picture
     chosen = choose("svg" if fmt == "dot" else fmt, backend)
     layout = choose("svg", backend)
-    options = dataclasses.replace(options, html_labels=chosen.html_labels, ranksep=page.ranksep)
+    options = dataclasses.replace(
+        options, html_labels=chosen.html_labels, ranksep=page.ranksep, legend_columns=2 if page.landscape else 1
+    )
     tries = directions or (("BT",) if page.landscape else ("BT", "RL"))
     sizes: dict[str, tuple[float, float]] = {}
 
@@ -150,7 +157,7 @@ def render_pages(
         Both directions (on a portrait page) and both ways of staggering; where
         none reads well, also with narrower lines.  All in one Graphviz run each.
         """
-        found: list[tuple[str, tuple[float, float]] | None] = [None] * len(views)
+        found: dict[int, tuple[str, tuple[float, float]]] = {}
         todo = list(range(len(views)))
         for wrap in (options.wrap, max(12, options.wrap * 2 // 3)):
             ways = {i: [dot_of(views[i], d, stagger, wrap) for d in tries for stagger in STAGGERS] for i in todo}
@@ -158,12 +165,12 @@ def render_pages(
             if new:
                 sizes.update(zip(new, map(svg_size, layout.render_all(new)), strict=True))
             for i, dots in ways.items():
-                candidates = [way for way in (found[i], largest(dots)) if way is not None]
+                candidates = [largest(dots), *([found[i]] if i in found else [])]
                 found[i] = max(candidates, key=lambda item: scale(page, *item[1]))
-            todo = [i for i in todo if not readable(page, *found[i][1])]  # type: ignore[index]
+            todo = [i for i in todo if not readable(page, *found[i][1])]
             if not todo:
                 break
-        return [way for way in found if way is not None]
+        return [found[i] for i in range(len(views))]
 
     def fits(views: list[View]) -> list[bool]:
         small = [view for view in views if len(view.claims) <= capacity(page)]
@@ -171,7 +178,7 @@ def render_pages(
         return [id(view) in sized and readable(page, *sized[id(view)][1]) for view in views]
 
     roots = [options.focus] if options.focus is not None else None
-    views = plan(argmap, graph, fits, lang=options.lang, roots=roots)
+    views = plan(argmap, graph, fits, lang=options.lang, roots=roots, repeat=repeat, progress=progress)
     fitted: list[str] = []
     for number, (dot, size) in enumerate(best(views), 1):
         if not readable(page, *size) and warn is not None:

@@ -18,7 +18,7 @@ Graphviz.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from argmap.graph import MapGraph
@@ -30,6 +30,8 @@ DEPTHS = (None, 4, 3, 2, 1)
 """How deep a page tries to reach below its top claims, deepest first (None: everything)."""
 
 Fits = Callable[[list[View]], list[bool]]
+WIDEST_PAGE = 888
+"""Planning writes this for every page number, at least as wide as the real ones will be."""
 
 
 @dataclass
@@ -44,15 +46,27 @@ class _Task:
 
 
 def plan(
-    argmap: ArgMap, graph: MapGraph, fits: Fits, *, lang: str | None = None, roots: list[str] | None = None
+    argmap: ArgMap,
+    graph: MapGraph,
+    fits: Fits,
+    *,
+    lang: str | None = None,
+    roots: list[str] | None = None,
+    repeat: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> list[View]:
-    """The pages, in order, with their cross-references ("p. N") filled in."""
+    """The pages, in order, with their cross-references ("p. N") filled in.
+
+    ``repeat`` draws a claim in full in every place it is used instead of a
+    "see" stub after its first.  ``progress`` hears the number of pages
+    planned so far (a large map takes a while).
+    """
     words = words_for(lang)
     placeholder = " · ".join(
         (
-            words["page of"].format(page=88, pages=88),
-            words["continued from"].format(page=88),
-            words["part"].format(part=8, parts=8),
+            words["page of"].format(page=WIDEST_PAGE, pages=WIDEST_PAGE),
+            words["continued from"].format(page=WIDEST_PAGE),
+            words["part"].format(part=88, parts=88),
         )
     )
 
@@ -62,14 +76,15 @@ def plan(
             dataclasses.replace(
                 view,
                 heading=placeholder,
-                stubs=dict.fromkeys(view.stubs, 88),
-                continued=dict.fromkeys(view.hidden_below, 88),
+                stubs=dict.fromkeys(view.stubs, WIDEST_PAGE),
+                continued=dict.fromkeys(view.hidden_below, WIDEST_PAGE),
             )
             for view in views
         ]
         return fits(drawn)
 
     home: dict[str, int] = {}  # claim → the page where it is drawn with what hangs below it
+    stop: dict[str, int] = {} if repeat else home  # claims that become stubs when reached again
     views: list[View] = []
     parents: list[int | None] = []
     parts: list[tuple[int, int] | None] = []
@@ -79,17 +94,19 @@ def plan(
         fresh = [cid for cid in task.roots if cid not in home]
         if not fresh:
             continue
-        view, fitted = _fitting_view(argmap, graph, task, fresh, home, fits_as_drawn)
+        view, fitted = _fitting_view(argmap, graph, task, fresh, stop.keys(), fits_as_drawn)
         answers = [rid for node in [*fresh, *filter(None, [task.context])] for rid, _ in graph.children(node)]
         if fitted or len(answers) <= 1:
             pieces = [(view, task)]
         else:  # more direct answers than one page holds: deal them over pages that follow each other
-            pieces = _parts(argmap, graph, task, fresh, answers, home, fits_as_drawn)
+            pieces = _parts(argmap, graph, task, fresh, answers, stop.keys(), fits_as_drawn)
         later: list[_Task] = []
-        for view, task in pieces:
-            later += _add_page(view, task, views, parents, parts, home)
+        for page, piece in pieces:
+            later += _add_page(page, piece, views, parents, parts, home)
+        if progress is not None:
+            progress(len(views))
         tasks.extend(reversed(later))
-    return _numbered(argmap, views, parents, parts, home, words)
+    return _numbered(views, parents, parts, home, words)
 
 
 def _add_page(
@@ -126,13 +143,13 @@ def _fitting_view(
     graph: MapGraph,
     task: _Task,
     roots: list[str],
-    home: dict[str, int],
+    stop: Collection[str],
     fits: Fits,
 ) -> tuple[View, bool]:
     """The deepest view below ``roots`` that fits and True, or their direct answers alone and False."""
     candidates: list[View] = []
     for depth in DEPTHS:
-        view = gather(argmap, graph, roots, depth, stop=home.keys(), only=task.only, context=task.context)
+        view = gather(argmap, graph, roots, depth, stop=stop, only=task.only, context=task.context)
         if not candidates or view.claims != candidates[-1].claims:  # else the map is not that deep here
             candidates.append(view)
     for view, fitting in zip(candidates, fits(candidates), strict=True):
@@ -147,22 +164,20 @@ def _parts(
     task: _Task,
     roots: list[str],
     answers: list[str],
-    home: dict[str, int],
+    stop: Collection[str],
     fits: Fits,
 ) -> list[tuple[View, _Task]]:
     """The direct ``answers`` below ``roots`` dealt over as few pages as hold them readably, one level each."""
     sizes = [len(answers) // 2]
     while sizes[-1] > 1:
         sizes.append((sizes[-1] + 1) // 2)
-    views = [
-        gather(argmap, graph, roots, 1, stop=home.keys(), only=answers[:size], context=task.context) for size in sizes
-    ]
+    views = [gather(argmap, graph, roots, 1, stop=stop, only=answers[:size], context=task.context) for size in sizes]
     size = next((size for size, fitting in zip(sizes, fits(views), strict=True) if fitting), 1)
     pending = [answers[start : start + size] for start in range(0, len(answers), size)]
     done: list[tuple[View, list[str]]] = []
     while pending:
         chunk = pending.pop(0)
-        view, fitted = _fitting_view(argmap, graph, _Task(roots, task.context, None, chunk), roots, home, fits)
+        view, fitted = _fitting_view(argmap, graph, _Task(roots, task.context, None, chunk), roots, stop, fits)
         if fitted or len(chunk) == 1:
             done.append((view, chunk))
         else:  # this part's answers are larger than the first part's: halve it again
@@ -175,7 +190,6 @@ def _parts(
 
 
 def _numbered(
-    argmap: ArgMap,
     views: list[View],
     parents: list[int | None],
     parts: list[tuple[int, int] | None],

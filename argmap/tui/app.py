@@ -21,9 +21,10 @@ from argmap.graph import Edit, MapGraph
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
+from argmap.tui.bindings import EDITOR_BINDINGS
 from argmap.tui.keymap import keymap_path, load_keymap
 from argmap.tui.screens.choices import RecoveryScreen
-from argmap.tui.screens.editor import EDITOR_BINDINGS, EditorScreen
+from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.prompts import TextPrompt
 from argmap.tui.widgets.argument_tree import ArgumentTree
 
@@ -178,14 +179,15 @@ class ArgmapApp(App[None]):
         except ArgmapError as error:
             self.notify(str(error), severity="error")
             return
-        if any(existing.path == source.path for existing in document.map.sources.values()):
-            self.notify(f"{text_path} is already a source of this map", timeout=3)
-            return
         graph: MapGraph = document.graph
         base, n = source_id, 2
         while source_id in graph.map.sources:
             source_id, n = f"{base}-{n}", n + 1
-        document.apply(ops.add_source(graph, source_id, source))
+        try:
+            document.apply(ops.add_source(graph, source_id, source))
+        except ArgmapError as error:
+            self.notify(str(error), timeout=3)
+            return
         self.notify(f"added source {source_id!r} (unsaved)", timeout=3)
 
     async def action_quit(self) -> None:

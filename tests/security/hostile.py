@@ -7,9 +7,11 @@ is added once and tried everywhere.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from argmap import ops, store
 from argmap.graph import MapGraph
@@ -99,3 +101,18 @@ def deep_chain(depth: int) -> ArgMap:
         claims[f"c{level}"] = Claim(text=f"Reason {level}.")
         relations[f"r{level}"] = Relation(type=RelationType.SUPPORT, premises=(f"c{level}",), target=f"c{level - 1}")
     return ArgMap(argmap=1, claims=claims, relations=relations)
+
+
+def without_newlines(argmap: ArgMap) -> ArgMap:
+    """The same map with every newline, in keys and values alike, made a space: what a one-line output must equal."""
+
+    def flat(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace("\n", " ")
+        if isinstance(value, dict):
+            return {flat(key): flat(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [flat(item) for item in value]
+        return value
+
+    return store.loads(json.dumps(flat(json.loads(store.dumps(argmap)))).encode()).map

@@ -195,3 +195,30 @@ def test_merging_then_settling_in_any_order_never_breaks_the_map(maps3, rng) -> 
         assert shape(argmap) <= already, f"settling {conflict_id} broke the map"
     assert not argmap.conflicts
     assert store.loads(store.dumps(argmap)).map == argmap
+
+
+def test_git_merge_of_crossing_moves_stops_with_a_conflict_that_resolve_settles(tmp_path: Path) -> None:
+    from tests.test_git_drivers import Repo
+
+    base, ours, theirs = crossing_moves()
+    repo = Repo(tmp_path / "repo")
+    repo.path.mkdir()
+    repo.git("init", "-q", "-b", "main")
+    repo.git("config", "user.name", "Test Person")
+    repo.git("config", "user.email", "test@example.org")
+    assert repo.argmap("git-setup").returncode == 0
+    path = repo.path / "m.argmap.json"
+    for branch, version in (("main", base), ("feature", theirs), ("main", ours)):
+        if branch == "feature":
+            repo.git("checkout", "-qb", "feature")
+        elif version is ours:
+            repo.git("checkout", "-q", "main")
+        store.save(version, path)
+        repo.git("add", ".")
+        repo.git("commit", "-qm", branch)
+    merged = repo.git("merge", "feature", "-m", "merge", check=False)
+    assert merged.returncode == 1 and "relations.r-shells" in merged.stderr
+    refused = repo.argmap("resolve", "m.argmap.json", "relations.r-shells", "--theirs")
+    assert refused.returncode == 2 and "circular support" in refused.stderr
+    assert repo.argmap("resolve", "m.argmap.json", "relations.r-shells", "--ours").returncode == 0
+    assert repo.argmap("check", "m.argmap.json").returncode == 0

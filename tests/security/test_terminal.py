@@ -7,13 +7,13 @@ import os
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from argmap import store
+from argmap.model import ArgMap, Claim
 from argmap.textconv import outline
-from tests.security.hostile import ATTACK, FAKE_LINE, RAW_CONTROLS, argmap_cli, hostile_map
+from tests.security.hostile import ATTACK, FAKE_LINE, RAW_CONTROLS, argmap_cli, hostile_map, without_newlines
 
 
 @pytest.fixture
@@ -75,23 +75,11 @@ def test_errors_naming_hostile_paths_are_visible(tmp_path: Path) -> None:
     assert_safe(result.stderr)
 
 
-def without_newlines(value: Any) -> Any:
-    """The JSON of a map with every newline, in keys and values alike, made a space."""
-    if isinstance(value, str):
-        return value.replace("\n", " ")
-    if isinstance(value, dict):
-        return {without_newlines(key): without_newlines(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [without_newlines(item) for item in value]
-    return value
-
-
 def test_textconv_gives_every_field_one_line() -> None:
     """A newline in any field (tags, language, translation keys, scheme, answers, speakers…) adds no line."""
     argmap = hostile_map()
     text = outline(argmap)
-    calm = store.loads(json.dumps(without_newlines(json.loads(store.dumps(argmap)))).encode()).map
-    assert len(text.splitlines()) == len(outline(calm).splitlines())
+    assert len(text.splitlines()) == len(outline(without_newlines(argmap)).splitlines())
     assert not any(line.startswith("+") for line in text.splitlines())
     assert_safe(text)
 
@@ -124,3 +112,21 @@ def test_git_diff_of_a_hostile_edit_adds_no_fake_claim_line(tmp_path: Path) -> N
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert len(added) == 1 and "tags:" in added[0]
     assert_safe(diff)
+
+
+def test_merge_and_resolve_show_conflicts_visibly(tmp_path: Path) -> None:
+    """A conflict about a hostile translation key: its id and both sides' values are printed visibly."""
+    key = f"de{ATTACK}"
+    maps = []
+    for name, value in (("base", "a"), ("ours", f"b {ATTACK}"), ("theirs", f"c {ATTACK}")):
+        argmap = ArgMap(argmap=1, claims={"t": Claim(kind="thesis", text="T", translations={key: value})})
+        maps.append(tmp_path / f"{name}.argmap.json")
+        store.save(argmap, maps[-1])
+    merged = tmp_path / "merged.argmap.json"
+    result = argmap_cli("merge", *map(str, maps), "-o", str(merged))
+    assert result.returncode == 1, result.stderr
+    assert_safe(result.stdout + result.stderr)
+    listed = argmap_cli("resolve", str(merged))
+    assert listed.returncode == 1, listed.stderr
+    assert_safe(listed.stdout)
+    assert "␛" in listed.stdout or "\\u001b" in listed.stdout

@@ -185,3 +185,12 @@ async def test_a_long_source_is_split_in_a_thread(tmp_path: Path, monkeypatch: p
         assert "0 % covered" in status(screen)
         await pilot.press("w")
         assert screen.source_area.selected_span() is not None
+        await pilot.press("minus", "enter")  # leave the selected sentence out: counted again in a thread
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "20 % covered" in status(screen)
+        select(screen, "cost")
+        await pilot.press("f")  # the first f indexes the text in a thread, then selects the best passage
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.source_area.selected_span() == span("Andere antworten, dass Uniformen Familien Geld kosten.")

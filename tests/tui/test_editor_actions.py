@@ -1,6 +1,6 @@
 """Every editor action, driven by its default key through Pilot, and undoing each one.
 
-Each test opens the real app on a real map file, presses the keys of spec §5,
+Each test opens the real app on a real map file, presses the keys of docs/editor.md,
 checks what changed in the map, then undoes and checks the map is byte for byte
 what it was.
 """
@@ -17,8 +17,9 @@ from argmap import ops, store
 from argmap.anchor import make_anchor
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.tui import claim_picker
 from argmap.tui.app import ArgmapApp
-from argmap.tui.screens import editor as editor_module
+from argmap.tui.live_check import Checked
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
@@ -338,7 +339,7 @@ async def test_claims_to_pick_are_listed_and_found_in_the_display_language(tmp_p
 async def test_on_a_large_map_asking_for_a_claim_indexes_the_claims_in_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(editor_module, "INDEX_AHEAD_FROM", 0)  # as if the map were large
+    monkeypatch.setattr(claim_picker, "INDEX_AHEAD_FROM", 0)  # as if the map were large
     path = write_uniforms(tmp_path)
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -411,6 +412,26 @@ async def test_search_next_and_previous(tmp_path: Path) -> None:
         assert screen.argument_tree.current.claim == "markers"
         await pilot.press("N", "N")
         assert screen.argument_tree.current.claim == "bullying"
+
+
+async def test_the_search_and_the_claim_finder_agree(tmp_path: Path) -> None:
+    """``/`` and the picker of ``m`` and ``l`` are one implementation: same matches, in any display language."""
+    path = write_uniforms(tmp_path)
+    graph = MapGraph(store.load(path))
+    graph.apply(ops.set_translation(graph, "cost", "de", "Uniformen kosten Familien Geld."))
+    store.save(graph.map, path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        picker = screen.query_one(claim_picker.ClaimPicker)
+        for language_switches, query in ((0, "uniforms"), (0, "kosten"), (1, "kosten"), (1, "uniform"), (0, "subsid")):
+            for _ in range(language_switches):
+                await pilot.press("L")
+            await pilot.press("slash", *query, "enter")
+            listed = picker.candidates(app.document, None, screen.argument_tree.language)(query, 1_000)
+            assert set(screen.search_matches) == {cid for cid, _ in listed}, (query, screen.argument_tree.language)
+            for _ in range(language_switches):
+                await pilot.press("L")
 
 
 async def test_save_writes_atomically_and_clears_the_unsaved_mark(tmp_path: Path) -> None:
@@ -609,7 +630,7 @@ async def test_a_check_that_ends_while_the_editor_closes_is_dropped(tmp_path: Pa
     app = editor_app(write_uniforms(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-    checked = editor_module.Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
+    checked = Checked([("error", "x", "late", "cost")], {"cost": (("error", "late"),)}, {"cost"}, {})
     screen.show_findings(checked, app.document.revision)  # its widgets are gone: nothing to show it in
     assert screen.findings != checked.findings
 

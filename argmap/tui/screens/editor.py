@@ -7,36 +7,43 @@ brings the widgets up to date.  No edit logic lives here.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Select, Tree
-from textual.worker import Worker, get_current_worker
 
 from argmap import ops
 from argmap.anchor import make_anchor
-from argmap.document import Document, write_recovery
+from argmap.document import Document
 from argmap.errors import ArgmapError
-from argmap.find import ClaimIndex, shown_text
 from argmap.graph import Edit
-from argmap.merge import finding_prefix, resolve_conflict
-from argmap.model import Claim, ClaimKind, RelationType
+from argmap.model import ClaimKind, RelationType
+from argmap.navigate import (
+    claim_of,
+    conflict_of,
+    conflicted_records,
+    in_reading_order,
+    next_conflict,
+    reading_order,
+)
 from argmap.sources import read_source_text
-from argmap.tui.screens.annotating import ANNOTATION_BINDINGS, AnnotationActions
+from argmap.tui.bindings import EDITOR_ACTIONS, EDITOR_BINDINGS
+from argmap.tui.claim_picker import ClaimPicker
+from argmap.tui.conflict_flow import ConflictFlow
+from argmap.tui.heap import freeze_survivors
+from argmap.tui.live_check import Checked, LiveCheck
+from argmap.tui.recovery import RecoveryKeeper
+from argmap.tui.screens.annotating import AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
-from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
 from argmap.tui.screens.prompts import TranslationPrompt
+from argmap.tui.svg_renderer import SvgRenderer
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.key_hints import KeyHints, hints
@@ -46,209 +53,6 @@ from argmap.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
-
-INDEX_AHEAD_FROM = 20_000
-"""Claims from which asking for one builds the finder's index in a thread: below, the first letter typed does it in
-about 10 ms at 10,000 claims."""
-RECOVERY_DELAY = 1.0
-"""Seconds of quiet after a change before the recovery file is written."""
-
-
-EVALUATE_LIMIT = 20_000
-"""Above this many claims the editor leaves evaluation to ``argmap eval``: at 100k it takes seconds."""
-
-
-FULL_COLLECTION_EVERY = 1_000
-"""Middle-generation collections between two full ones (Python's default is 10)."""
-
-
-def freeze_survivors() -> None:
-    """Collect what is garbage now, exempt everything else from later collections, and collect fully less often.
-
-    The map and the source pane's rows live as long as the editor.  On a 100k-claim
-    map a full collection over what the editor holds took 50-150 ms, often enough
-    to stall every tenth keystroke; young objects are still collected as usual.
-    """
-    gc.collect()
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
-
-
-def check_delay(claims: int) -> float:
-    """Seconds of quiet before re-checking: a big map waits longer so typing stays smooth."""
-    return 0.3 if claims < 2_000 else 2.0
-
-
-EDITOR_BINDINGS: list[BindingType] = [
-    Binding("a", "add_reason", "Reason", tooltip="add a supporting reason to the selected claim", id="add-reason"),
-    Binding("o", "add_objection", "Objection", tooltip="add an objection to the selected claim", id="add-objection"),
-    Binding(
-        "u",
-        "add_undercut",
-        "Undercut",
-        tooltip="object to the inference from the selected claim to its parent",
-        id="add-undercut",
-    ),
-    Binding(
-        "p",
-        "add_co_premise",
-        "Co-premise",
-        tooltip="add a premise that works together with the selected one (linked)",
-        id="add-co-premise",
-    ),
-    Binding(
-        "l", "link", "Link", tooltip="link an existing claim as a reason or objection of the selected one", id="link"
-    ),
-    Binding("enter,e", "edit_text", "Edit", tooltip="edit the selected claim's text", id="edit-text"),
-    Binding("t", "edit_tags", "Tags", tooltip="edit the selected claim's tags", show=False, id="edit-tags"),
-    Binding("k", "edit_kind", "Kind", tooltip="change the selected claim's kind", show=False, id="edit-kind"),
-    Binding(
-        "d,delete",
-        "delete",
-        "Delete",
-        tooltip="delete the selected claim (asks, and says what goes with it)",
-        id="delete",
-    ),
-    Binding(
-        "D",
-        "remove_placement",
-        "Remove from here",
-        tooltip="take the selected claim out of this place only (out of its linked group), keeping it elsewhere",
-        show=False,
-        id="remove-placement",
-    ),
-    Binding(
-        "U",
-        "unlink",
-        "Unlink",
-        tooltip="remove the link from the selected line to its parent (its whole linked group); the claims stay",
-        show=False,
-        id="unlink",
-    ),
-    Binding("m", "move", "Move", tooltip="move the selected claim, with its subtree, under another claim", id="move"),
-    Binding(
-        "shift+up",
-        "reorder(-1)",
-        "Move up among siblings",
-        tooltip="move the selected claim up among its siblings",
-        show=False,
-        id="reorder-up",
-    ),
-    Binding(
-        "shift+down",
-        "reorder(1)",
-        "Move down among siblings",
-        tooltip="move the selected claim down among its siblings",
-        show=False,
-        id="reorder-down",
-    ),
-    Binding("slash", "search", "Search", tooltip="search the claims' texts and ids", show=False, id="search"),
-    Binding("n", "search_next", "Next match", tooltip="go to the next search match", show=False, id="search-next"),
-    Binding(
-        "N",
-        "search_previous",
-        "Previous match",
-        tooltip="go to the previous search match",
-        show=False,
-        id="search-previous",
-    ),
-    Binding(
-        "x",
-        "attach",
-        "Attach passage",
-        tooltip="attach the passage selected in the source to the selected claim as evidence",
-        id="attach",
-    ),
-    Binding(
-        "X",
-        "detach",
-        "Detach evidence",
-        tooltip="remove a passage from the selected claim's evidence (asks which when it has several)",
-        show=False,
-        id="detach",
-    ),
-    Binding(
-        "g",
-        "jump",
-        "Claim ⇄ passage",
-        tooltip="from a claim to its passage; from the passage under the source cursor to its claim",
-        show=False,
-        id="jump",
-    ),
-    *ANNOTATION_BINDINGS,
-    Binding(
-        "T",
-        "edit_translation",
-        "Translation",
-        tooltip="set or remove the selected claim's text in another language",
-        show=False,
-        id="edit-translation",
-    ),
-    Binding("ctrl+n", "edit_note", "Note", tooltip="edit the selected claim's note", show=False, id="edit-note"),
-    Binding(
-        "i",
-        "toggle_implicit",
-        "Implicit on/off",
-        tooltip="mark the selected claim as an unstated (implicit) premise, or not",
-        show=False,
-        id="toggle-implicit",
-    ),
-    Binding(
-        "L",
-        "switch_language",
-        "Display language",
-        tooltip="show the claims in another language where translated",
-        show=False,
-        id="switch-language",
-    ),
-    Binding(
-        "c",
-        "findings",
-        "Findings",
-        tooltip="list the check findings; enter jumps to the claim",
-        show=False,
-        id="findings",
-    ),
-    Binding(
-        "s",
-        "choose_source",
-        "Choose source",
-        tooltip="choose which source text the source pane shows",
-        show=False,
-        id="choose-source",
-    ),
-    Binding(
-        "C",
-        "resolve_conflict",
-        "Resolve conflict",
-        tooltip="settle a merge conflict: keep ours, take theirs, or edit (the selected claim's first)",
-        show=False,
-        id="resolve-conflict",
-    ),
-    Binding("r", "render", "Render SVG", tooltip="render the map to SVG beside the file", show=False, id="render"),
-    Binding("ctrl+s", "save", "Save", tooltip="save the map (atomically)", id="save"),
-    Binding("ctrl+z", "undo", "Undo", tooltip="undo the last change", id="undo"),
-    Binding("ctrl+y", "redo", "Redo", tooltip="redo the last undone change", show=False, id="redo"),
-    Binding("f1,question_mark", "help", "Help", tooltip="show every key binding", id="help"),
-    Binding("q", "request_quit", "Quit", tooltip="quit (asks when there are unsaved changes)", id="quit"),
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """What a background check found, already sorted by claim so the main thread only takes it over."""
-
-    findings: list[FindingRow]
-    """Plain tuples of strings, which the cycle collector stops tracking: a 100k map has 40,000 findings."""
-    about: dict[str, tuple[tuple[str, str], ...]]
-    """(severity, message) of the findings about each claim (tuples: the cycle collector skips them)."""
-    serious: set[str]
-    """Claims with an error or warning: marked in the tree."""
-    badges: dict[str, str]
-
-
-EDITOR_ACTIONS = {binding.action.split("(")[0] for binding in EDITOR_BINDINGS if isinstance(binding, Binding)}
 
 
 class EditorScreen(AnnotationActions, Screen[None]):
@@ -286,12 +90,8 @@ class EditorScreen(AnnotationActions, Screen[None]):
         self.message = ""
         self.search_matches: list[str] = []
         self.search_index = -1
-        self._recovery_timer: Timer | None = None
-        self._check_timer: Timer | None = None
         self.last_key_cost: float = 0.0
         self._details_shown: tuple[object, ...] = ()
-        self._indexer: Worker[None] | None = None
-        """The thread building the claim finder's index, if one was started (see :meth:`pick_claim`)."""
 
     @property
     def argmap_app(self) -> ArgmapApp:
@@ -307,9 +107,14 @@ class EditorScreen(AnnotationActions, Screen[None]):
         yield PromptBar(id="prompt")
         yield StatusLine(id="status")
         yield KeyHints(hints(self.BINDINGS_SHOWN, self.argmap_app.keymap), id="keys")
+        yield LiveCheck(self.argmap_app.check, self.argmap_app.evaluate)
+        yield RecoveryKeeper()
+        yield ClaimPicker()
+        yield ConflictFlow()
+        yield SvgRenderer(self.argmap_app.render_svg)
 
     def on_mount(self) -> None:
-        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.load()
         self.query_one("#source", SourcePane).border_title = "source"
         self.query_one("#details", DetailsPane).border_title = "details"
@@ -333,7 +138,7 @@ class EditorScreen(AnnotationActions, Screen[None]):
         self.claims_to_load = 0
         self.message = ""
         self.argument_tree.graph = document.graph
-        self.argument_tree.conflicted = self.conflicted_records()
+        self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.reload()
         self.argument_tree.reveal_path(where)
         self._start_editing()
@@ -346,7 +151,7 @@ class EditorScreen(AnnotationActions, Screen[None]):
         self.query_one(SourcePane).set_sources([(sid, sid) for sid in sources], sources[0] if sources else None)
         self.show_source(sources[0] if sources else None)
         self.refresh_status()
-        self.schedule_check()
+        self.query_one(LiveCheck).schedule(self.document)
         self.schedule_freeze()
         self.call_after_refresh(self._note_time, "ready_at")
 
@@ -507,22 +312,11 @@ class EditorScreen(AnnotationActions, Screen[None]):
         """Bring every widget up to date after ``edit`` was applied (or undone)."""
         where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         self.message = ""
-        touched: set[str] = set()
-        evidence_changed = False
-        for change in edit.changes:
-            touched.add(change.id)
-            for record in (change.before, change.after):
-                if change.table == "relations" and record is not None:
-                    touched.add(record.target)  # type: ignore[union-attr]
-                    touched.update(record.premises)  # type: ignore[union-attr]
-                if change.table == "claims" and record is not None and record.evidence:  # type: ignore[union-attr]
-                    evidence_changed = True
-            if change.table == "sources":
-                self.refresh_sources()
-            if change.table == "conflicts":
-                touched.update(record.id for record in (change.before, change.after) if record is not None)  # type: ignore[union-attr]
-        if any(change.table == "conflicts" for change in edit.changes):
-            self.argument_tree.conflicted = self.conflicted_records()
+        touched = edit.touched()
+        if edit.changes_table("sources"):
+            self.refresh_sources()
+        if edit.changes_table("conflicts"):
+            self.argument_tree.conflicted = conflicted_records(self.document.map)
         self.argument_tree.sync(touched)
         if path is not None:
             self.argument_tree.reveal_path(path)
@@ -531,12 +325,12 @@ class EditorScreen(AnnotationActions, Screen[None]):
         else:
             self.argument_tree.reveal_path(where)
         self.argument_tree.repaint_changed_lines()
-        if evidence_changed:
+        if edit.changes_evidence():
             self.refresh_passages()
         self.refresh_details()
         self.refresh_status()
-        self.schedule_recovery()
-        self.schedule_check()
+        self.query_one(RecoveryKeeper).schedule(self.document)
+        self.query_one(LiveCheck).schedule(self.document)
 
     def refresh_sources(self) -> None:
         sources = sorted(self.document.map.sources)
@@ -617,65 +411,19 @@ class EditorScreen(AnnotationActions, Screen[None]):
                 lambda edit: [*parent, NodeRef(edit.select or "", rid)],
             )
 
-    def pick_claim(
-        self, title: str, candidates: Callable[[str, int], list[tuple[str, str]]], done: Callable[[str], None]
-    ) -> None:
-        """Ask for a claim: the details pane lists candidates filtered by what is typed in the prompt bar.
+    def pick_claim(self, title: str, exclude: str | None, done: Callable[[str], None]) -> None:
+        """Ask for a claim other than ``exclude`` (see :mod:`argmap.tui.claim_picker`)."""
+        picker = self.query_one(ClaimPicker)
+        picker.pick(self.document, self.argument_tree.language, title, exclude, done, self.ask)
 
-        ``up``/``down`` walk the list, ``enter`` (or a click) picks, ``escape`` gives up.
-        Nothing is drawn over the editor: a dialog screen would cost two full repaints.
-        """
-        pane = self.query_one(DetailsPane)
-
-        def typed(query: str) -> None:
-            pane.offer(candidates(query, pane.rows))
-
-        def finished(value: str | None) -> None:
-            chosen = pane.chosen if value is not None else None
-            pane.withdraw()
-            pane.border_title = "details"
-            self._details_shown = ()
-            if value is not None and chosen is None:
-                self.say("no claim matches; nothing done")
-            if chosen is not None:
-                done(chosen)
-            self.refresh_details()
-
-        typed("")
-        language = self.argument_tree.language
-        if self.document.needs_claim_index(language) and len(self.document.map.claims) > INDEX_AHEAD_FROM:
-            self._indexer = self._index_claims(self.document.map.claims, language, self.document.revision)
-        pane.border_title = "pick a claim: ↑↓ · enter · esc"
-        self.ask(title, "", finished, placeholder="type to filter by text or id", typed=typed, step=pane.step)
-
-    @work(thread=True, exclusive=True, group="claim-index", description="index the claims' texts")
-    def _index_claims(self, claims: dict[str, Claim], language: str | None, revision: int) -> None:
-        """Build the finder's index while the first letters are typed (0.13 s at 100k claims).
-
-        It reads the map's own claims, not a copy (5 MB at 100k): no edit can be made while
-        the prompt line asks, and an index of claims that changed meanwhile is dropped.
-        """
-        try:
-            index = ClaimIndex(claims, language)
-        except (RuntimeError, KeyError):  # a claim came or went while it was read
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.document.adopt_claim_index, index, revision)
+    def on_claim_picker_closed(self, event: ClaimPicker.Closed) -> None:
+        self._details_shown = ()
+        if event.unmatched:
+            self.say("no claim matches; nothing done")
+        self.refresh_details()
 
     def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
         self.query_one(PromptBar).submit()
-
-    def claim_candidates(self, exclude: str | None) -> Callable[[str, int], list[tuple[str, str]]]:
-        language = self.argument_tree.language
-
-        def candidates(query: str, limit: int) -> list[tuple[str, str]]:
-            """Claims as the tree shows them: in the display language where they have a translation."""
-            claims = self.document.map.claims
-            indexing = self._indexer is not None and self._indexer.is_running
-            found = self.document.find_claims(query, limit, exclude, language, build_index=not indexing)
-            return [(cid, shown_text(claims[cid], language)) for cid in found]
-
-        return candidates
 
     def action_link(self) -> None:
         ref = self._need_claim()
@@ -702,7 +450,7 @@ class EditorScreen(AnnotationActions, Screen[None]):
                 typed,
             )
 
-        self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", self.claim_candidates(ref.claim), picked)
+        self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", ref.claim, picked)
 
     # Changing -----------------------------------------------------------------------------------
 
@@ -845,9 +593,10 @@ class EditorScreen(AnnotationActions, Screen[None]):
                 graph = self.document.graph
                 self.apply(lambda: ops.move_claim(graph, ref.claim, target, via=ref.relation, alone=alone))
 
-            what = "just this premise" if alone else "it"
-            title = f"Move {what}, “{shorten(self._text(ref.claim), 60)}”, under"
-            self.pick_claim(title, self.claim_candidates(ref.claim), picked)
+            title = f"Move “{self._text(ref.claim)}” under"
+            if alone:
+                title = f"Move just “{shorten(self._text(ref.claim), 60)}” out of its group, under"
+            self.pick_claim(title, ref.claim, picked)
 
         if relation is None or len(relation.premises) == 1:
             pick(False)
@@ -954,16 +703,10 @@ class EditorScreen(AnnotationActions, Screen[None]):
         def done(query: str | None) -> None:
             if not query or not query.strip():
                 return
-            needle = query.casefold().strip()
-            order = self._walk_order()
             claims = self.document.map.claims
-            self.search_matches = [
-                cid
-                for cid in order
-                if needle in claims[cid].text.casefold()
-                or needle in cid
-                or any(needle in text.casefold() for text in claims[cid].translations.values())
-            ]
+            found = self.document.find_claims(query, len(claims), language=self.argument_tree.language)
+            top = [node.data.claim for node in self.argument_tree.root.children if node.data is not None]
+            self.search_matches = in_reading_order(found, reading_order(self.document.graph, top))
             self.search_index = -1
             if not self.search_matches:
                 self.notify(f"no claim contains “{query}”", severity="warning")
@@ -971,19 +714,6 @@ class EditorScreen(AnnotationActions, Screen[None]):
             self.action_search_next()
 
         self.ask("Search claims", "", done, placeholder="words of a claim, or its id")
-
-    def _walk_order(self) -> list[str]:
-        graph = self.document.graph
-        order: dict[str, None] = {}
-        for node in self.argument_tree.root.children:
-            if node.data is None:
-                continue
-            order[node.data.claim] = None
-            for _depth, _rid, premise in graph.walk(node.data.claim):
-                order[premise] = None
-        for cid in graph.map.claims:
-            order.setdefault(cid, None)
-        return list(order)
 
     def _step_search(self, step: int) -> None:
         matches = [cid for cid in self.search_matches if cid in self.document.map.claims]
@@ -1066,21 +796,6 @@ class EditorScreen(AnnotationActions, Screen[None]):
         self.refresh_status()
         self.say(f"saved {self.document.path}")
 
-    def schedule_recovery(self) -> None:
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery)
-
-    def write_recovery(self) -> None:
-        if self.document.dirty:
-            self._write_recovery(self.document.unsaved_edit(), self.document.recovery_path)
-        else:
-            self.document.discard_recovery()
-
-    @work(thread=True, exclusive=True, group="recovery", description="write the recovery file")
-    def _write_recovery(self, edit: Edit, path: Path) -> None:
-        write_recovery(edit, path)
-
     def action_request_quit(self) -> None:
         if not self.document.dirty:
             self.document.discard_recovery()
@@ -1104,48 +819,12 @@ class EditorScreen(AnnotationActions, Screen[None]):
 
     def action_render(self) -> None:
         self.say("rendering…")
-        self._render_svg(self.document.snapshot(), self.document.path)
-
-    @work(thread=True, exclusive=True, group="render", description="render the map to SVG")
-    def _render_svg(self, snapshot, path: Path) -> None:
-        try:
-            target, warnings = self.argmap_app.render_svg(snapshot, path)
-        except (ArgmapError, OSError) as error:
-            self.app.call_from_thread(self.notify, f"not rendered: {error}", severity="error")
-            return
-        for warning in warnings:
-            self.app.call_from_thread(self.notify, warning, severity="warning")
-        self.app.call_from_thread(self.notify, f"rendered {target}", timeout=4)
+        self.query_one(SvgRenderer).draw_svg(self.document.snapshot(), self.document.path)
 
     # Findings ---------------------------------------------------------------------------------
 
-    def schedule_check(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self.set_timer(check_delay(len(self.document.map.claims)), self.start_check)
-
-    def start_check(self) -> None:
-        self._check_map(self.document.snapshot(), self.document.revision)
-
-    @work(thread=True, exclusive=True, group="check", description="check the map")
-    def _check_map(self, snapshot, revision: int) -> None:
-        """Check (and, on maps that are not huge, evaluate) in a thread; sort the findings by claim there too."""
-        findings = self.argmap_app.check(snapshot, self.document.path)
-        badges: dict[str, str] = {}
-        if len(snapshot.claims) <= EVALUATE_LIMIT:
-            try:
-                badges = self.argmap_app.evaluate(snapshot)
-            except ArgmapError:
-                badges = {}
-        about: dict[str, list[tuple[str, str]]] = {}
-        for finding in findings:
-            if finding.subject:
-                about.setdefault(finding.subject, []).append((finding.severity, finding.message))
-        serious = {f.subject for f in findings if f.subject and f.severity != "hint"}
-        rows = [(f.severity, f.code, f.message, f.subject) for f in findings]
-        kept = {subject: tuple(pairs) for subject, pairs in about.items()}
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_findings, Checked(rows, kept, serious, badges), revision)
+    def on_live_check_done(self, event: LiveCheck.Done) -> None:
+        self.show_findings(event.checked, event.revision)
 
     def show_findings(self, checked: Checked, revision: int) -> None:
         """Take over a finished check unless the map changed meanwhile (a newer one is on its way).
@@ -1176,17 +855,11 @@ class EditorScreen(AnnotationActions, Screen[None]):
             if row is None:
                 return
             _severity, code, message, subject = row
-            if code == "merge-conflict":
-                conflicts = self.document.map.conflicts
-                conflict_id = next((c for c in conflicts if message.startswith(finding_prefix(c))), None)
-                if conflict_id is not None:
-                    self.open_conflict(conflict_id)
-                    return
-            if subject is None:
+            conflict_id = conflict_of(self.document.map.conflicts, message) if code == "merge-conflict" else None
+            if conflict_id is not None:
+                self.open_conflict(conflict_id)
                 return
-            claim = subject if subject in self.document.map.claims else None
-            if claim is None and subject in self.document.map.relations:
-                claim = self.document.map.relations[subject].premises[0]
+            claim = claim_of(self.document.map, subject)
             if claim is not None:
                 self.argument_tree.reveal(claim)
                 self.argument_tree.focus()
@@ -1194,10 +867,6 @@ class EditorScreen(AnnotationActions, Screen[None]):
         self.app.push_screen(FindingsScreen(rows), done)
 
     # Merge conflicts ------------------------------------------------------------------------------
-
-    def conflicted_records(self) -> set[str]:
-        """Claims and relations with an unresolved conflict (marked in the tree)."""
-        return {conflict.id for conflict in self.document.map.conflicts.values() if conflict.id}
 
     def action_resolve_conflict(self) -> None:
         """Open the selected claim's first conflict, else the map's first."""
@@ -1207,38 +876,19 @@ class EditorScreen(AnnotationActions, Screen[None]):
             return
         ref = self.current
         mine = [cid for cid in sorted(conflicts) if ref is not None and conflicts[cid].id in (ref.claim, ref.relation)]
-        self.open_conflict(mine[0] if mine else self._next_conflict())
-
-    def _next_conflict(self) -> str:
-        """The first conflict in id order, leaving those on the map's own fields to the end."""
-        return min(self.document.map.conflicts, key=lambda cid: (self.document.map.conflicts[cid].table == "map", cid))
+        self.open_conflict(mine[0] if mine else next_conflict(self.document.map.conflicts))
 
     def open_conflict(self, conflict_id: str) -> None:
-        """Show one conflict; once it is settled, offer the next one."""
-        conflict = self.document.map.conflicts[conflict_id]
-        if conflict.table == "map":
-            self.notify(
-                f"{conflict.field} of the map differs on both sides; the editor changes records only: "
-                f"settle it with  argmap resolve {self.document.path} {conflict_id} --ours|--theirs|--value JSON",
-                title="Not in the editor",
-                severity="warning",
-                timeout=10,
-            )
+        self.query_one(ConflictFlow).open(self.document, conflict_id)
+
+    def on_conflict_flow_settled(self, event: ConflictFlow.Settled) -> None:
+        """Apply a settlement; then offer the next conflict the editor can settle."""
+        if self.apply(lambda: event.edit) is None:
             return
-
-        def build(choice: str, value: object) -> Edit:
-            return resolve_conflict(self.document.graph, conflict_id, choice, value)
-
-        def done(edit: Edit | None) -> None:
-            if edit is None or self.apply(lambda: edit) is None:
-                return
-            left = self.document.map.conflicts
-            if not left:
-                self.say(f"resolved {conflict_id}: no merge conflicts left")
-                return
-            self.say(f"resolved {conflict_id}")
-            if self.document.map.conflicts[self._next_conflict()].table != "map":
-                self.open_conflict(self._next_conflict())
-
-        left = len(self.document.map.conflicts)
-        self.app.push_screen(ConflictScreen(conflict_id, conflict, left, build), done)
+        if not self.document.map.conflicts:
+            self.say(f"resolved {event.conflict_id}: no merge conflicts left")
+            return
+        self.say(f"resolved {event.conflict_id}")
+        following = next_conflict(self.document.map.conflicts)
+        if self.document.map.conflicts[following].table != "map":
+            self.open_conflict(following)

@@ -27,6 +27,7 @@ from textual.widgets.tree import TreeNode
 from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
+from argmap.navigate import top_claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,8 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The theses first, then any claim that bears on nothing (so nothing is out of reach)."""
-    claims = graph.map.claims
-    premises = {premise for relation in graph.map.relations.values() for premise in relation.premises}
-    loose = sorted(cid for cid, claim in claims.items() if cid not in premises and claim.kind is not ClaimKind.THESIS)
-    return [NodeRef(cid) for cid in (*graph.map.theses(), *loose)]
+    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    return [NodeRef(cid) for cid in top_claims(graph)]
 
 
 STEADY_COMPONENTS = ("tree--label", "tree--guides", "tree--guides-hover", "tree--highlight", "tree--highlight-line")

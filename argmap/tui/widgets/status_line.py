@@ -68,6 +68,12 @@ def _status(
 
 
 class StatusLine(Static):
+    """Fitted to its width: shown again when that changes (the first status is set before the layout)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: tuple[str, bool, int | None, str | None, str, int, str] | None = None
+
     def show(
         self,
         file: str,
@@ -78,5 +84,9 @@ class StatusLine(Static):
         conflicts: int = 0,
         coverage: str = "",
     ) -> None:
-        text = status_text(file, dirty, findings, language, message, conflicts, coverage, self.size.width)
-        self.update(text, layout=False)  # always one line
+        self.shown = (file, dirty, findings, language, message, conflicts, coverage)
+        self.update(status_text(*self.shown, self.size.width), layout=False)  # always one line
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.update(status_text(*self.shown, self.size.width), layout=False)
