@@ -17,6 +17,7 @@ from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
 from argmap.render.fit import FITS, MEDIA
+from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
 from argmap.visible import visible
 
@@ -45,6 +46,7 @@ examples:
   argmap render maps/partnership-of-convenience.argmap.json --fit a4 -o handout.pdf --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json --fit slide -o slide.png   # slide-01.png, ...
   argmap render maps/partnership-of-convenience.argmap.json -o map.svg
+  argmap render maps/partnership-of-convenience.argmap.json -o lesson.html --numbers   # one page to project
   argmap render maps/partnership-of-convenience.argmap.json -o handout.pdf --theme print --numbers --legend
   argmap render maps/partnership-of-convenience.argmap.json -o slide.png --depth 1 --legend
   argmap render maps/partnership-of-convenience.argmap.json -o verdict.svg --strength --theme print
@@ -57,7 +59,9 @@ examples:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT", help="the picture to write (one MAP); '-' for stdout")
     where.add_argument("-d", "--dir", metavar="DIR", help="write each picture into DIR (default: beside its map)")
-    parser.add_argument("-f", "--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT, else svg)")
+    parser.add_argument(
+        "-f", "--format", choices=FORMATS, help="svg, png, pdf, dot or html (default: from OUT, else svg)"
+    )
     parser.add_argument(
         "--theme", choices=list(THEMES), default="classroom", help="colours and lines (default: classroom)"
     )
@@ -158,7 +162,11 @@ def run(args: argparse.Namespace) -> int:
             argmap = store.load(map_path)
             fit = fit_for(args, fmt)
             options = with_strength(options_from(args, fit), argmap, args.semantics if args.strength else None)
-            if fit is None:
+            if fmt == "html":
+                pictures = [
+                    render_html(argmap, options, map_path=map_path, backend=args.graphviz, force=args.force, warn=warn)
+                ]
+            elif fit is None:
                 pictures = [render_map(argmap, fmt, options, backend=args.graphviz, force=args.force, warn=warn)]
             else:
                 directions = (args.direction,) if args.direction else None

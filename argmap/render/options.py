@@ -9,7 +9,7 @@ from typing import Literal
 
 Direction = Literal["TB", "BT", "LR", "RL"]
 DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR", "RL")
-FORMATS = ("svg", "png", "pdf", "dot")
+FORMATS = ("svg", "png", "pdf", "dot", "html")
 Stagger = Literal["leaves", "all", "none"]
 Mark = Literal["added", "removed", "changed", "moved"]
 

@@ -61,7 +61,7 @@ def format_for(path: str | Path, explicit: str | None = None) -> str:
     raise ArgmapError(
         f"cannot tell the format from {Path(path).name!r}",
         path=str(path),
-        fix=f"name it *.svg, *.png, *.pdf or *.dot, or pass --format {'|'.join(FORMATS)}",
+        fix=f"name it *.svg, *.png, *.pdf, *.dot or *.html, or pass --format {'|'.join(FORMATS)}",
     )
 
 
@@ -83,8 +83,8 @@ def render_map(
 ) -> bytes:
     """The picture of ``argmap`` in ``fmt`` (svg, png, pdf or dot)."""
     options = options or RenderOptions()
-    if fmt not in FORMATS:
-        raise ArgmapError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if fmt not in FORMATS or fmt == "html":
+        raise ArgmapError(f"unknown picture format {fmt!r}; an HTML page comes from argmap.render.html.render_html")
     graph = MapGraph(argmap)
     view = select(argmap, graph, options.focus, options.depth)
     size = len(view.claims)
@@ -241,5 +241,11 @@ def render_file(
     fmt = format_for(out_path, fmt) if out_path is not None else (fmt or "svg")
     target = Path(out_path) if out_path is not None else default_output(map_path, fmt)
     argmap = store.load(map_path)
+    if fmt == "html":
+        from argmap.render.html import render_html  # it draws its SVG with render_map: imported here, not on top
+
+        page = render_html(argmap, options, map_path=map_path, backend=backend, force=force, warn=warn)
+        store.write_atomic(target, page)
+        return target
     store.write_atomic(target, render_map(argmap, fmt, options, backend=backend, force=force, warn=warn))
     return target
