@@ -1,4 +1,4 @@
-"""One size limit for every input (docs/security.md: an enormous file gets one clean line), and it admits 100k-claim maps."""
+"""One size limit for every input (an enormous file gets one clean line), and it admits 100k-claim maps."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The file format's promises (docs/format.md, docs/security.md): canonical bytes, one-line diffs, atomic saves, clean errors."""
+"""The file format's promises (docs/format.md, docs/security.md).
+
+Canonical bytes, one-line diffs, atomic saves, clean errors.
+"""
 
 from __future__ import annotations
 

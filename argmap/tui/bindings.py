@@ -1,4 +1,4 @@
-"""The editor's keys (docs/editor.md): each binding's key, action, description and the id a keymap file rebinds it by."""
+"""The editor's keys (docs/editor.md): key, action, description and the id a keymap file rebinds it by."""
 
 from __future__ import annotations
 
