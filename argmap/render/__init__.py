@@ -1,4 +1,4 @@
-"""Diagrams of maps: DOT text, and SVG, PNG or PDF through Graphviz (spec §6)."""
+"""Diagrams of maps: DOT text, and SVG, PNG or PDF through Graphviz (docs/rendering.md)."""
 
 from argmap.render.dot import build_dot
 from argmap.render.options import DIRECTIONS, FORMATS, RenderOptions

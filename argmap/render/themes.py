@@ -1,7 +1,7 @@
 """How a diagram looks: colours, line styles and arrowheads per theme.
 
 Themes change appearance, never meaning.  Every distinction is carried by a
-shape or a line style as well as by colour (spec §6): support ends in a filled
+shape or a line style as well as by colour (docs/rendering.md): support ends in a filled
 arrowhead, an attack in a bar (``tee``), an undercut is a dashed line ending in
 a bar; an implicit premise has a dashed frame; the thesis a thick one.  So the
 ``print`` theme, which is black and white, still says everything.
