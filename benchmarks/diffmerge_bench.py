@@ -1,4 +1,4 @@
-"""Diff and merge of two maps of the same size (spec §10 at 100k: diff ≤ 1 s, merge ≤ 2 s), and the textconv outline.
+"""Diff and merge of two maps of the same size (targets at 100k: diff ≤ 1 s, merge ≤ 2 s), and the textconv outline.
 
 Measured by ``python -m benchmarks.run`` (see ``benchmarks/README.md``).  The
 setup builds a tree-shaped map (every claim with text, a third with a German

@@ -62,7 +62,7 @@ Metric = Literal["seconds", "wall_seconds", "ratio", "peak_mb", "growth"] | str
 
 @dataclass(frozen=True)
 class Target:
-    """A goal a measurement should meet, e.g. spec §10's "load ≤ 2.5× orjson.loads at 100k".
+    """A goal a measurement should meet, e.g. "load ≤ 2.5× orjson.loads at 100k".
 
     ``metric`` is ``"seconds"`` (best CPU time: the benchmark machine is shared,
     and other work stretches wall time), ``"wall_seconds"`` (best wall-clock

@@ -4,7 +4,7 @@ Measured by ``python -m benchmarks.run`` (see ``benchmarks/README.md``) on the
 generated maps.  Graphviz's layout grows much faster than linearly, so these
 run at 100, 1,000 and 5,000 claims rather than up to 100k (a 100k-claim layout
 takes far longer than anyone would wait for a picture); the Argdown comparison
-runs at 1,000 claims, the size spec §10 names.  It needs the system Graphviz
+runs at 1,000 claims, the size docs/performance.md's targets name.  It needs the system Graphviz
 (``dot``) and, for the comparison, ``@argdown/cli``: ``python3 dev.py test``
 installs it into ``.cache/argdown-cli``, or name one with ``ARGMAP_BENCH_ARGDOWN``.
 """

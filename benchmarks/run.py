@@ -370,7 +370,7 @@ def report(
         "",
         *[f"- {key}: {value}" for key, value in about.items()],
         "",
-        "## Targets (spec §10)",
+        "## Targets",
         "",
         "| target | measured | |",
         "|---|---|---|",

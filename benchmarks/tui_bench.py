@@ -6,7 +6,7 @@ app driven by Textual's Pilot.  Keys: cursor moves (down/up), add an objection
 and move a claim under another (m, a filter of two letters, enter to pick the first
 claim the details pane lists).
 
-Targets (spec §10): first paint ≤ 1.5 s, every keystroke ≤ 50 ms at the 95th
+Targets (docs/performance.md): first paint ≤ 1.5 s, every keystroke ≤ 50 ms at the 95th
 percentile, memory ≤ 500 MB, on a 100k-claim map.
 
 Pilot reports what the app believes it drew.  "TUI in a terminal" measures what a
