@@ -26,10 +26,7 @@ MEANT_TO_OVERRIDE = {
 }  # fmt: skip
 """Public hooks of Textual that argmap's classes override or set as Textual documents."""
 
-STILL_PRIVATE = {
-    ("ArgumentTree", "_invalidate"), ("ArgumentTree", "_render_line"), ("ArgumentTree", "_on_blur"),
-    ("ArgumentTree", "_on_focus"), ("ArgumentTree", "_add_children")
-}  # fmt: skip
+STILL_PRIVATE = {("ArgumentTree", "_invalidate")}  # fmt: skip
 """Textual private members still overridden (issue 15, part 3): to be replaced by public API, not added to."""
 
 SET_IN_METHODS = re.compile(r"self\.([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]*)?=(?!=)")
