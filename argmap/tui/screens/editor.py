@@ -23,7 +23,7 @@ from argmap.anchor import make_anchor
 from argmap.document import Document
 from argmap.errors import ArgmapError
 from argmap.graph import Edit
-from argmap.model import ClaimKind, RelationType
+from argmap.model import RelationType
 from argmap.navigate import (
     claim_of,
     conflict_of,
@@ -39,9 +39,9 @@ from argmap.tui.live_check import Checked, LiveCheck
 from argmap.tui.recovery import RecoveryKeeper
 from argmap.tui.screens.annotating import AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.claim_fields import ClaimFieldActions
 from argmap.tui.screens.finding import FindingActions
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
-from argmap.tui.screens.prompts import TranslationPrompt
 from argmap.tui.svg_renderer import SvgRenderer
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
 
-class EditorScreen(AnnotationActions, FindingActions, Screen[None]):
+class EditorScreen(AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [
@@ -452,74 +452,6 @@ class EditorScreen(AnnotationActions, FindingActions, Screen[None]):
         self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", ref.claim, picked)
 
     # Changing -----------------------------------------------------------------------------------
-
-    def action_edit_text(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.edit_text(self.document.graph, ref.claim, text))
-
-        self.ask("Edit the claim", self._text(ref.claim), done)
-
-    def action_edit_tags(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        tags = " ".join(self.document.map.claims[ref.claim].tags)
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.set_tags(self.document.graph, ref.claim, text.replace(",", " ").split()))
-
-        self.ask("Tags (separated by spaces or commas)", tags, done)
-
-    def action_edit_note(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.set_note(self.document.graph, ref.claim, text))
-
-        self.ask("Note", self.document.map.claims[ref.claim].note, done)
-
-    def action_edit_kind(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        kinds = list(ClaimKind)
-        current = self.document.map.claims[ref.claim].kind
-
-        def done(kind: str | None) -> None:
-            if kind is not None:
-                self.apply(lambda: ops.set_kind(self.document.graph, ref.claim, kind))
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Kind",
-                self._text(ref.claim),
-                [(kind.value, kind.value.replace("-", " ")) for kind in kinds],
-                highlighted=kinds.index(current),
-            ),
-            done,
-        )
-
-    def action_edit_translation(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        claim = self.document.map.claims[ref.claim]
-        language = self.argument_tree.language or next(iter(claim.translations), "")
-
-        def done(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self.apply(lambda: ops.set_translation(self.document.graph, ref.claim, result[0], result[1]))
-
-        self.app.push_screen(TranslationPrompt(claim.text, dict(claim.translations), language), done)
-
-    def action_toggle_implicit(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            implicit = self.document.map.claims[ref.claim].implicit
-            self.apply(lambda: ops.set_implicit(self.document.graph, ref.claim, not implicit))
 
     def action_delete(self) -> None:
         if (ref := self._need_claim()) is None:
