@@ -23,7 +23,6 @@ from argmap.anchor import make_anchor
 from argmap.document import Document
 from argmap.errors import ArgmapError
 from argmap.graph import Edit
-from argmap.model import RelationType
 from argmap.navigate import (
     claim_of,
     conflict_of,
@@ -37,6 +36,7 @@ from argmap.tui.conflict_flow import ConflictFlow
 from argmap.tui.heap import freeze_survivors
 from argmap.tui.live_check import Checked, LiveCheck
 from argmap.tui.recovery import RecoveryKeeper
+from argmap.tui.screens.adding import AddingActions
 from argmap.tui.screens.annotating import AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
 from argmap.tui.screens.claim_fields import ClaimFieldActions
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
 
-class EditorScreen(AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
+class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [
@@ -356,59 +356,7 @@ class EditorScreen(AnnotationActions, ClaimFieldActions, FindingActions, Screen[
         claim = self.document.map.claims.get(claim_id)
         return claim.text if claim else claim_id
 
-    # Adding -------------------------------------------------------------------------------------
-
-    def _add_below(self, title: str, make: Callable[[str], Edit], path_for: Callable[[Edit], list[NodeRef]]) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: make(text), path_for)
-
-        self.ask(title, "", done, placeholder="the claim, in one sentence")
-
-    def _child_path(self, parent: list[NodeRef]) -> Callable[[Edit], list[NodeRef]]:
-        def path(edit: Edit) -> list[NodeRef]:
-            rid = edit.added("relations")
-            return [*parent, NodeRef(edit.select or "", rid[0] if rid else None)]
-
-        return path
-
-    def action_add_reason(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"A reason for: {self._text(ref.claim)}",
-                lambda text: ops.add_reason(self.document.graph, ref.claim, text),
-                self._child_path(here),
-            )
-
-    def action_add_objection(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"An objection to: {self._text(ref.claim)}",
-                lambda text: ops.add_objection(self.document.graph, ref.claim, text),
-                self._child_path(here),
-            )
-
-    def action_add_undercut(self) -> None:
-        if (ref := self._need_relation("An undercut")) is not None and ref.relation is not None:
-            relation = self.document.map.relations[ref.relation]
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"Why does “{self._text(ref.claim)}” not bear on “{self._text(relation.target)}”?",
-                lambda text: ops.add_undercut(self.document.graph, ref.relation or "", text),
-                self._child_path(here),
-            )
-
-    def action_add_co_premise(self) -> None:
-        if (ref := self._need_relation("A co-premise")) is not None and ref.relation is not None:
-            parent = self.argument_tree.path_of(self.argument_tree.cursor_node)[:-1]
-            rid = ref.relation
-            self._add_below(
-                f"A premise that works together with: {self._text(ref.claim)}",
-                lambda text: ops.add_co_premise(self.document.graph, rid, text),
-                lambda edit: [*parent, NodeRef(edit.select or "", rid)],
-            )
+    # Picking a claim --------------------------------------------------------------------------------
 
     def pick_claim(self, title: str, exclude: str | None, done: Callable[[str], None]) -> None:
         """Ask for a claim other than ``exclude`` (see :mod:`argmap.tui.claim_picker`)."""
@@ -423,33 +371,6 @@ class EditorScreen(AnnotationActions, ClaimFieldActions, FindingActions, Screen[
 
     def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
         self.query_one(PromptBar).submit()
-
-    def action_link(self) -> None:
-        ref = self._need_claim()
-        if ref is None:
-            return
-        here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-
-        def picked(claim_id: str) -> None:
-            def typed(choice: str | None) -> None:
-                if choice is None:
-                    return
-                relation_type = RelationType(choice)
-                self.apply(
-                    lambda: ops.link_claim(self.document.graph, claim_id, ref.claim, relation_type),
-                    self._child_path(here),
-                )
-
-            self.app.push_screen(
-                ChoiceScreen(
-                    "Link as",
-                    f"“{self._text(claim_id)}” → “{self._text(ref.claim)}”",
-                    [("support", "a reason (supports)"), ("attack", "an objection (attacks)")],
-                ),
-                typed,
-            )
-
-        self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", ref.claim, picked)
 
     # Changing -----------------------------------------------------------------------------------
 
