@@ -19,17 +19,14 @@ import argmap.tui
 
 MEANT_TO_OVERRIDE = {
     "BINDINGS", "CSS_PATH", "DEFAULT_CSS", "COMPONENT_CLASSES", "AUTO_FOCUS", "ICON_NODE", "ICON_NODE_EXPANDED",
-    "compose", "render", "render_line", "render_lines", "check_action", "action_cancel", "action_close",
+    "compose", "render", "render_line", "render_lines", "get_line", "check_action", "action_cancel", "action_close",
     "get_label_width", "notify_style_update", "watch_virtual_size", "virtual_size", "can_focus", "focus_on_click",
     "text", "theme", "selection", "cursor_blink", "height", "is_mounted", "on_mount",
     "TITLE", "COMMAND_PALETTE_BINDING", "action_quit", "get_system_commands", "show_root", "guide_depth", "auto_expand",
 }  # fmt: skip
 """Public hooks of Textual that argmap's classes override or set as Textual documents."""
 
-STILL_PRIVATE = {
-    ("ArgumentTree", "_invalidate"), ("ArgumentTree", "_render_line"), ("ArgumentTree", "_on_blur"),
-    ("ArgumentTree", "_on_focus"), ("ArgumentTree", "_add_children"), ("SourceText", "_build_highlight_map"),
-}  # fmt: skip
+STILL_PRIVATE = {("ArgumentTree", "_invalidate")}  # fmt: skip
 """Textual private members still overridden (issue 15, part 3): to be replaced by public API, not added to."""
 
 SET_IN_METHODS = re.compile(r"self\.([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]*)?=(?!=)")

@@ -26,7 +26,7 @@ def assert_in_step(tree: ArgumentTree) -> None:
     for node in tree.loaded_nodes():
         assert node.data is not None
         assert str(node.label) == str(claim_label(graph, node.data, tree.language, node.data.claim in tree.flagged))
-        if getattr(node, "_loaded", True):
+        if tree.filled(node):
             assert [child.data for child in node.children] == child_refs(graph, node.data), node.data
 
 

@@ -23,14 +23,11 @@ from argmap.anchor import make_anchor
 from argmap.document import Document
 from argmap.errors import ArgmapError
 from argmap.graph import Edit
-from argmap.model import ClaimKind, RelationType
 from argmap.navigate import (
     claim_of,
     conflict_of,
     conflicted_records,
-    in_reading_order,
     next_conflict,
-    reading_order,
 )
 from argmap.sources import read_source_text
 from argmap.tui.bindings import EDITOR_ACTIONS, EDITOR_BINDINGS
@@ -39,10 +36,12 @@ from argmap.tui.conflict_flow import ConflictFlow
 from argmap.tui.heap import freeze_survivors
 from argmap.tui.live_check import Checked, LiveCheck
 from argmap.tui.recovery import RecoveryKeeper
+from argmap.tui.screens.adding import AddingActions
 from argmap.tui.screens.annotating import AnnotationActions
 from argmap.tui.screens.choices import ChoiceScreen, ConfirmDeleteScreen, QuitScreen
+from argmap.tui.screens.claim_fields import ClaimFieldActions
+from argmap.tui.screens.finding import FindingActions
 from argmap.tui.screens.panels import FindingRow, FindingsScreen, HelpScreen
-from argmap.tui.screens.prompts import TranslationPrompt
 from argmap.tui.svg_renderer import SvgRenderer
 from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef, shorten
 from argmap.tui.widgets.details import DetailsPane
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
 
-class EditorScreen(AnnotationActions, Screen[None]):
+class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [
@@ -357,59 +356,7 @@ class EditorScreen(AnnotationActions, Screen[None]):
         claim = self.document.map.claims.get(claim_id)
         return claim.text if claim else claim_id
 
-    # Adding -------------------------------------------------------------------------------------
-
-    def _add_below(self, title: str, make: Callable[[str], Edit], path_for: Callable[[Edit], list[NodeRef]]) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: make(text), path_for)
-
-        self.ask(title, "", done, placeholder="the claim, in one sentence")
-
-    def _child_path(self, parent: list[NodeRef]) -> Callable[[Edit], list[NodeRef]]:
-        def path(edit: Edit) -> list[NodeRef]:
-            rid = edit.added("relations")
-            return [*parent, NodeRef(edit.select or "", rid[0] if rid else None)]
-
-        return path
-
-    def action_add_reason(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"A reason for: {self._text(ref.claim)}",
-                lambda text: ops.add_reason(self.document.graph, ref.claim, text),
-                self._child_path(here),
-            )
-
-    def action_add_objection(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"An objection to: {self._text(ref.claim)}",
-                lambda text: ops.add_objection(self.document.graph, ref.claim, text),
-                self._child_path(here),
-            )
-
-    def action_add_undercut(self) -> None:
-        if (ref := self._need_relation("An undercut")) is not None and ref.relation is not None:
-            relation = self.document.map.relations[ref.relation]
-            here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-            self._add_below(
-                f"Why does “{self._text(ref.claim)}” not bear on “{self._text(relation.target)}”?",
-                lambda text: ops.add_undercut(self.document.graph, ref.relation or "", text),
-                self._child_path(here),
-            )
-
-    def action_add_co_premise(self) -> None:
-        if (ref := self._need_relation("A co-premise")) is not None and ref.relation is not None:
-            parent = self.argument_tree.path_of(self.argument_tree.cursor_node)[:-1]
-            rid = ref.relation
-            self._add_below(
-                f"A premise that works together with: {self._text(ref.claim)}",
-                lambda text: ops.add_co_premise(self.document.graph, rid, text),
-                lambda edit: [*parent, NodeRef(edit.select or "", rid)],
-            )
+    # Picking a claim --------------------------------------------------------------------------------
 
     def pick_claim(self, title: str, exclude: str | None, done: Callable[[str], None]) -> None:
         """Ask for a claim other than ``exclude`` (see :mod:`argmap.tui.claim_picker`)."""
@@ -425,102 +372,7 @@ class EditorScreen(AnnotationActions, Screen[None]):
     def on_details_pane_picked(self, event: DetailsPane.Picked) -> None:
         self.query_one(PromptBar).submit()
 
-    def action_link(self) -> None:
-        ref = self._need_claim()
-        if ref is None:
-            return
-        here = self.argument_tree.path_of(self.argument_tree.cursor_node)
-
-        def picked(claim_id: str) -> None:
-            def typed(choice: str | None) -> None:
-                if choice is None:
-                    return
-                relation_type = RelationType(choice)
-                self.apply(
-                    lambda: ops.link_claim(self.document.graph, claim_id, ref.claim, relation_type),
-                    self._child_path(here),
-                )
-
-            self.app.push_screen(
-                ChoiceScreen(
-                    "Link as",
-                    f"“{self._text(claim_id)}” → “{self._text(ref.claim)}”",
-                    [("support", "a reason (supports)"), ("attack", "an objection (attacks)")],
-                ),
-                typed,
-            )
-
-        self.pick_claim(f"Link which claim to: {self._text(ref.claim)}", ref.claim, picked)
-
     # Changing -----------------------------------------------------------------------------------
-
-    def action_edit_text(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.edit_text(self.document.graph, ref.claim, text))
-
-        self.ask("Edit the claim", self._text(ref.claim), done)
-
-    def action_edit_tags(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        tags = " ".join(self.document.map.claims[ref.claim].tags)
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.set_tags(self.document.graph, ref.claim, text.replace(",", " ").split()))
-
-        self.ask("Tags (separated by spaces or commas)", tags, done)
-
-    def action_edit_note(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.apply(lambda: ops.set_note(self.document.graph, ref.claim, text))
-
-        self.ask("Note", self.document.map.claims[ref.claim].note, done)
-
-    def action_edit_kind(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        kinds = list(ClaimKind)
-        current = self.document.map.claims[ref.claim].kind
-
-        def done(kind: str | None) -> None:
-            if kind is not None:
-                self.apply(lambda: ops.set_kind(self.document.graph, ref.claim, kind))
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Kind",
-                self._text(ref.claim),
-                [(kind.value, kind.value.replace("-", " ")) for kind in kinds],
-                highlighted=kinds.index(current),
-            ),
-            done,
-        )
-
-    def action_edit_translation(self) -> None:
-        if (ref := self._need_claim()) is None:
-            return
-        claim = self.document.map.claims[ref.claim]
-        language = self.argument_tree.language or next(iter(claim.translations), "")
-
-        def done(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self.apply(lambda: ops.set_translation(self.document.graph, ref.claim, result[0], result[1]))
-
-        self.app.push_screen(TranslationPrompt(claim.text, dict(claim.translations), language), done)
-
-    def action_toggle_implicit(self) -> None:
-        if (ref := self._need_claim()) is not None:
-            implicit = self.document.map.claims[ref.claim].implicit
-            self.apply(lambda: ops.set_implicit(self.document.graph, ref.claim, not implicit))
 
     def action_delete(self) -> None:
         if (ref := self._need_claim()) is None:
@@ -670,102 +522,6 @@ class EditorScreen(AnnotationActions, Screen[None]):
             ),
             detach,
         )
-
-    # Finding ----------------------------------------------------------------------------------
-
-    def action_jump(self) -> None:
-        """From a claim to its passage, or from the passage under the source cursor to its claim."""
-        area = self.source_area
-        if area.has_focus:
-            passage = area.passage_at(area.index(area.cursor_location))
-            if passage is None:
-                self.notify("no anchored passage under the cursor", severity="warning")
-                return
-            self.argument_tree.reveal(passage.claim)
-            self.argument_tree.focus()
-            return
-        ref = self._need_claim()
-        if ref is None:
-            return
-        claim = self.document.map.claims[ref.claim]
-        if not claim.evidence:
-            self.notify("this claim has no evidence yet: select a passage and press x", severity="warning")
-            return
-        anchor = claim.evidence[0]
-        if anchor.source != self.source_id:
-            self.query_one(SourcePane).set_sources([(s, s) for s in sorted(self.document.map.sources)], anchor.source)
-            self.show_source(anchor.source)
-        if self.source_text is not None:
-            area.show_passage(anchor.start, min(anchor.end, len(self.source_text)))
-            area.focus()
-
-    def action_search(self) -> None:
-        def done(query: str | None) -> None:
-            if not query or not query.strip():
-                return
-            claims = self.document.map.claims
-            found = self.document.find_claims(query, len(claims), language=self.argument_tree.language)
-            top = [node.data.claim for node in self.argument_tree.root.children if node.data is not None]
-            self.search_matches = in_reading_order(found, reading_order(self.document.graph, top))
-            self.search_index = -1
-            if not self.search_matches:
-                self.notify(f"no claim contains “{query}”", severity="warning")
-                return
-            self.action_search_next()
-
-        self.ask("Search claims", "", done, placeholder="words of a claim, or its id")
-
-    def _step_search(self, step: int) -> None:
-        matches = [cid for cid in self.search_matches if cid in self.document.map.claims]
-        if not matches:
-            self.notify("no search yet: press / to search", severity="warning")
-            return
-        self.search_matches = matches
-        self.search_index = (self.search_index + step) % len(matches)
-        self.argument_tree.reveal(matches[self.search_index])
-        self.argument_tree.focus()
-        self.say(f"match {self.search_index + 1} of {len(matches)}")
-
-    def action_search_next(self) -> None:
-        self._step_search(1)
-
-    def action_search_previous(self) -> None:
-        self._step_search(-1)
-
-    def action_choose_source(self) -> None:
-        sources = sorted(self.document.map.sources)
-        if not sources:
-            self.notify("this map has no source; add one with argmap edit MAP --source FILE", severity="warning")
-            return
-
-        def done(choice: str | None) -> None:
-            if choice is not None:
-                self.query_one(SourcePane).set_sources([(s, s) for s in sources], choice)
-                self.show_source(choice)
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Show which source?",
-                "",
-                [(s, self.document.map.sources[s].title or s) for s in sources],
-                highlighted=sources.index(self.source_id) if self.source_id in sources else 0,
-            ),
-            done,
-        )
-
-    def action_switch_language(self) -> None:
-        languages = sorted({lang for claim in self.document.map.claims.values() for lang in claim.translations})
-        if not languages:
-            self.notify("no claim has a translation yet (T adds one)", severity="warning")
-            return
-        cycle: list[str | None] = [None, *languages]
-        current = cycle.index(self.argument_tree.language) if self.argument_tree.language in cycle else 0
-        self.argument_tree.language = cycle[(current + 1) % len(cycle)]
-        for node in self.argument_tree.loaded_nodes():
-            if node.data is not None:
-                node.set_label(self.argument_tree.label_for(node.data))
-        self.refresh_status()
-        self.say(f"showing {self.argument_tree.language or self.document.map.language or 'the original'} texts")
 
     # Safety -------------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
 from argmap.find import shown_text
 from argmap.graph import MapGraph
@@ -151,13 +151,16 @@ class ArgumentTree(Tree[NodeRef]):
     """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
 
     def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
+        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, Text]] = LRUCache(2048)
+        self._unfilled: set[NodeID] = set()
+        """Nodes whose children are not added yet (see :meth:`fill`)."""
+        self._label_widths: LRUCache[NodeID, tuple[Text, int]] = LRUCache(4096)
         super().__init__("map", id=id)
         self.graph = graph
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 3
         self.language: str | None = None
-        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip]] = LRUCache(2048)
         self._look: tuple[Style, ...] = ()
         self._shown: dict[int, tuple[object, ...] | None] = {}
         """What each line number on screen was drawn from (see :meth:`repaint_changed_lines`)."""
@@ -174,7 +177,8 @@ class ArgumentTree(Tree[NodeRef]):
     def load(self) -> None:
         """Build the top level and open the theses one level; everything else waits for an expand."""
         self.clear()
-        self._add_children(self.root, top_refs(self.graph))
+        self._unfilled.clear()
+        self.add_refs(self.root, top_refs(self.graph))
         self.root.expand()
         for node in self.root.children:
             if node.data is not None and node.data.relation is None and self._is_thesis(node.data.claim):
@@ -189,10 +193,11 @@ class ArgumentTree(Tree[NodeRef]):
         claim = self.graph.map.claims.get(claim_id)
         return claim is not None and claim.kind is ClaimKind.THESIS
 
-    def _add_children(self, node: TreeNode[NodeRef], refs: Iterable[NodeRef]) -> None:
+    def add_refs(self, node: TreeNode[NodeRef], refs: Iterable[NodeRef]) -> None:
+        """Add a line below ``node`` for each of ``refs``, their own children left for :meth:`fill`."""
         for ref in refs:
             child = node.add(self.label_for(ref), ref, allow_expand=self._has_children(ref))
-            child._loaded = False  # type: ignore[attr-defined]
+            self._unfilled.add(child.id)
 
     def _has_children(self, ref: NodeRef) -> bool:
         graph = self.graph
@@ -204,22 +209,26 @@ class ArgumentTree(Tree[NodeRef]):
 
     def fill(self, node: TreeNode[NodeRef]) -> None:
         """Add a node's children if they are not there yet."""
-        if node.data is None or getattr(node, "_loaded", True):
+        if node.data is None or self.filled(node):
             return
-        node._loaded = True  # type: ignore[attr-defined]
-        self._add_children(node, child_refs(self.graph, node.data))
+        self._unfilled.discard(node.id)
+        self.add_refs(node, child_refs(self.graph, node.data))
 
-    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+    def filled(self, node: TreeNode[NodeRef]) -> bool:
+        """Whether ``node``'s children are in the tree (a node's children are added when it is opened)."""
+        return node.id not in self._unfilled
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         self.fill(event.node)
 
     # Focus ---------------------------------------------------------------------------------------
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         """While the focus is lent (:attr:`lend_focus`), the tree goes on looking focused."""
         if self.lend_focus:
             event.prevent_default()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         if self.has_focus:  # it kept its look while the focus was lent
             event.prevent_default()
 
@@ -259,16 +268,15 @@ class ArgumentTree(Tree[NodeRef]):
         style = self.rich_style
         for y in range(scroll_y, scroll_y + height):
             if self._shown.get(y, NOT_SHOWN) != self._line_key(y, scroll_x, scroll_x + width, style):
-                self._refresh_line(y)
+                self.refresh_line(y)
 
     def notify_style_update(self) -> None:
         """A change of focus or theme repaints the lines; Tree would also rebuild them all.
 
-        Drawn lines are kept by what they look like (see :meth:`_render_line`), so a
+        Drawn lines are kept by what they look like (see :meth:`render_line`), so a
         repaint redraws just the lines whose look changed.
         """
-        super(Tree, self).notify_style_update()
-        self._line_cache.clear()
+        super().notify_style_update()
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -278,38 +286,51 @@ class ArgumentTree(Tree[NodeRef]):
         )
         return super().render_lines(crop)
 
-    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+    def render_line(self, y: int) -> Strip:
         """Tree's drawing of a line, kept until something that line shows changes.
 
         Tree forgets every drawn line at any change of the tree or of focus, so
         adding one claim or opening the prompt bar redrew all of them (15 ms at
-        100k claims).  Here a line is redrawn when its own nodes, cursor or hover
+        100k claims).  Here a line is redrawn when its own node, cursor or hover
         change; focus matters only on the cursor's line and below it.  A line that
         only moved (a claim was added above it) gets its new line number, which
         mouse clicks read, without being drawn again.
         """
-        key = self._line_key(y, x1, x2, base_style)
-        self._shown[y] = key
-        if key is None:
-            return super()._render_line(y, x1, x2, base_style)
+        scroll_x, scroll_y = self.scroll_offset
+        number = y + scroll_y
+        key = self._line_key(number, scroll_x, scroll_x + self.size.width, self.rich_style)
+        self._shown[number] = key
+        node = self.get_node_at_line(number)
+        if key is None or node is None:
+            return super().render_line(y)
         drawn = self._drawn.get(key)
-        if drawn is None:
-            strip = super()._render_line(y, x1, x2, base_style)
-        elif drawn[0] != y:
-            strip = renumbered(drawn[1], y)
+        if drawn is None or drawn[2] is not node.label:
+            strip = super().render_line(y)
+        elif drawn[0] != number:
+            strip = renumbered(drawn[1], number)
         else:
             return drawn[1]
-        self._drawn[key] = (y, strip)
+        self._drawn[key] = (number, strip, node.label)
         return strip
 
     def _line_key(self, y: int, x1: int, x2: int, base_style: Style) -> tuple[object, ...] | None:
-        """Everything line ``y`` shows, but not its number; None below the last line."""
-        lines = self._tree_lines
-        if y >= len(lines):
+        """Everything line ``y`` shows, but not its number; None below the last line.
+
+        A line's drawing depends on its own node (label, open or not) and, for the
+        guides, on whether each node above it is the last of its siblings, hovered or
+        under the cursor.
+        """
+        node = self.get_node_at_line(y)
+        if node is None:
             return None
-        line = lines[y]
-        path = line.path
-        at_cursor = self.cursor_line == y or any(node._selected for node in path)
+        hovered = self.get_node_at_line(self.hover_line) if self.hover_line >= 0 else None
+        cursor = self.cursor_node
+        path = []
+        above: TreeNode[NodeRef] | None = node
+        while above is not None and above is not self.root:
+            path.append((above.id, above.is_last, above is hovered, above is cursor))
+            above = above.parent
+        at_cursor = any(on_cursor for *_, on_cursor in path)
         return (
             x1,
             x2,
@@ -319,8 +340,10 @@ class ArgumentTree(Tree[NodeRef]):
             self._look,
             self.hover_line == y,
             self.cursor_line == y,
-            line.last,
-            tuple((node._id, node._updates, node._hover, node._selected, node.is_last) for node in path),
+            id(node.label),
+            node.is_expanded,
+            node.allow_expand,
+            tuple(path),
             self._cursor_look() if at_cursor else None,
         )
 
@@ -334,9 +357,9 @@ class ArgumentTree(Tree[NodeRef]):
     def get_label_width(self, node: TreeNode[NodeRef]) -> int:
         """The label's width, measured once per label: Textual measures every open line after each change."""
         label = node.label
-        cached = getattr(node, "_measured", None)
+        cached = self._label_widths.get(node.id)
         if cached is None or cached[0] is not label:
-            cached = node._measured = (label, label.cell_len)  # type: ignore[attr-defined]
+            cached = self._label_widths[node.id] = (label, label.cell_len)
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
         return len(icon) + cached[1]
 
@@ -368,7 +391,7 @@ class ArgumentTree(Tree[NodeRef]):
                 continue
             node.set_label(self.label_for(ref))
             node.allow_expand = self._has_children(ref)
-            if getattr(node, "_loaded", True):
+            if self.filled(node):
                 wanted = child_refs(self.graph, ref)
                 if [c.data for c in node.children] != wanted:
                     self._rebuild_children(node, wanted)
@@ -389,13 +412,17 @@ class ArgumentTree(Tree[NodeRef]):
         return [NodeRef(cid) for cid in (*theses, *loose)]
 
     def _alive(self, node: TreeNode[NodeRef]) -> bool:
-        return node._id in self._tree_nodes
+        try:
+            self.get_node_by_id(node.id)
+        except UnknownNodeID:
+            return False
+        return True
 
     def _rebuild_children(self, node: TreeNode[NodeRef], wanted: list[NodeRef]) -> None:
         """Replace a node's children, reopening those that were open and are still there."""
         opened = self._opened(node)
         node.remove_children()
-        self._add_children(node, wanted)
+        self.add_refs(node, wanted)
         self._reopen(node, opened)
 
     def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
@@ -478,7 +505,7 @@ class ArgumentTree(Tree[NodeRef]):
             if not parent.is_expanded:  # expanding again would mark every line below as changed
                 parent.expand()
             parent = parent.parent
-        self._tree_lines  # noqa: B018 - rebuild the lines now, so the node's line number is current
+        self.get_node_at_line(0)  # rebuilds the lines now, so the node's line number is current
         self.move_cursor(node, animate=False)
         return node
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import Select, Static, TextArea
-from textual.widgets.text_area import Selection, TextAreaTheme
+from textual.widgets.text_area import Selection, TextAreaTheme, WrappedDocument
 
 from argmap.model import Anchor
 
@@ -52,8 +52,8 @@ SOURCE_THEME = TextAreaTheme(
 )
 
 
-class RowCountingWrap(WrappedDocument):
-    """TextArea's row index, with the number of rows read off it instead of summed.
+class UnwrappedRows(WrappedDocument):
+    """TextArea's row index for a text it never wraps: one row per line, counted, not summed.
 
     TextArea asks for the height once per row it draws; summing over every line of a
     long source made each row cost a pass over the whole text.
@@ -61,7 +61,7 @@ class RowCountingWrap(WrappedDocument):
 
     @property
     def height(self) -> int:
-        return len(self._offset_to_line_info)
+        return self.document.line_count
 
 
 class SourceText(TextArea):
@@ -91,6 +91,7 @@ class SourceText(TextArea):
         self.marks: dict[str, list[tuple[int, int]]] = {}
         """Spans painted in a style of the theme besides the passages: argument markers, suggestions, left-out text."""
         self._marks_by_row: dict[int, list[tuple[int, int, str]]] = {}
+        self._styles = SOURCE_THEME.syntax_styles
         super().__init__("", read_only=True, soft_wrap=False, id=id, show_line_numbers=False)
         self.cursor_blink = False
 
@@ -142,7 +143,8 @@ class SourceText(TextArea):
         self._line_starts = line_starts(shown)
         self._shown = shown
         self.load_text(shown)
-        self.wrapped_document.__class__ = RowCountingWrap
+        self.wrapped_document.__class__ = UnwrappedRows  # soft_wrap is off: no row is ever wrapped
+        self._index_rows()
         if shown_before:
             self.select_passage(*(min(end, len(self._text)) for end in selection))
             self.scroll_to(y=self.location(top)[0], animate=False)
@@ -164,8 +166,8 @@ class SourceText(TextArea):
     def set_passages(self, passages: list[Passage], current_claim: str | None) -> None:
         self.passages = passages
         self.current_claim = current_claim
-        self._build_highlight_map()
-        self.refresh()
+        self._index_rows()
+        self._repaint_all()
 
     def set_marks(self, style: str, spans: list[tuple[int, int]]) -> None:
         """Paint ``spans`` in the theme's ``style`` (none: take that layer away), repainting the text."""
@@ -173,23 +175,29 @@ class SourceText(TextArea):
             self.marks[style] = spans
         elif self.marks.pop(style, None) is None:
             return
-        self._build_highlight_map()
-        self.refresh()
+        self._index_rows()
+        self._repaint_all()
 
     def show_claim(self, claim: str | None) -> None:
-        """Mark ``claim``'s passages as the current ones, repainting only the rows that change."""
+        """Mark ``claim``'s passages as the current ones; repaint only if a row that changes is in view."""
         if claim == self.current_claim:
             return
         rows = self._rows_of_claim.get(self.current_claim, set()) | self._rows_of_claim.get(claim, set())
         self.current_claim = claim
-        for row in rows:
-            self._highlight_row(row)
-        self._repaint_rows(rows)
+        if not rows:
+            return
+        self.notify_style_update()
+        top = self.scroll_offset.y
+        if any(top <= row < top + self.size.height for row in rows):
+            self.refresh()
 
-    def _build_highlight_map(self) -> None:
-        """Index the passages by row and highlight every row (TextArea calls this when its text changes)."""
-        self._line_cache.clear()
-        self._highlights.clear()
+    def _repaint_all(self) -> None:
+        """Draw every row again: TextArea keeps drawn rows until its style is said to change."""
+        self.notify_style_update()
+        self.refresh()
+
+    def _index_rows(self) -> None:
+        """Index the passages and marks by the row they show on."""
         by_row: dict[int, list[Passage]] = {}
         rows_of_claim: dict[str | None, set[int]] = {}
         last_row = self.document.line_count - 1
@@ -210,37 +218,18 @@ class SourceText(TextArea):
                 for row in range(first, min(last, last_row) + 1):
                     marks_by_row.setdefault(row, []).append((start, end, style))
         self._marks_by_row = marks_by_row
-        for row in by_row.keys() | marks_by_row.keys():
-            self._highlight_row(row)
 
-    def _highlight_row(self, row: int) -> None:
-        """TextArea's highlights of one row: byte ranges with the theme's style names."""
-        line = self.document.lines[row]
-        start_of_row = self._line_starts[row]
-        styled = list(self._marks_by_row.get(row, ()))
-        for passage in self._passages_by_row.get(row, ()):
+    def get_line(self, line_index: int) -> Text:
+        """One row of the text with its marks, then its passages, painted over it (TextArea's styling hook)."""
+        line = super().get_line(line_index)
+        start_of_row = self._line_starts[line_index]
+        styled = list(self._marks_by_row.get(line_index, ()))
+        for passage in self._passages_by_row.get(line_index, ()):
             name = "passage.current" if passage.claim == self.current_claim else "passage"
             styled.append((passage.start, passage.end, name))
-        spans = []
         for first, last, name in styled:
-            begin = max(0, first - start_of_row)
-            end = last - start_of_row
-            spans.append((len(line[:begin].encode()), len(line[:end].encode()) if end < len(line) else None, name))
-        self._highlights[row] = spans
-
-    def _repaint_rows(self, rows: set[int]) -> None:
-        """Drop the cached drawing of the screen rows that show ``rows`` and repaint if any is in view."""
-        wrapped = self.wrapped_document
-        screen_rows: set[int] = set()
-        for row in rows:
-            top = wrapped.location_to_offset((row, 0)).y
-            screen_rows.update(range(top, top + len(wrapped.get_offsets(row)) + 1))
-        if not screen_rows:
-            return
-        for key in [key for key in self._line_cache.keys() if key[2] in screen_rows]:  # noqa: SIM118 - not iterable
-            self._line_cache.discard(key)
-        if any(self.scroll_y <= y < self.scroll_y + self.size.height for y in screen_rows):
-            self.refresh()
+            line.stylize(self._styles[name], max(0, first - start_of_row), last - start_of_row)
+        return line
 
     def passage_at(self, index: int) -> Passage | None:
         """The passage under the cursor, the current claim's first when several overlap."""
