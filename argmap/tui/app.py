@@ -207,14 +207,22 @@ class ArgmapApp(App[None]):
         """``{claim id: "IN 0.73"}`` for the details pane (runs in a worker thread)."""
         return evaluate(snapshot).badges()
 
-    def render_svg(self, snapshot: ArgMap, path: Path) -> tuple[Path, list[str]]:
-        """Draw the map as it is now (saved or not) to SVG beside its file (runs in a worker thread).
+    def render_picture(self, snapshot: ArgMap, path: Path, fmt: str) -> tuple[Path, list[str]]:
+        """Draw the map as it is now (saved or not) beside its file (runs in a worker thread).
 
-        Warnings are collected, not printed: a print would land in the middle of the screen.
+        ``fmt`` is ``svg`` (the diagram) or ``html`` (the classroom page, with the source
+        texts the map may read). Warnings are collected, not printed: a print would land in
+        the middle of the screen.
         """
         warnings: list[str] = []
-        target = default_output(path, "svg")
-        store.write_atomic(target, render_map(snapshot, "svg", RenderOptions(), warn=warnings.append))
+        target = default_output(path, fmt)
+        if fmt == "html":
+            from argmap.render.html import render_html
+
+            picture = render_html(snapshot, RenderOptions(), map_path=path, warn=warnings.append)
+        else:
+            picture = render_map(snapshot, fmt, RenderOptions(), warn=warnings.append)
+        store.write_atomic(target, picture)
         return target, warnings
 
     def binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:

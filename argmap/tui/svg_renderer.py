@@ -1,4 +1,4 @@
-"""``r`` in the editor: the map as it is now drawn to SVG beside its file, in a thread, with a toast when done."""
+"""``r`` and ``R`` in the editor: the map as it is now drawn beside its file (SVG, or the HTML page), in a thread."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ class SvgRenderer(Widget):
 
     DEFAULT_CSS = "SvgRenderer { display: none; }"
 
-    def __init__(self, render_svg: Callable[[ArgMap, Path], tuple[Path, list[str]]]) -> None:
+    def __init__(self, render_picture: Callable[[ArgMap, Path, str], tuple[Path, list[str]]]) -> None:
         super().__init__()
-        self.render_svg = render_svg
+        self.render_picture = render_picture
 
-    @work(thread=True, exclusive=True, group="render", description="render the map to SVG")
-    def draw_svg(self, snapshot: ArgMap, path: Path) -> None:
+    @work(thread=True, exclusive=True, group="render", description="render the map")
+    def draw(self, snapshot: ArgMap, path: Path, fmt: str) -> None:
+        """Write the picture in ``fmt`` (svg or html) beside ``path`` and say where, or why not."""
         try:
-            target, warnings = self.render_svg(snapshot, path)
+            target, warnings = self.render_picture(snapshot, path, fmt)
         except (ArgmapError, OSError) as error:
             self.app.call_from_thread(self.notify, f"not rendered: {error}", severity="error")
             return

@@ -492,6 +492,7 @@ async def test_help_lists_every_binding(tmp_path: Path, key: str) -> None:
             "remove-placement": "D",
             "unlink": "U",
             "render": "r",
+            "render-html": "R",
             "save": "ctrl+s",
             "undo": "ctrl+z",
             "redo": "ctrl+y",
@@ -587,6 +588,23 @@ async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -
         assert any(f"rendered {svg}" in n.message for n in app._notifications)
     picture = svg.read_text(encoding="utf-8")
     assert picture.lstrip().startswith(("<?xml", "<svg")) and "Unsaved too." in picture
+
+
+async def test_shift_r_writes_the_classroom_page_beside_the_map(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path)
+    app = editor_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "cost")
+        await pilot.press("o", *"Unsaved too.", "enter", "R")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        page = tmp_path / "uniforms.html"
+        assert any(f"rendered {page}" in n.message for n in app._notifications)
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "Content-Security-Policy" in html
+    assert "Unsaved too." in html and "school uniforms should be required" in html.lower()
 
 
 async def test_choose_between_several_sources(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The editor: tree, details, source and status, and one action per key of spec §5.
+"""The editor: tree, details, source and status, and one action per key of docs/editor.md.
 
 Every action builds an :class:`~argmap.graph.Edit` with :mod:`argmap.ops` and
 hands it to the :class:`~argmap.document.Document`; then :meth:`EditorScreen.changed`
@@ -110,7 +110,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         yield RecoveryKeeper()
         yield ClaimPicker()
         yield ConflictFlow()
-        yield SvgRenderer(self.argmap_app.render_svg)
+        yield SvgRenderer(self.argmap_app.render_picture)
 
     def on_mount(self) -> None:
         self.argument_tree.conflicted = conflicted_records(self.document.map)
@@ -573,9 +573,9 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         app = self.argmap_app
         self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
 
-    def action_render(self) -> None:
-        self.say("rendering…")
-        self.query_one(SvgRenderer).draw_svg(self.document.snapshot(), self.document.path)
+    def action_render(self, fmt: str = "svg") -> None:
+        self.say("rendering the page…" if fmt == "html" else "rendering…")
+        self.query_one(SvgRenderer).draw(self.document.snapshot(), self.document.path, fmt)
 
     # Findings ---------------------------------------------------------------------------------
 
