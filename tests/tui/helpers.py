@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
 from argmap.sources import describe_source
 from argmap.tui.app import ArgmapApp
+from argmap.tui.screens.editor import EditorScreen
 from tests.conftest import build_uniforms_map
 
 SIZE = (140, 44)
@@ -35,3 +38,17 @@ def write_uniforms(folder: Path, *, with_source: bool = True) -> Path:
 def editor_app(path: Path, keymap: Path | None = None) -> ArgmapApp:
     """The real app, with a keymap file that does not exist unless a test gives one."""
     return ArgmapApp(path, keymap_file=keymap or path.parent / "no-keymap.toml")
+
+
+async def open_editor(pilot: Pilot) -> EditorScreen:
+    """The editor screen, once the app has shown it."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
+
+
+def select(screen: EditorScreen, claim: str) -> None:
+    """Put the tree's cursor on ``claim`` (expanding what hides it) and focus the tree."""
+    assert screen.argument_tree.reveal(claim) is not None
+    screen.argument_tree.focus()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from argmap import ops, store
 from argmap.graph import MapGraph
@@ -22,7 +21,7 @@ from argmap.tui.widgets.prompt_bar import PromptBar, PromptInput
 from argmap.tui.widgets.source_pane import SourcePane
 from argmap.tui.widgets.status_line import StatusLine
 from tests.conftest import build_uniforms_map
-from tests.tui.helpers import SIZE, editor_app
+from tests.tui.helpers import SIZE, editor_app, open_editor, select
 
 GERMAN = (
     "Schuluniformen im Streit\n\n"
@@ -42,18 +41,6 @@ def write_german(folder: Path) -> Path:
     graph.apply(ops.set_translation(graph, "cost", "de", "Uniformen kosten die Familien Geld."))
     store.save(graph.map, path)
     return path
-
-
-async def open_editor(pilot: Pilot) -> EditorScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
-
-
-def select(screen: EditorScreen, claim: str) -> None:
-    assert screen.argument_tree.reveal(claim) is not None
-    screen.argument_tree.focus()
 
 
 def status(screen: EditorScreen) -> str:

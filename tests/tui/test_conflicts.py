@@ -18,7 +18,7 @@ from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen
 from tests.conftest import build_uniforms_map
-from tests.tui.helpers import SIZE, editor_app
+from tests.tui.helpers import SIZE, editor_app, open_editor
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -56,13 +56,6 @@ def write_conflicted(folder: Path, *, title_too: bool = False) -> Path:
     path = folder / "merged.argmap.json"
     store.save(conflicted_map(title_too=title_too), path)
     return path
-
-
-async def open_editor(pilot) -> EditorScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
 
 
 def status(screen: EditorScreen) -> str:

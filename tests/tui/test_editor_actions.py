@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from argmap import ops, store
 from argmap.anchor import make_anchor
@@ -25,19 +24,7 @@ from argmap.tui.screens.editor import EditorScreen
 from argmap.tui.screens.panels import FindingsScreen, HelpScreen
 from argmap.tui.widgets.details import DetailsPane
 from argmap.tui.widgets.prompt_bar import PromptBar
-from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, write_uniforms
-
-
-async def open_editor(pilot: Pilot) -> EditorScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
-
-
-def select(screen: EditorScreen, claim: str) -> None:
-    assert screen.argument_tree.reveal(claim) is not None
-    screen.argument_tree.focus()
+from tests.tui.helpers import SIZE, SOURCE_TEXT, editor_app, open_editor, select, write_uniforms
 
 
 def children_of(argmap: ArgMap, target: str) -> list[tuple[str, str]]:
@@ -574,37 +561,27 @@ async def test_display_language_switch_shows_translations(tmp_path: Path) -> Non
         assert "Uniforms cost families money." in str(screen.argument_tree.cursor_node.label)
 
 
-async def test_render_writes_svg_beside_the_map_and_says_where(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("key", "name"), [("r", "uniforms.svg"), ("R", "uniforms.html")])
+async def test_render_writes_the_picture_beside_the_map_and_says_where(tmp_path: Path, key: str, name: str) -> None:
+    """``r`` draws the SVG, ``R`` the classroom page, each of the map as it is now, unsaved edits included."""
     path = write_uniforms(tmp_path)
     app = editor_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
         select(screen, "cost")
-        await pilot.press("o", *"Unsaved too.", "enter", "r")
+        await pilot.press("o", *"Unsaved too.", "enter", key)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        svg = tmp_path / "uniforms.svg"
-        assert any(f"rendered {svg}" in n.message for n in app._notifications)
-    picture = svg.read_text(encoding="utf-8")
-    assert picture.lstrip().startswith(("<?xml", "<svg")) and "Unsaved too." in picture
-
-
-async def test_shift_r_writes_the_classroom_page_beside_the_map(tmp_path: Path) -> None:
-    path = write_uniforms(tmp_path)
-    app = editor_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_editor(pilot)
-        select(screen, "cost")
-        await pilot.press("o", *"Unsaved too.", "enter", "R")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        page = tmp_path / "uniforms.html"
-        assert any(f"rendered {page}" in n.message for n in app._notifications)
-    html = page.read_text(encoding="utf-8")
-    assert html.lstrip().lower().startswith("<!doctype html") and "Content-Security-Policy" in html
-    assert "Unsaved too." in html and "school uniforms should be required" in html.lower()
+        written = tmp_path / name
+        assert any(f"rendered {written}" in n.message for n in app._notifications)
+    picture = written.read_text(encoding="utf-8")
+    assert "Unsaved too." in picture
+    if key == "r":
+        assert picture.lstrip().startswith(("<?xml", "<svg"))
+    else:
+        assert picture.lstrip().lower().startswith("<!doctype html") and "Content-Security-Policy" in picture
+        assert "school uniforms should be required" in picture.lower()  # the source text is in the page
 
 
 async def test_choose_between_several_sources(tmp_path: Path) -> None:
