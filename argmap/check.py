@@ -18,11 +18,12 @@ from argmap import anchor as anchors
 from argmap import ops
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph, strongly_connected
+from argmap.heap import gc_paused
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
 from argmap.sources import SourceRefused, read_source_text
-from argmap.store import DuplicateKey, gc_paused
+from argmap.store import DuplicateKey
 
 Severity = Literal["error", "warning", "hint"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "hint")

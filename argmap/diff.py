@@ -18,8 +18,8 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph, Record, StaleEditError, Table
+from argmap.heap import gc_paused
 from argmap.model import ArgMap, Claim, Relation
-from argmap.store import gc_paused
 
 TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
 MAP_FIELDS = ("argmap", "title", "language", "description")

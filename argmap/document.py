@@ -19,6 +19,7 @@ from argmap import canonical, store
 from argmap.errors import ArgmapError
 from argmap.find import ClaimIndex, fold, scan
 from argmap.graph import Change, Edit, MapGraph
+from argmap.heap import gc_paused
 from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
 
 RECOVERY_SUFFIX = ".recover"
@@ -65,7 +66,7 @@ class Document:
         # (canonical.remember) would cost 26 MB at 100,000 claims, for saves of 0.15 s instead of 0.7 s.
         canonical.forget(argmap)
         self.path = path
-        with store.gc_paused():  # indexing 100k relations makes many small sets; the collector would rescan them all
+        with gc_paused():  # indexing 100k relations makes many small sets; the collector would rescan them all
             self.graph = MapGraph(argmap)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
@@ -312,7 +313,7 @@ class Opening:
         Anything unexpected (an older format, a malformed record) gives None: the full
         validation in :meth:`finish` then reports it properly.
         """
-        with store.gc_paused():  # the parsed file is a million objects the collector would rescan
+        with gc_paused():  # the parsed file is a million objects the collector would rescan
             return self._preview()
 
     def finish(self) -> Document:

@@ -40,8 +40,8 @@ from typing import Any, Literal, NamedTuple
 
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
+from argmap.heap import gc_paused
 from argmap.model import ArgMap, RelationType
-from argmap.store import gc_paused
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]

@@ -219,15 +219,6 @@ class MapGraph:
                         stack.append(premise)
                         yield premise
 
-    def target_claim(self, relation_id: str) -> str | None:
-        """The claim a relation finally bears on, following undercuts to the relation they attack."""
-        seen: set[str] = set()
-        node = relation_id
-        while node in self.map.relations and node not in seen:
-            seen.add(node)
-            node = self.map.relations[node].target
-        return node if node in self.map.claims else None
-
     def walk(self, root: str) -> Iterator[tuple[int, str, str]]:
         """Depth-first ``(depth, relation id, premise id)`` below a claim, each claim expanded once."""
         expanded = {root}

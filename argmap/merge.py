@@ -24,9 +24,9 @@ from argmap import ops
 from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json, same
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph, Record, Table
+from argmap.heap import gc_paused
 from argmap.ids import unique_id
 from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType, Source, Speaker
-from argmap.store import gc_paused
 
 if TYPE_CHECKING:
     from argmap.check import Finding

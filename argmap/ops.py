@@ -260,15 +260,6 @@ def detach_evidence(graph: MapGraph, claim_id: str, index: int) -> Edit:
     return update_claim(graph, claim_id, f"detach evidence from {claim_id!r}", evidence=evidence)
 
 
-def replace_evidence(graph: MapGraph, claim_id: str, index: int, anchor: Anchor) -> Edit:
-    """Point an evidence anchor somewhere else (``check --fix`` re-anchors moved quotes with it)."""
-    claim = _require_claim(graph, claim_id)
-    if not 0 <= index < len(claim.evidence):
-        raise OperationError(f"{claim_id!r} has no evidence number {index + 1}")
-    evidence = (*claim.evidence[:index], anchor, *claim.evidence[index + 1 :])
-    return update_claim(graph, claim_id, f"re-anchor evidence of {claim_id!r}", evidence=evidence)
-
-
 def update_source(graph: MapGraph, source_id: str, **fields: Any) -> Edit:
     source = graph.map.sources.get(source_id)
     if source is None:

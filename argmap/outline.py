@@ -12,8 +12,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.model import Anchor, Claim, ClaimKind, Relation, RelationType
-from argmap.store import gc_paused
 
 
 class Role(StrEnum):

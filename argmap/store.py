@@ -8,7 +8,6 @@ one-field edit is a one-line diff.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -17,7 +16,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from pydantic import ValidationError
 
 from argmap import canonical
 from argmap.errors import ArgmapError
+from argmap.heap import gc_paused
 from argmap.model import FORMAT_VERSION, ArgMap
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -68,22 +67,6 @@ class MapFile:
     path: str
     duplicates: list[DuplicateKey] = field(default_factory=list)
     migrated_from: int | None = None
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Building or walking 100k records triggers the cycle collector again and again for nothing.
-
-    Each collection then traverses every record of a large map just loaded: for
-    check, about a third of its time at 100k claims.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def dumps(argmap: ArgMap) -> bytes:

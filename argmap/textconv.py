@@ -28,9 +28,9 @@ from __future__ import annotations
 import json
 
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
-from argmap.store import gc_paused
 from argmap.visible import visible
 
 INDENT = "  "

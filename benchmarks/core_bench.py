@@ -15,6 +15,7 @@ from argmap import ops, store
 from argmap.check import check_map
 from argmap.cli import main as argmap_main
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.model import ArgMap
 from argmap.outline import outline
 from benchmarks.registry import REFERENCE, Floor, Measurement, Target, Workload, default_repeats
@@ -33,7 +34,7 @@ def _parsed(workload: Workload) -> object:
 
 def _parse_without_collector(data: bytes) -> object:
     """The bare parse: store.loads pauses the cycle collector too, so this is the strictest floor."""
-    with store.gc_paused():
+    with gc_paused():
         return orjson.loads(data)
 
 

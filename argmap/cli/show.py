@@ -21,11 +21,11 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
 from argmap.numbering import numbered_rows
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
 from argmap.quotes import quoted
-from argmap.store import gc_paused
 from argmap.visible import visible
 
 

@@ -89,7 +89,6 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         self.message = ""
         self.search_matches: list[str] = []
         self.search_index = -1
-        self.last_key_cost: float = 0.0
         self._details_shown: tuple[object, ...] = ()
 
     @property
@@ -293,7 +292,6 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         ``path_for`` says which tree line to select afterwards (e.g. the new claim under
         the line it was added to); by default the edit's own ``select``.
         """
-        started = time.perf_counter()
         where = self.argument_tree.path_of(self.argument_tree.cursor_node)
         try:
             edit = make()
@@ -304,7 +302,6 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
             self.say("nothing changed")
             return None
         self.changed(edit, path_for(edit) if path_for is not None else None)
-        self.last_key_cost = time.perf_counter() - started
         return edit
 
     def changed(self, edit: Edit, path: list[NodeRef] | None) -> None:
@@ -526,14 +523,12 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
     # Safety -------------------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        started = time.perf_counter()
         step = self.document.undo()
         if step is None:
             self.say("nothing to undo")
             return
         self.changed(step.edit.inverse(), step.where if isinstance(step.where, list) else None)
         self.say(f"undone: {step.edit.label}")
-        self.last_key_cost = time.perf_counter() - started
 
     def action_redo(self) -> None:
         step = self.document.redo()
