@@ -24,9 +24,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from argmap.graph import TABLES
 from argmap.model import Anchor, ArgMap, Claim, Relation
 
-ID_TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
 KEPT_TABLES = ("claims", "relations")
 """The tables that grow with the map; the others are small and always serialised afresh."""
 
@@ -111,7 +111,7 @@ def map_data(argmap: ArgMap) -> dict[str, Any]:
                 out[name] = _table_data(name, table, kept.tables.get(name) if kept else None)
         elif name in small:
             value = small[name]
-            out[name] = dict(sorted(value.items())) if name in ID_TABLES else value
+            out[name] = dict(sorted(value.items())) if name in TABLES else value
     return out
 
 

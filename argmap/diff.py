@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.graph import Change, Edit, MapGraph, Record, StaleEditError, Table
+from argmap.graph import TABLES, Change, Edit, MapGraph, Record, StaleEditError
 from argmap.heap import gc_paused
 from argmap.model import ArgMap, Claim, Relation
 
-TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
 MAP_FIELDS = ("argmap", "title", "language", "description")
 """The map's own fields, outside its tables."""
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from argmap import canonical, store
 from argmap.errors import ArgmapError
 from argmap.find import ClaimIndex, fold, scan
-from argmap.graph import Change, Edit, MapGraph
+from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph
 from argmap.heap import gc_paused
-from argmap.model import FORMAT_VERSION, ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.model import FORMAT_VERSION, ArgMap
 
 RECOVERY_SUFFIX = ".recover"
 RECOVERY_KEY = "argmap-recovery"
@@ -28,14 +28,6 @@ RECOVERY_KEY = "argmap-recovery"
 RECOVERED = "recover unsaved work"
 BROKEN_SUFFIX = ".unreadable"
 """Added to the name of a recovery file that cannot be read when it is moved aside."""
-TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
-TABLE_MODELS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "speakers": Speaker,
-    "claims": Claim,
-    "relations": Relation,
-    "conflicts": Conflict,
-}
 
 
 def recovery_path(map_path: Path) -> Path:

@@ -18,6 +18,17 @@ from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
 Table = Literal["claims", "relations", "sources", "speakers", "conflicts"]
 Record = Claim | Relation | Source | Speaker | Conflict
 
+TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
+"""A map's tables of records keyed by id, in the order the file writes them."""
+TABLE_MODELS: dict[str, type[Record]] = {
+    "sources": Source,
+    "speakers": Speaker,
+    "claims": Claim,
+    "relations": Relation,
+    "conflicts": Conflict,
+}
+"""The model of each table's records."""
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

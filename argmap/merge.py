@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap import ops
-from argmap.diff import MAP_FIELDS, TABLES, json_value, record_json, same
+from argmap.diff import MAP_FIELDS, json_value, record_json, same
 from argmap.errors import OperationError
-from argmap.graph import Change, Edit, MapGraph, Record, Table
+from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
-from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType, Source, Speaker
+from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType
 
 if TYPE_CHECKING:
     from argmap.check import Finding
@@ -35,13 +35,6 @@ SET_FIELDS = frozenset({"tags", "evidence", "premises", "left_out"})
 """Tuple fields whose items are merged as sets: additions of both sides are kept."""
 DICT_FIELDS = frozenset({"translations", "answers"})
 """Dict fields merged key by key."""
-MODELS: dict[str, type[Record]] = {
-    "claims": Claim,
-    "relations": Relation,
-    "sources": Source,
-    "speakers": Speaker,
-    "conflicts": Conflict,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -778,7 +771,7 @@ def _chosen(conflict: Conflict, choice: str, value: Any) -> Any:
 def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
     table, ident = conflict.table, conflict.id
     current = getattr(graph.map, table).get(ident)
-    model = MODELS[table]
+    model = TABLE_MODELS[table]
     if not conflict.field:
         if chosen is None:
             if current is None:
