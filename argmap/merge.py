@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap import ops
 from argmap.diff import MAP_FIELDS, json_value, record_json, same
@@ -644,19 +644,22 @@ def _references(record: Record) -> list[tuple[tuple[str, ...], str]]:
 # Resolving ---------------------------------------------------------------------------------------
 
 
-def conflict_findings(argmap: ArgMap) -> list[tuple[str, str]]:
-    """``(subject id, message)`` for every unresolved conflict: ``argmap check`` reports them as errors."""
+class ConflictFinding(NamedTuple):
+    """An unresolved conflict as ``argmap check`` reports it: the record it is about, its own id, in words."""
+
+    subject: str
+    conflict: str
+    message: str
+
+
+def conflict_findings(argmap: ArgMap) -> list[ConflictFinding]:
+    """Every unresolved conflict, in id order: ``argmap check`` reports them as errors."""
     findings = []
     for cid, conflict in sorted(argmap.conflicts.items()):
         sides = f"ours {_short(conflict.ours)}, theirs {_short(conflict.theirs)}"
-        message = f"{finding_prefix(cid)} {describe_conflict(conflict)}; {sides}"
-        findings.append((conflict.id or cid, message))
+        message = f"merge conflict {cid}: {describe_conflict(conflict)}; {sides}"
+        findings.append(ConflictFinding(conflict.id or cid, cid, message))
     return findings
-
-
-def finding_prefix(conflict_id: str) -> str:
-    """How the check finding of a conflict begins, so an editor can tell which conflict a finding is about."""
-    return f"merge conflict {conflict_id}:"
 
 
 def describe_conflict(conflict: Conflict) -> str:

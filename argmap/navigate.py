@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from argmap.graph import MapGraph
-from argmap.merge import finding_prefix
 from argmap.model import ArgMap, ClaimKind, Conflict
 
 
@@ -51,11 +50,6 @@ def claim_of(argmap: ArgMap, subject: str | None) -> str | None:
         return subject
     relation = argmap.relations.get(subject)
     return relation.premises[0] if relation is not None and relation.premises else None
-
-
-def conflict_of(conflicts: Mapping[str, Conflict], message: str) -> str | None:
-    """The conflict a ``merge-conflict`` finding is about, by how its message begins."""
-    return next((cid for cid in conflicts if message.startswith(finding_prefix(cid))), None)
 
 
 def conflicted_records(argmap: ArgMap) -> set[str]:

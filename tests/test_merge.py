@@ -107,7 +107,7 @@ def test_same_field_changed_differently_is_recorded_with_every_wording():
     data = store.dumps(result.map)
     assert store.loads(data).map == result.map
     assert b"Moscow is short of ammunition." in data
-    ((subject, message),) = conflict_findings(result.map)
+    ((subject, _conflict, message),) = conflict_findings(result.map)
     assert subject == "shells"
     assert "claims.shells.text" in message and "Moscow is short of ammunition." in message
 

@@ -9,11 +9,9 @@ from argmap.check import check_map
 from argmap.document import Document
 from argmap.errors import OperationError
 from argmap.graph import MapGraph
-from argmap.merge import finding_prefix
 from argmap.model import ArgMap, Conflict, RelationType, Source
 from argmap.navigate import (
     claim_of,
-    conflict_of,
     conflicted_records,
     in_reading_order,
     next_conflict,
@@ -54,11 +52,10 @@ def test_a_finding_leads_to_its_claim_or_conflict(graph: MapGraph) -> None:
     assert claim_of(graph.map, "cost") == "cost"
     assert claim_of(graph.map, "r-bullying") == "bullying"
     assert claim_of(graph.map, None) is None and claim_of(graph.map, "nothing") is None
-    conflicts = {"claims.cost.text": Conflict(table="claims", id="cost", field="text")}
-    assert (
-        conflict_of(conflicts, f"{finding_prefix('claims.cost.text')} text changed on both sides") == "claims.cost.text"
-    )
-    assert conflict_of(conflicts, "something else") is None
+    graph.map.conflicts["claims.cost.text"] = Conflict(table="claims", id="cost", field="text")
+    (finding,) = [f for f in check_map(graph.map, "m.argmap.json") if f.code == "merge-conflict"]
+    assert (finding.subject, finding.conflict) == ("cost", "claims.cost.text")
+    assert finding.as_dict()["conflict"] == "claims.cost.text" and "claims.cost.text" in (finding.fix or "")
 
 
 def test_conflicted_records_are_the_conflicts_subjects(graph: MapGraph) -> None:

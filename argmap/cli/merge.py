@@ -60,6 +60,6 @@ def report(result: MergeResult, where: str) -> None:
         count = len(result.conflicts)
         console.print(f"argmap merge: {count} conflict{'s' if count > 1 else ''} recorded in {where}:", markup=False)
         conflicted = result.map.model_copy(update={"conflicts": result.conflicts})
-        for _, message in conflict_findings(conflicted):
-            console.print(f"  {visible(message)}", markup=False)
+        for finding in conflict_findings(conflicted):
+            console.print(f"  {visible(finding.message)}", markup=False)
         console.print("settle each with: argmap resolve MAP CONFLICT --ours|--theirs|--value JSON", markup=False)

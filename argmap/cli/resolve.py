@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     if args.conflict is None:
         findings = conflict_findings(argmap)
-        for _, message in findings:
-            out.print(visible(message), markup=False)
+        for finding in findings:
+            out.print(visible(finding.message), markup=False)
         if not findings:
             out.print("no conflicts", markup=False)
         return 1 if findings else 0

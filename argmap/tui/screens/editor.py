@@ -25,7 +25,6 @@ from argmap.errors import ArgmapError
 from argmap.graph import Edit
 from argmap.navigate import (
     claim_of,
-    conflict_of,
     conflicted_records,
     next_conflict,
 )
@@ -605,9 +604,8 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         def done(row: FindingRow | None) -> None:
             if row is None:
                 return
-            _severity, code, message, subject = row
-            conflict_id = conflict_of(self.document.map.conflicts, message) if code == "merge-conflict" else None
-            if conflict_id is not None:
+            _severity, _code, _message, subject, conflict_id = row
+            if conflict_id is not None and conflict_id in self.document.map.conflicts:
                 self.open_conflict(conflict_id)
                 return
             claim = claim_of(self.document.map, subject)

@@ -50,8 +50,8 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-FindingRow = tuple[str, str, str, str | None]
-"""(severity, code, message, subject id or None)."""
+FindingRow = tuple[str, str, str, str | None, str | None]
+"""(severity, code, message, subject id or None, conflict id or None)."""
 
 
 class FindingsScreen(ModalScreen[FindingRow | None]):
@@ -73,7 +73,7 @@ class FindingsScreen(ModalScreen[FindingRow | None]):
                     Text.assemble((f"{severity} ", SEVERITY_STYLE.get(severity, "")), (f"{code} ", "dim"), message),
                     id=f"{index}",
                 )
-                for index, (severity, code, message, _subject) in enumerate(self.findings)
+                for index, (severity, code, message, _subject, _conflict) in enumerate(self.findings)
             ]
             yield OptionList(*options, id="findings-list")
             yield Label("enter: go to the claim (or settle the conflict)   escape: close", classes="dialog-hint")
