@@ -542,7 +542,7 @@ async def test_findings_panel_counts_and_jumps_to_the_claim(tmp_path: Path) -> N
         await pilot.press("c")
         panel = app.screen
         assert isinstance(panel, FindingsScreen)
-        subject = next(subject for _, _, _, subject in panel.findings if subject in app.document.map.claims)
+        subject = next(subject for _, _, _, subject, _ in panel.findings if subject in app.document.map.claims)
         index = next(i for i, row in enumerate(panel.findings) if row[3] == subject)
         await pilot.press(*["down"] * index, "enter")
         assert screen.argument_tree.current is not None and screen.argument_tree.current.claim == subject
