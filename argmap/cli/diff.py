@@ -14,7 +14,7 @@ from argmap.errors import ArgmapError
 from argmap.git import load_version_data
 from argmap.model import ArgMap
 from argmap.render import THEMES, RenderOptions, render_map
-from argmap.render.fit import FITS, MEDIA
+from argmap.render.fit import FITS, MEDIA, default_fit
 from argmap.render.output import join_pdf, page_paths, render_pages
 
 PICTURES = ("svg", "png", "pdf")
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     diff = diff_maps(old, new)
     if args.format in PICTURES:
         drawn = diff_picture(old, new, diff, whole=args.whole, lang=args.lang)
-        fit = args.fit or ("a4" if args.format == "pdf" else "none")
+        fit = default_fit(args.fit, args.format)
         options = RenderOptions(
             theme=args.theme,
             lang=args.lang,
@@ -77,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
             title=drawn.title,
             marks=drawn.marks,
             rewordings=drawn.rewordings,
-            fit=None if fit == "none" else fit,
-            wrap=MEDIA[fit].wrap if fit in MEDIA else RenderOptions.wrap,
+            fit=fit,
+            wrap=MEDIA[fit].wrap if fit else RenderOptions.wrap,
         )
         if options.fit is None:
             pictures = [render_map(drawn.map, args.format, options)]

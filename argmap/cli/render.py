@@ -16,7 +16,7 @@ from argmap.evaluate import SEMANTICS, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
-from argmap.render.fit import FITS, MEDIA
+from argmap.render.fit import FITS, MEDIA, default_fit
 from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
 from argmap.visible import visible
@@ -120,12 +120,6 @@ def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOpti
     )
 
 
-def fit_for(args: argparse.Namespace, fmt: str) -> str | None:
-    """The medium asked for; a PDF is a handout (A4) unless told otherwise."""
-    fit = args.fit or ("a4" if fmt == "pdf" else "none")
-    return None if fit == "none" else fit
-
-
 def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
     """The options with each claim's evaluation added, when ``--strength`` asked for it."""
     if semantics is None:
@@ -160,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             argmap = store.load(map_path)
-            fit = fit_for(args, fmt)
+            fit = default_fit(args.fit, fmt)
             options = with_strength(options_from(args, fit), argmap, args.semantics if args.strength else None)
             if fmt == "html":
                 pictures = [

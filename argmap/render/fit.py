@@ -54,6 +54,12 @@ FITS = (*MEDIA, "none")
 _VIEWBOX = re.compile(rb'viewBox="([-0-9.]+) ([-0-9.]+) ([0-9.]+) ([0-9.]+)"')
 
 
+def default_fit(requested: str | None, fmt: str) -> str | None:
+    """The medium a picture is fitted to: the one asked for, else A4 for a PDF (a handout); None for no fit."""
+    fit = requested or ("a4" if fmt == "pdf" else "none")
+    return None if fit == "none" else fit
+
+
 def medium(name: str) -> Medium:
     try:
         return MEDIA[name]
