@@ -13,18 +13,19 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.model import ArgMap, Argument, Claim, Conflict, Relation, Source, Speaker
 
-Table = Literal["claims", "relations", "sources", "speakers", "conflicts"]
-Record = Claim | Relation | Source | Speaker | Conflict
+Table = Literal["claims", "relations", "sources", "speakers", "arguments", "conflicts"]
+Record = Claim | Relation | Source | Speaker | Argument | Conflict
 
-TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
+TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "arguments", "conflicts")
 """A map's tables of records keyed by id, in the order the file writes them."""
 TABLE_MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "speakers": Speaker,
     "claims": Claim,
     "relations": Relation,
+    "arguments": Argument,
     "conflicts": Conflict,
 }
 """The model of each table's records."""
