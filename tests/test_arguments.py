@@ -70,4 +70,4 @@ def test_contradictory_and_contrary_relations_count_as_attacks() -> None:
     graph.apply(ops.add_claim(graph, "rain", "It is dry.", RelationType.CONTRADICTORY, claim_id="dry"))
     graph.apply(ops.add_claim(graph, "rain", "It snows.", RelationType.CONTRARY, claim_id="snow"))
     labels = grounded(framework(graph.map))
-    assert labels["rain"] == "out" and labels["dry"] == "in"
+    assert labels["rain"] == "OUT" and labels["dry"] == labels["snow"] == "IN"
