@@ -12,7 +12,18 @@ from pydantic import ValidationError
 from argmap import rank
 from argmap.errors import ArgmapError
 from argmap.ids import slugify, unique_id
-from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source, Speaker
+from argmap.model import (
+    FORMAT_VERSION,
+    Anchor,
+    ArgMap,
+    Argument,
+    Claim,
+    ClaimKind,
+    Relation,
+    RelationType,
+    Source,
+    Speaker,
+)
 from argmap.store import check_size
 
 
@@ -112,6 +123,7 @@ class MapBuilder:
         self.relations: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, Source] = {}
         self.speakers: dict[str, Speaker] = {}
+        self.arguments: dict[str, Argument] = {}
         self.texts: dict[str, str] = {}
         self.warnings: list[str] = []
         self.reserved: set[str] = set()
@@ -223,6 +235,10 @@ class MapBuilder:
                 speakers=self.speakers,
                 claims=self.claims,
                 relations=ranked,
+                arguments={
+                    aid: argument.without(set(self.relations) - set(relations))
+                    for aid, argument in self.arguments.items()
+                },
             )
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
