@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from argdown_reading import argdown_json, differences, reading, titles
 from formats_support import CORPUS, ROOT, corpus, require_argdown_cli, structure
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -248,3 +249,54 @@ def test_a_hash_at_the_end_of_a_claim_is_text_after_export_and_import(text: str)
     reread = argdown.read(exported).map
     assert [claim.text for claim in reread.claims.values()] == [text]
     assert all(not claim.tags for claim in reread.claims.values())
+
+
+def test_every_valid_corpus_file_round_trips_as_the_argdown_cli_reads_it(tmp_path: Path) -> None:
+    """The Argdown CLI reads import -> export of each valid corpus file as it reads the file itself:
+    statements (titles, every text, tags), arguments (titles, descriptions, tags, premise-conclusion
+    structures with rules) and relations with their types (docs/formats.md lists the results)."""
+    folder = corpus("argdown")
+    cli = require_argdown_cli()
+    valid = [path for path in sorted(folder.glob("*.argdown")) if path.name not in INVALID]
+    texts: dict[str, str] = {}
+    for path in valid:
+        text = path.read_text(encoding="utf-8")
+        texts[f"original-{path.stem}"] = text
+        texts[f"round-trip-{path.stem}"] = argdown.write(argdown.read(text, str(path)).map)[0]
+    out = argdown_json(cli, tmp_path, texts)
+    found = {}
+    for path in valid:
+        original = out[f"original-{path.stem}"]
+        diff = differences(reading(original), reading(out[f"round-trip-{path.stem}"], titles(original)))
+        if diff:
+            found[path.name] = diff
+    assert len(valid) == 21 and not found
+
+
+def test_the_seed_maps_export_reads_in_argdown_without_placeholders(tmp_path: Path) -> None:
+    if not SEED_MAP.exists():
+        pytest.skip("the seed map is absent")
+    cli = require_argdown_cli()
+    argmap = store.load(SEED_MAP)
+    text = argdown.write(argmap)[0]
+    data = argdown_json(cli, tmp_path, {"seed": text})["seed"]
+    assert not [t for t in data["arguments"] if t.startswith("r-")]
+    members = [m for ec in data["statements"].values() for m in ec["members"]]
+    assert all(m.get("text") or m.get("isReference") for m in members)
+    assert not [t for t in data["statements"] if t.startswith("r-")]
+    assert "\\." not in text and "\\," not in text and "\\-" not in text
+    assert argdown.read(text).map == argmap
+
+
+def test_emphasis_links_to_anchors_and_argument_tags_as_argdown_reads_them() -> None:
+    text = (
+        "[S]: ___all three___ and ****eight stars**** and [Back](#heading-x) #real\n\n"
+        "<A>: An argument. #pro #(two words)\n  +> [S]\n"
+    )
+    argmap = argdown.read(text).map
+    claim = argmap.claims["s"]
+    assert claim.text == "all three and eight stars and Back" and claim.tags == ("real",)
+    assert argmap.arguments["a"].tags == ("pro", "two words")
+    assert (
+        argmap.arguments["a"].title == "A" and argmap.claims[argmap.arguments["a"].claim or ""].text == "An argument."
+    )
