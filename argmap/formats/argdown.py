@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surrogates
@@ -818,7 +820,16 @@ class _Reading:
 
 def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
     """The map of an Argdown model (see the module docstring for the rules)."""
-    return _Reading(model, origin).run()
+    try:
+        return _Reading(model, origin).run()
+    except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
+        if not model.argmap_data:
+            raise
+        raise ArgmapError(
+            f"Argdown: the frontmatter's argmap data does not fit the map ({type(error).__name__})",
+            path=origin,
+            fix="correct the argmap: line of the frontmatter, or remove it to read the Argdown alone",
+        ) from None
 
 
 def _steps(argument: Argument) -> list[tuple[list[str], str, list[str]]]:
