@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from strategies import maps
 
-from argmap import ops, store
+from argmap import formats, ops, store, textconv
 from argmap.errors import ArgmapError
 from argmap.formats import argdown
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
+from argmap.render.dot import build_dot
 
 INVALID = {  # SOURCES.md: Argdown 1.7.5 itself rejects these
     "core-test__lexer-argument.argdown",
@@ -300,3 +301,21 @@ def test_emphasis_links_to_anchors_and_argument_tags_as_argdown_reads_them() -> 
     assert (
         argmap.arguments["a"].title == "A" and argmap.claims[argmap.arguments["a"].claim or ""].text == "An argument."
     )
+
+
+def test_contrary_and_contradictory_relations_come_back_and_every_exporter_and_the_outline_take_them() -> None:
+    text = (
+        "===\nmodel:\n  mode: strict\n===\n\n[H1]: Epidemics cause it.\n  -> [H2]: Examinations cause it.\n\n"
+        "[H2]\n  >< [H3]: Nothing causes it.\n  + [E]: Evidence.\n"
+    )
+    argmap = argdown.read(text).map
+    kinds = {(r.premises, r.target): r.type for r in argmap.relations.values()}
+    assert kinds[("h1",), "h2"] is RelationType.CONTRARY and kinds[("h2",), "h3"] is RelationType.CONTRADICTORY
+    assert kinds[("e",), "h2"] is RelationType.SUPPORT
+    exported = argdown.write(argmap)[0]
+    assert "mode: strict" in exported and "  >< [H3]" in exported
+    assert argdown.read(exported).map == argmap
+    for name in ("aif", "xaif", "kialo", "markdown", "mermaid"):
+        assert formats.write(name, argmap)[0]
+    assert "h1" in build_dot(argmap)
+    assert "Nothing causes it." in textconv.outline(argmap)

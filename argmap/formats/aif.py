@@ -30,7 +30,12 @@ from argmap.ids import slugify
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source, Speaker
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
-DEFAULT_TEXT = {RelationType.SUPPORT: "Default Inference", RelationType.ATTACK: "Default Conflict"}
+DEFAULT_TEXT = {
+    RelationType.SUPPORT: "Default Inference",
+    RelationType.ATTACK: "Default Conflict",
+    RelationType.CONTRARY: "Default Conflict",
+    RelationType.CONTRADICTORY: "Default Conflict",
+}
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.S)
 
 

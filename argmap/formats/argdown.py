@@ -1120,6 +1120,24 @@ def _claim_order(graph: MapGraph) -> list[str]:
 
 
 def _losses(argmap: ArgMap) -> list[str]:
+    """What Argdown tools will not see: argmap keeps it in the frontmatter's ``argmap:`` data."""
     claims = list(argmap.claims.values())
+    relations = list(argmap.relations.values())
+    extras = [
+        (sum(c.kind.is_basis for c in claims), "basis kinds"),
+        (sum(c.implicit for c in claims), "implicit marks"),
+        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in relations), "notes"),
+        (sum(bool(c.translations) for c in claims), "translations"),
+        (sum(bool(c.evidence) for c in claims), "evidence anchors"),
+        (sum(c.base_score is not None for c in claims), "base scores"),
+        (sum(r.weight is not None for r in relations), "weights"),
+        (sum(bool(r.answers) for r in relations), "answers to critical questions"),
+        (len(argmap.sources) + len(argmap.speakers), "sources and speakers"),
+    ]
+    found = [f"{what} ({count})" for count, what in extras if count]
+    warnings = [f"kept only in the frontmatter's argmap data, which Argdown ignores: {', '.join(found)}"]
+    warnings = warnings if found else []
     lines = sum("\n" in c.text for c in claims)
-    return [f"line breaks in {lines} claim text(s) joined with spaces"] if lines else []
+    if lines:
+        warnings.append(f"line breaks in {lines} claim text(s): Argdown reads them as spaces (the data keeps them)")
+    return warnings

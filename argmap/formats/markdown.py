@@ -9,7 +9,12 @@ from argmap.graph import MapGraph, run_nested
 from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Relation, RelationType
 
-MARKERS = {RelationType.SUPPORT: "Pro", RelationType.ATTACK: "Con"}
+MARKERS = {
+    RelationType.SUPPORT: "Pro",
+    RelationType.ATTACK: "Con",
+    RelationType.CONTRARY: "Con",
+    RelationType.CONTRADICTORY: "Con",
+}
 
 
 def escape(text: str) -> str:
@@ -43,7 +48,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         indent = indentation(depth, "  ") + "- " + depth_marker(depth)
         marker = MARKERS[rel.type]
         if rel.target in argmap.relations:
-            marker = "Undercut" if rel.type is RelationType.ATTACK else "Backing"
+            marker = "Undercut" if rel.type.attacks else "Backing"
         if len(rel.premises) == 1:
             premise = rel.premises[0]
             out.append(f"{indent}**{marker}:** {claim_line(premise)}")
