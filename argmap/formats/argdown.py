@@ -6,21 +6,22 @@ their premise–conclusion structures, and relations between them, the same shap
 as ``argdown json`` writes (:func:`model_from_json` reads that, so tests compare
 this parser with Argdown's own).  :func:`to_map` then turns the model into a map:
 
-- every equivalence class is a claim; an argument without a premise–conclusion
-  structure (a sketched argument) is a claim whose text is its description;
-- every inference step of a reconstructed argument is a relation from its premises
-  (linked when there are several) to its conclusion; relations leaving the
-  argument leave from its final conclusion, relations onto it target that relation
-  (so an attack or undercut on a reconstructed argument is an undercut);
-- a conclusion that exists only to carry the argument's one outgoing relation
-  (it is in no other argument and nothing else points at it) is folded away:
-  the relation goes straight to the target and the conclusion's text becomes
-  the relation's note.  This is how argmap writes attacks with linked premises.
+- every equivalence class is a claim (its title kept in ``title``, its earlier
+  texts in ``variants``);
+- every argument is a record of the map's ``arguments`` table: title, description,
+  tags and premise–conclusion structure; each inference is also a support relation
+  from its premises (linked when there are several) to its conclusion, and a
+  sketched argument (no structure) is stood for by a claim holding its description;
+- a relation leaving an argument leaves from its conclusion (or its claim) and is
+  listed in the argument's ``outgoing``; one onto a reconstructed argument targets
+  its last inference's relation, and an undercut is listed in ``undercuts``.
 
-Writing gives every claim a ``[id]: text`` definition, single-premise relations
-as indented ``+``/``-`` lines, and the rest (linked premises, relations that are
-undercut or that target relations) as arguments with a premise–conclusion
-structure.  docs/formats.md lists what is lost each way.
+Writing gives every claim a ``[Title]: text`` definition, every argument its
+``<Title>: description`` and structure, and the other relations one line each
+under what they leave from; texts are escaped only where Argdown would read
+syntax.  What Argdown has no syntax for (kinds, translations, evidence, relation
+ids and fields, sources…) travels as JSON in the frontmatter's ``argmap:`` key, so
+map → Argdown → map is exact.  docs/formats.md lists what is kept each way.
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ class _Parser:
         self.untitled = 0
         self.lines = self._lines(text)
 
-    def error(self, message: str, line: int, fix: str | None = None) -> ArgmapError:
+    def error(self, message: str, line: int | None, fix: str | None = None) -> ArgmapError:
         return ArgmapError(f"Argdown: {message}", path=self.origin, line=line, fix=fix)
 
     # Lexing -------------------------------------------------------------------------------
@@ -662,13 +663,13 @@ class _Reading:
         for title, statement in model.statements.items():
             if title in placeholders:
                 continue
-            texts = list(dict.fromkeys(t for t in statement.texts if t))
+            wordings = list(dict.fromkeys(t for t in statement.texts if t))
             extra = dict((self.data.get("claims") or {}).get(self.statement_id(title) or "", {}))
-            text = extra.pop("text", None) or (texts[-1] if texts else "")
+            text = extra.pop("text", None) or (wordings[-1] if wordings else "")
             cid = b.add_claim(text or title, wanted_id=self.statement_id(title), exact=bool(self.data), **extra)
             kept_title = "" if _untitled(title) or title == cid else title
             fields: dict[str, Any] = {"tags": _tags(statement.tags), "title": kept_title}
-            fields["variants"] = tuple(t for t in texts[:-1] if t != text)
+            fields["variants"] = tuple(t for t in wordings[:-1] if t != text)
             b.update_claim(cid, **fields)
             self.claims[title] = cid
         for title, argument in model.arguments.items():
