@@ -651,7 +651,7 @@ class _Reading:
         return {step.title for last in conclusions for step in last if _untitled(step.title)}
 
     def statement_id(self, title: str) -> str | None:
-        ids = self.data.get("ids") or {}
+        ids: dict[str, str] = self.data.get("ids") or {}
         if title in ids:
             return ids[title]
         if _untitled(title):
