@@ -26,7 +26,7 @@ from argmap.errors import OperationError
 from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
-from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType
+from argmap.model import ArgMap, Argument, Claim, ClaimKind, Conflict, Relation, RelationType
 
 if TYPE_CHECKING:
     from argmap.check import Finding
@@ -386,7 +386,7 @@ def _restore_referenced(
     parents: dict[int, dict[str, list[str]]] = {}
     pending = [
         record
-        for table in ("claims", "relations")
+        for table in ("claims", "relations", "arguments")
         for record in tables[table].values()
         if any(ref in gone for _, ref in _references(record))
     ]
@@ -640,6 +640,11 @@ def _references(record: Record) -> list[tuple[tuple[str, ...], str]]:
         refs = [(("sources",), anchor.source) for anchor in record.evidence]
         refs += [(("speakers",), anchor.speaker) for anchor in record.evidence if anchor.speaker]
         return refs
+    if isinstance(record, Argument):
+        claims = [step.claim for step in record.steps] + ([record.claim] if record.claim is not None else [])
+        return [(("claims",), cid) for cid in claims] + [
+            (("relations",), rid) for rid in sorted(record.names() - set(claims))
+        ]
     return []
 
 

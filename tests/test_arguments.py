@@ -9,7 +9,7 @@ from argmap.evaluate import framework, grounded
 from argmap.graph import MapGraph
 from argmap.merge import merge_maps
 from argmap.model import ArgMap, Argument, ArgumentStep, RelationType
-from tests.diffmerge_helpers import copy, sample_map
+from tests.diffmerge_helpers import copy, edited, sample_map
 
 
 def with_argument(argmap: ArgMap) -> ArgMap:
@@ -71,3 +71,15 @@ def test_contradictory_and_contrary_relations_count_as_attacks() -> None:
     graph.apply(ops.add_claim(graph, "rain", "It snows.", RelationType.CONTRARY, claim_id="snow"))
     labels = grounded(framework(graph.map))
     assert labels["rain"] == "OUT" and labels["dry"] == labels["snow"] == "IN"
+
+
+def test_a_claim_deleted_on_one_side_and_used_by_a_new_argument_on_the_other_comes_back_as_a_conflict() -> None:
+    base = sample_map()
+    ours = edited(base, lambda g: ops.delete_claim(g, "shells"))
+    theirs = copy(base)
+    steps = (ArgumentStep(claim="shells"), ArgumentStep(claim="thesis", inference=True))
+    theirs.arguments["new"] = Argument(title="New", steps=steps)
+    result = merge_maps(base, ours, theirs)
+    assert "shells" in result.map.claims and not result.clean
+    assert [c.id for c in result.conflicts.values()] == ["shells"]
+    assert not [f for f in check_map(result.map) if f.code == "dangling-id"]
