@@ -143,10 +143,10 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
     for rid in stale:
         if rid not in table:
             del out[rid]
-    added = table.keys() - out.keys() if len(table) > len(out) else set()
-    fresh = {rid: table[rid] for rid in itertools.chain(changed, added)}
+    new_ids = table.keys() - out.keys() if len(table) > len(out) else set()
+    fresh = {rid: table[rid] for rid in itertools.chain(changed, new_ids)}
     out.update(adapter.dump_python(fresh, mode="json", exclude_defaults=True))
-    if added or not kept.ordered:
+    if new_ids or not kept.ordered:
         ordered = dict.fromkeys(sorted(out))  # nearly sorted already: about one comparison per id
         ordered.update(out)
         return ordered

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 from pydantic import ValidationError
@@ -18,7 +19,7 @@ from pydantic import ValidationError
 from argmap import canonical, store
 from argmap.errors import ArgmapError
 from argmap.find import ClaimIndex, fold, scan
-from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph
+from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.model import FORMAT_VERSION, ArgMap
 
@@ -63,7 +64,7 @@ class Document:
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._saved_state = 0
-        self._as_saved: dict[tuple[str, str], object] = {}
+        self._as_saved: dict[tuple[Table, str], Record | None] = {}
         """Each record changed since the last save, as it was then: what :meth:`unsaved_edit` starts from."""
         self.revision = 0
         """Grows with every change, undo and redo: watchers compare it to skip stale work."""
@@ -258,7 +259,7 @@ class Opening:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._data: bytes | None = store.read_bytes(path)
-        self._raw: dict | None = store.parse(self._data, str(path))
+        self._raw: dict[str, Any] | None = store.parse(self._data, str(path))
         self.size = len(self._data)
 
     @property
@@ -355,9 +356,9 @@ def read_recovery(path: Path) -> Edit:
     return Edit(RECOVERED, changes)
 
 
-def _record_json(record: object) -> object:
-    return None if record is None else record.model_dump(mode="json", exclude_defaults=True)  # type: ignore[attr-defined]
+def _record_json(record: Record | None) -> dict[str, Any] | None:
+    return None if record is None else record.model_dump(mode="json", exclude_defaults=True)
 
 
-def _record(table: str, value: object) -> object:
+def _record(table: str, value: object) -> Record | None:
     return None if value is None else TABLE_MODELS[table].model_validate(value)

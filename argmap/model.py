@@ -10,11 +10,11 @@ diff and merge simple comparisons of before and after.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Final, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
 
 Id = Annotated[
@@ -173,6 +173,12 @@ class Speaker(_Record):
     role: str = ""
 
 
+ConflictTable = Literal["map", "sources", "speakers", "claims", "relations"]
+"""What a conflict is about: a field of the map itself or a record of one of its tables."""
+CONFLICT_TABLES: dict[str, ConflictTable] = {name: name for name in get_args(ConflictTable)}
+"""``CONFLICT_TABLES[table]``: a table's name as a conflict's ``table`` (a KeyError for the conflicts table itself)."""
+
+
 class Conflict(_Record):
     """A change both sides of a merge made differently, kept until someone decides.
 
@@ -182,7 +188,7 @@ class Conflict(_Record):
     dotted field (``translations.de``) names one key of a dict field.
     """
 
-    table: Literal["map", "sources", "speakers", "claims", "relations"]
+    table: ConflictTable
     id: str = Field(default="", description="The record's id; empty for a field of the map itself.")
     field: str = Field(default="", description="The field both sides changed; empty for the whole record.")
     base: JsonValue = None

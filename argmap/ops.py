@@ -9,6 +9,7 @@ so a rule (no cycles, what a delete takes with it) lives in one place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from argmap import rank
@@ -119,8 +120,12 @@ def add_from_passage(
         raise OperationError(f"a claim from a passage is a {', '.join(PASSAGE_ROLES)}, not {role!r}")
     if anchor.source not in graph.map.sources:
         raise OperationError(f"no source {anchor.source!r}")
-    make = {"reason": add_reason, "objection": add_objection, "co-premise": add_co_premise}[role]
-    edit = make(graph, target, text)
+    makers: dict[str, Callable[[MapGraph, str, str], Edit]] = {
+        "reason": add_reason,
+        "objection": add_objection,
+        "co-premise": add_co_premise,
+    }
+    edit = makers[role](graph, target, text)
     extra: dict[str, Any] = {"evidence": [anchor.model_dump()]}
     if translation:
         extra["translations"] = {translation: " ".join(anchor.quote.split())}

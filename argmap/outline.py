@@ -106,7 +106,7 @@ def outline(graph: MapGraph) -> Iterator[Row]:
             stack.append((1, cid))
         while stack:
             task = stack.pop()
-            if type(task) is Row:
+            if isinstance(task, Row):
                 yield task
                 continue
             depth, node = task
