@@ -424,10 +424,10 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
     for cid in sorted(mismatched):
         claim = argmap.claims[cid]
         for number, anchor in enumerate(claim.evidence, start=1):
-            loaded = texts.get(anchor.source)
-            if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
+            text = quoted.get(anchor.source)
+            if text is None or anchors.matches(anchor, text):
                 continue
-            moved = anchors.relocate(anchor, loaded[0])
+            moved = anchors.relocate(anchor, text)
             if moved is None:
                 yield Finding(
                     "error",

@@ -98,7 +98,11 @@ def question_status(relation: Relation) -> list[tuple[Question, str | None]]:
 def unknown_schemes(argmap: ArgMap) -> list[tuple[str, str]]:
     """``(relation id, scheme id)`` for relations naming a scheme argmap does not know."""
     schemes = all_schemes()
-    return [(rid, relation.scheme) for rid, relation in _with_scheme(argmap) if relation.scheme not in schemes]
+    return [
+        (rid, relation.scheme)
+        for rid, relation in _with_scheme(argmap)
+        if relation.scheme is not None and relation.scheme not in schemes
+    ]
 
 
 def _with_scheme(argmap: ArgMap) -> list[tuple[str, Relation]]:

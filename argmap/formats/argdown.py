@@ -229,7 +229,7 @@ class _Parser:
         self.untitled = 0
         self.lines = self._lines(text)
 
-    def error(self, message: str, line: int, fix: str | None = None) -> ArgmapError:
+    def error(self, message: str, line: int | None, fix: str | None = None) -> ArgmapError:
         return ArgmapError(f"Argdown: {message}", path=self.origin, line=line, fix=fix)
 
     # Lexing -------------------------------------------------------------------------------
@@ -622,13 +622,13 @@ def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
     for title, argument in reconstructed.items():
         conclusion = conclusion_of(title)
         statement = model.statements.get(conclusion)
-        premises = {step.title for step in argument.pcs[:-1]}
+        premise_titles = {step.title for step in argument.pcs[:-1]}
         private = (
             statement is not None
             and not statement.outside_pcs
             and in_pcs.get(conclusion) == 1
             and conclusion not in targeted
-            and conclusion not in premises
+            and conclusion not in premise_titles
         )
         leaving = outgoing(title)
         if private and len(leaving) == 1 and _TYPES.get(leaving[0].type) and leaving[0].type != "contradictory":

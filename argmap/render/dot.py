@@ -584,11 +584,11 @@ class _DotWriter:
         size = _num(max(self.small, 11))
         cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
         columns = max(1, options.legend_columns) if len(cells) > 3 else 1
-        rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
+        table_rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
         key = (
             f'<TABLE BORDER="1" COLOR="{self.theme.border}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
             f'<TR><TD COLSPAN="{2 * columns}" ALIGN="LEFT"><B>{html_text(words["Legend"])}</B></TD></TR>'
-            + "".join(rows)
+            + "".join(table_rows)
             + "</TABLE>"
         )
         top = "".join(f"<TR><TD>{html_text(line)}</TD></TR>" for line in heading)
