@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.schemes import answer_question, question_to_objection, relation_of
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "answer",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from argmap import ops, store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError, OperationError
 from argmap.graph import MapGraph
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "detach",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.diff import describe, diff_maps, narrowed
 from argmap.diffview import diff_picture, render_json, render_text
 from argmap.errors import ArgmapError
@@ -20,7 +20,7 @@ from argmap.render.output import join_pdf, page_paths, render_pages
 PICTURES = ("svg", "png", "pdf")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "diff",

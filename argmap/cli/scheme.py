@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.cli.schemes import describe
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.schemes import get_scheme, relation_of, set_relation_scheme
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "scheme",
