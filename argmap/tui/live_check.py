@@ -51,7 +51,9 @@ def sort_findings(findings: list[Finding], badges: dict[str, str]) -> Checked:
         if finding.subject:
             about.setdefault(finding.subject, []).append((finding.severity, finding.message))
     serious = {f.subject for f in findings if f.subject and f.severity != "hint"}
-    rows = [(f.severity, f.code, f.message, f.subject, f.conflict) for f in findings]
+    rows: list[tuple[str, str, str, str | None, str | None]] = [
+        (f.severity, f.code, f.message, f.subject, f.conflict) for f in findings
+    ]
     return Checked(rows, {subject: tuple(pairs) for subject, pairs in about.items()}, serious, badges)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -36,6 +37,10 @@ class NodeRef:
 
     claim: str
     relation: str | None = None
+
+
+OpenedNodes: TypeAlias = "dict[NodeRef, OpenedNodes]"
+"""The open lines below a node, each with the open lines below it."""
 
 
 def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
@@ -151,10 +156,10 @@ class ArgumentTree(Tree[NodeRef]):
     """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
 
     def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
-        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, Text]] = LRUCache(2048)
+        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, str | Text]] = LRUCache(2048)
         self._unfilled: set[NodeID] = set()
         """Nodes whose children are not added yet (see :meth:`fill`)."""
-        self._label_widths: LRUCache[NodeID, tuple[Text, int]] = LRUCache(4096)
+        self._label_widths: LRUCache[NodeID, tuple[str | Text, int]] = LRUCache(4096)
         super().__init__("map", id=id)
         self.graph = graph
         self.show_root = False
@@ -359,7 +364,8 @@ class ArgumentTree(Tree[NodeRef]):
         label = node.label
         cached = self._label_widths.get(node.id)
         if cached is None or cached[0] is not label:
-            cached = self._label_widths[node.id] = (label, label.cell_len)
+            width = label.cell_len if isinstance(label, Text) else cell_len(label)  # Tree keeps Text; typed str | Text
+            cached = self._label_widths[node.id] = (label, width)
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
         return len(icon) + cached[1]
 
@@ -425,12 +431,12 @@ class ArgumentTree(Tree[NodeRef]):
         self.add_refs(node, wanted)
         self._reopen(node, opened)
 
-    def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
+    def _opened(self, node: TreeNode[NodeRef]) -> OpenedNodes:
         return {
             child.data: self._opened(child) for child in node.children if child.data is not None and child.is_expanded
         }
 
-    def _reopen(self, node: TreeNode[NodeRef], opened: dict[NodeRef, dict]) -> None:
+    def _reopen(self, node: TreeNode[NodeRef], opened: OpenedNodes) -> None:
         for child in node.children:
             if child.data in opened:
                 self.fill(child)
