@@ -96,7 +96,7 @@ def lint(python: Path) -> int:
     ]
     failed = [check for check in checks if subprocess.call(check, cwd=ROOT) != 0]
     for check in failed:
-        print(f"dev.py lint: {Path(check[0]).name} {' '.join(map(str, check[1:]))} failed", file=sys.stderr)
+        print(f"dev.py lint: {' '.join([Path(check[0]).name, *map(str, check[1:])])} failed", file=sys.stderr)
     return 1 if failed else 0
 
 
