@@ -11,6 +11,7 @@ import pytest
 
 from argmap import anchor, ops, store
 from argmap.check import check_map
+from argmap.finding_codes import FindingCode
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.sources import describe_source
@@ -186,3 +187,11 @@ def test_many_hints_of_a_kind_are_summed_up_unless_asked_for(tmp_path: Path) -> 
     assert grouped.stdout.count("no-evidence") == 1
     listed = run_check("--hints", str(path))
     assert listed.stdout.count("no-evidence") == 12
+
+
+def test_finding_codes_are_members_of_the_enum_and_json_keeps_their_strings(annotated: Path) -> None:
+    edit_json(annotated, '"target": "cost"', '"target": "costs"')
+    findings = check_map(store.load(annotated), annotated)
+    assert findings and all(type(finding.code) is FindingCode for finding in findings)
+    dangling = next(f for f in findings if f.code is FindingCode.DANGLING_ID)
+    assert json.loads(json.dumps(dangling.as_dict()))["code"] == "dangling-id"
