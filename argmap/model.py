@@ -113,6 +113,10 @@ class Claim(_Record):
     )
     note: str = ""
 
+    def shown_text(self, language: str | None) -> str:
+        """The text in ``language`` when the claim has a translation there, else its own: what every view shows."""
+        return self.translations.get(language, self.text) if language else self.text
+
 
 class Relation(_Record):
     """Premises that together support or attack a target.

@@ -61,11 +61,7 @@ class Row(NamedTuple):
     repeated: bool = False
 
     def text(self, language: str | None = None) -> str:
-        if self.claim is None:
-            return ""
-        if language and language in self.claim.translations:
-            return self.claim.translations[language]
-        return self.claim.text
+        return "" if self.claim is None else self.claim.shown_text(language)
 
     @property
     def evidence(self) -> tuple[Anchor, ...]:

@@ -24,7 +24,6 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
-from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
 from argmap.navigate import top_claims
@@ -114,7 +113,7 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
+    label.append(shorten(claim.shown_text(language)), style="italic" if claim.implicit else "")
     return label
 
 
