@@ -15,9 +15,8 @@ from argmap.navigate import (
     conflicted_records,
     in_reading_order,
     next_conflict,
-    reading_order,
-    top_claims,
 )
+from argmap.order import reading_order, top_claims
 
 
 @pytest.fixture
