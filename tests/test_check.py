@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,14 @@ from argmap.finding_codes import FindingCode
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.sources import describe_source
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Uniforms are expensive. Many families struggle to pay for them. Bullying is common at school.\n"
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return in_process.run("check", *args, cwd=ROOT)
 
 
 @pytest.fixture

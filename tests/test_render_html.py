@@ -129,7 +129,7 @@ class Opened:
 @pytest.fixture(scope="module")
 def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("page") / "seed.html"
-    result = argmap_cli("render", str(SEED), "-o", str(target), timeout=120)
+    result = argmap_cli("render", str(SEED), "-o", str(target))
     assert result.returncode == 0, result.stderr
     return target
 
@@ -303,7 +303,7 @@ def test_a_hostile_map_runs_no_script_and_keeps_its_structure(browser: object, t
     for hostile in (False, True):
         map_path = twin_maps(tmp_path, hostile)
         target = map_path.with_suffix(".html")
-        result = argmap_cli("render", str(map_path), "-o", str(target), "--numbers", timeout=120)
+        result = argmap_cli("render", str(map_path), "-o", str(target), "--numbers")
         assert result.returncode == 0, result.stderr
         opened = Opened(browser, target)
         page = opened.page
