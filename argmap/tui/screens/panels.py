@@ -13,8 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from argmap.finding_codes import FindingCode
-
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
 
 
@@ -52,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-FindingRow = tuple[str, FindingCode, str, str | None, str | None]
+FindingRow = tuple[str, str, str, str | None, str | None]
 """(severity, code, message, subject id or None, conflict id or None)."""
 
 
