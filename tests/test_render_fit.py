@@ -90,6 +90,7 @@ def test_seed_map_fits_slides_and_pages(fit: str, lang: str | None, legend: bool
 
 
 @needs_dot
+@pytest.mark.slow  # about 20 s each: Graphviz lays out every page of a 300-claim map
 @pytest.mark.parametrize("fit", ["slide", "a4"])
 def test_generated_300_claim_map_fits(fit: str) -> None:
     argmap, _ = generate(300)
