@@ -10,9 +10,9 @@ diff and merge simple comparisons of before and after.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
 FORMAT_VERSION = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
@@ -211,8 +211,6 @@ class ArgMap(BaseModel):
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
     )
-    _kept_form: Any = PrivateAttr(default=None)
-    """What ``store.loads`` kept of the parsed file so that saving is fast: see :mod:`argmap.canonical`."""
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

@@ -45,7 +45,8 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     relation_id = relation_of(graph, args.relation)
     if args.objection is not None:
         if args.text:
@@ -56,6 +57,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         raise ArgmapError("give the answer's TEXT, --objection or --clear")
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     console().print(f"{edit.label}" + ("" if edit.changes else " (unchanged)"), markup=False)
     return 0

@@ -38,7 +38,8 @@ examples:
 def run(args: argparse.Namespace) -> int:
     if args.clear and args.scheme:
         raise ArgmapError("give a SCHEME or --clear, not both")
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     relation_id = relation_of(graph, args.relation)
     out = console()
     if not args.scheme and not args.clear:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     edit = set_relation_scheme(graph, relation_id, None if args.clear else args.scheme)
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     what = f"scheme {args.scheme}" if args.scheme else "no scheme"
     out.print(f"{relation_id}: {what}" + ("" if edit.changes else " (unchanged)"), markup=False)
     return 0
