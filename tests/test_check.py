@@ -167,7 +167,7 @@ def test_json_output(annotated: Path) -> None:
 def test_scheme_questions_are_hints_and_unknown_schemes_warnings(annotated: Path) -> None:
     graph = MapGraph(store.load(annotated))
     graph.apply(ops.set_scheme(graph, "r-cost", "negative-consequences"))
-    graph.apply(ops.set_scheme(graph, "r-subsidy", "wishful-thinking"))
+    graph.apply(ops.update_relation(graph, "r-subsidy", "a scheme from elsewhere", scheme="wishful-thinking"))
     store.save(graph.map, annotated)
     findings = check_map(store.load(annotated), annotated)
     questions = [f for f in findings if f.code == "open-question"]

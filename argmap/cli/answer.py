@@ -8,7 +8,8 @@ from argmap import store
 from argmap.cli.common import add_command, console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
-from argmap.schemes import answer_question, question_to_objection, relation_of
+from argmap.ops import answer_question, question_to_objection
+from argmap.schemes import relation_of
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

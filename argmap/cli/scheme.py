@@ -9,7 +9,8 @@ from argmap.cli.common import add_command, console
 from argmap.cli.schemes import describe
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
-from argmap.schemes import get_scheme, relation_of, set_relation_scheme
+from argmap.ops import set_scheme
+from argmap.schemes import get_scheme, relation_of
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         for line in describe(get_scheme(relation.scheme), relation):
             out.print(line)
         return 0
-    edit = set_relation_scheme(graph, relation_id, None if args.clear else args.scheme)
+    edit = set_scheme(graph, relation_id, None if args.clear else args.scheme)
     graph.apply(edit)
     store.save(graph.map, args.map, mapfile.kept)
     what = f"scheme {args.scheme}" if args.scheme else "no scheme"
