@@ -31,16 +31,29 @@ def top_claims(graph: MapGraph) -> list[str]:
 
 
 def reading_order(graph: MapGraph, top: Iterable[str] | None = None) -> list[str]:
-    """Every claim once, as a reader meets it going down the tree: each top claim, then what hangs below it.
+    """Every claim once, in the order of the editor's tree opened all the way down.
 
-    ``top`` is the tree's top level (default :func:`top_claims`); claims that only a
-    support cycle reaches come last, in the map's order.
+    Below a claim come the undercuts of the inference that brought it there, then
+    what bears on the claim itself (so a linked group's undercuts follow its first
+    premise).  ``top`` is the tree's top level (default :func:`top_claims`); claims
+    that only a support cycle reaches come last, in the map's order.  A stack, not
+    recursion: chains can be deeper than Python's recursion limit.
     """
     order: dict[str, None] = {}
-    for claim in top if top is not None else top_claims(graph):
-        order[claim] = None
-        for _depth, _relation, premise in graph.walk(claim):
-            order[premise] = None
+    expanded: set[str] = set()
+    for root in top if top is not None else top_claims(graph):
+        stack: list[tuple[str, str | None]] = [(root, None)]
+        while stack:
+            claim, via = stack.pop()
+            order.setdefault(claim, None)
+            below: list[tuple[str, str | None]] = []
+            for node in (via, claim):
+                if node is not None and node not in expanded:
+                    expanded.add(node)
+                    below.extend(
+                        (premise, rid) for rid, relation in graph.children(node) for premise in relation.premises
+                    )
+            stack.extend(reversed(below))
     for claim in graph.map.claims:
         order.setdefault(claim, None)
     return list(order)

@@ -11,7 +11,7 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.order import is_top, reading_order, top_claims, top_order
 from argmap.outline import outline
-from argmap.tui.widgets.argument_tree import top_refs
+from argmap.tui.widgets.argument_tree import NodeRef, child_refs, top_refs
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def graph(uniforms_map: ArgMap) -> MapGraph:
 EXPECTED = [
     "thesis",
     "bullying",
-    "clothing",
     "markers",
+    "clothing",
     "cost",
     "subsidy",
     "tradition",
@@ -63,3 +63,17 @@ def test_the_outline_the_tree_and_the_argdown_export_start_from_the_same_top(gra
     assert [ref.claim for ref in top_refs(graph)] == top_claims(graph)
     text, _warnings = argdown.write(graph.map)
     assert re.findall(r"^\[([^\]]+)\]: ", text, flags=re.MULTILINE) == EXPECTED
+
+
+def test_reading_order_is_the_order_of_the_editors_tree_opened_all_the_way(graph: MapGraph) -> None:
+    """First sightings of claims in the tree's lines, each line opened depth first (the search steps in this order)."""
+    seen: dict[str, None] = {}
+    opened: set[NodeRef] = set()
+    stack = list(reversed(top_refs(graph)))
+    while stack:
+        ref = stack.pop()
+        seen.setdefault(ref.claim, None)
+        if ref not in opened:
+            opened.add(ref)
+            stack.extend(reversed(child_refs(graph, ref)))
+    assert list(seen) == reading_order(graph)[: len(seen)] == EXPECTED[: len(seen)]
