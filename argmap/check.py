@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from argmap import anchor as anchors
 from argmap import ops
 from argmap.errors import ArgmapError
+from argmap.finding_codes import FindingCode
 from argmap.graph import Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
 from argmap.merge import conflict_findings
@@ -34,7 +35,7 @@ class Finding:
     """One thing ``check`` noticed; ``subject`` is the claim, relation or source id it concerns."""
 
     severity: Severity
-    code: str
+    code: FindingCode
     message: str
     subject: str | None = None
     fix: str | None = None
@@ -55,14 +56,14 @@ class Finding:
         return fields
 
 
-HINT_GROUPS = {
-    "no-evidence": "claims are not anchored to a passage",
-    "open-question": "critical questions are not answered",
+HINT_GROUPS: dict[FindingCode, str] = {
+    FindingCode.NO_EVIDENCE: "claims are not anchored to a passage",
+    FindingCode.OPEN_QUESTION: "critical questions are not answered",
 }
 """How a group of hints of one code is summed up: "1,234 claims are not anchored to a passage"."""
 
 
-def hint_summary(code: str, count: int) -> str:
+def hint_summary(code: FindingCode, count: int) -> str:
     """One line for ``count`` hints of ``code``, for a report that does not list them one by one."""
     return f"{count:,} {HINT_GROUPS.get(code, f'{code} hints')}"
 
@@ -142,7 +143,7 @@ def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
     for subject, conflict, message in conflict_findings(argmap):
         fix = f"argmap resolve MAP {conflict} --ours|--theirs|--value JSON"
-        yield Finding("error", "merge-conflict", message, subject, fix, conflict)
+        yield Finding("error", FindingCode.MERGE_CONFLICT, message, subject, fix, conflict)
 
 
 def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
@@ -150,7 +151,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id in unknown_schemes(argmap):
         yield Finding(
             "warning",
-            "unknown-scheme",
+            FindingCode.UNKNOWN_SCHEME,
             f"relation {rid!r} names the unknown scheme {scheme_id!r}",
             rid,
             "argmap schemes lists the known ones",
@@ -158,7 +159,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id, question in open_questions(argmap):
         yield Finding(
             "hint",
-            "open-question",
+            FindingCode.OPEN_QUESTION,
             f"{rid} ({scheme_id}): {question.text}",
             rid,
             f"argmap answer MAP {rid} {question.id} TEXT, or --objection to turn it into an objection",
@@ -170,7 +171,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
         lines = ", ".join(map(str, dup.lines))
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{dup.key!r} stands twice in {dup.path} (lines {lines}); JSON readers keep only the last",
             dup.key,
             "rename or remove one of them",
@@ -178,7 +179,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
     for ident in sorted(argmap.claims.keys() & argmap.relations.keys()):
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{ident!r} is both a claim and a relation",
             ident,
             "rename one: claims and relations share one namespace",
@@ -194,7 +195,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if premise not in claims:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"relation {rid!r} has premise {premise!r}, which is not a claim",
                     rid,
                     "add the claim or remove it from the premises",
@@ -202,7 +203,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target not in claims and relation.target not in relations:
             yield Finding(
                 "error",
-                "dangling-id",
+                FindingCode.DANGLING_ID,
                 f"relation {rid!r} targets {relation.target!r}, which is neither a claim nor a relation",
                 rid,
                 "point it at an existing claim or delete the relation",
@@ -210,17 +211,17 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target == rid or relation.target in relation.premises:
             yield Finding(
                 "error",
-                "self-relation",
+                FindingCode.SELF_RELATION,
                 f"relation {rid!r} makes {relation.target!r} bear on itself",
                 rid,
                 "delete the relation or change its target",
             )
         if len(set(relation.premises)) != len(relation.premises):
-            yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+            yield Finding("error", FindingCode.DUPLICATE_PREMISE, f"relation {rid!r} lists a premise twice", rid)
     sources, speakers = argmap.sources, argmap.speakers
     for cid, claim in claims.items():
         if not claim.text.strip():
-            yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
+            yield Finding("error", FindingCode.EMPTY_TEXT, f"claim {cid!r} has no text", cid, "write the statement")
         for anchor in claim.evidence:
             if (
                 anchor.source in sources
@@ -231,7 +232,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.source not in argmap.sources:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names source {anchor.source!r}, which the map does not list",
                     cid,
                     "add the source or detach the evidence",
@@ -239,7 +240,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.speaker is not None and anchor.speaker not in argmap.speakers:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names speaker {anchor.speaker!r}, who is not among the map's speakers",
                     cid,
                     "add the speaker",
@@ -247,7 +248,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.end <= anchor.start:
                 yield Finding(
                     "error",
-                    "bad-offsets",
+                    FindingCode.BAD_OFFSETS,
                     f"evidence of {cid!r} ends ({anchor.end}) before it starts ({anchor.start})",
                     cid,
                     "argmap check --fix re-anchors it",
@@ -259,12 +260,12 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
-        yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
+        yield Finding("error", FindingCode.NO_THESIS, "the map has no thesis", None, "set a claim's kind to thesis")
     for cycle in _support_cycles(scan.supported_by):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
-            "circular-support",
+            FindingCode.CIRCULAR_SUPPORT,
             f"circular support: {path}",
             cycle[0],
             "one of these reasons should not support the next",
@@ -273,7 +274,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
-            "unreachable",
+            FindingCode.UNREACHABLE,
             f"claim {cid!r} has no path to a thesis",
             cid,
             "link it as a reason or objection, or delete it",
@@ -284,7 +285,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(unanchored):
         yield Finding(
             "hint",
-            "no-evidence",
+            FindingCode.NO_EVIDENCE,
             f"claim {cid!r} is not anchored to a passage",
             cid,
             "attach a quote with x in the editor, or mark it implicit",
@@ -403,13 +404,13 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
         if isinstance(loaded, SourceRefused):
-            yield Finding("error", "source-refused", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_REFUSED, loaded.message, source_id, loaded.fix)
         elif isinstance(loaded, ArgmapError):
-            yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_MISSING, loaded.message, source_id, loaded.fix)
         elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
             yield Finding(
                 "warning",
-                "source-changed",
+                FindingCode.SOURCE_CHANGED,
                 f"the text of source {source_id!r} changed since it was annotated (SHA-256 differs)",
                 source_id,
                 "argmap check --fix re-anchors the quotes and records the new hash",
@@ -431,7 +432,7 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
             if moved is None:
                 yield Finding(
                     "error",
-                    "quote-missing",
+                    FindingCode.QUOTE_MISSING,
                     f"evidence {number} of {cid!r} quotes text no longer in "
                     f"source {anchor.source!r}: {anchor.quote[:50]!r}",
                     cid,
@@ -440,7 +441,7 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
             else:
                 yield Finding(
                     "error",
-                    "quote-moved",
+                    FindingCode.QUOTE_MOVED,
                     f"evidence {number} of {cid!r} no longer matches at "
                     f"{anchor.start}–{anchor.end}; the quote now stands at {moved.start}–{moved.end}",
                     cid,

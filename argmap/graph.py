@@ -151,6 +151,10 @@ class MapGraph:
         pairs.sort(key=lambda pair: (pair[1].rank, pair[0]))
         return pairs
 
+    def is_premise(self, claim_id: str) -> bool:
+        """Whether a claim is a premise of any relation (bears on something)."""
+        return bool(self._by_premise.get(claim_id))
+
     def parents(self, claim_id: str) -> list[tuple[str, Relation]]:
         """The relations in which a claim is a premise, in id order."""
         relations = self.map.relations

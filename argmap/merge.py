@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from argmap import ops
 from argmap.diff import MAP_FIELDS, json_value, record_json, same
 from argmap.errors import OperationError
+from argmap.finding_codes import FindingCode
 from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
@@ -569,8 +570,8 @@ def _new_problems(found: set[Finding], before: set[Finding]) -> set[Finding]:
     and the merged map has none either, claims cut off are that side's doing.
     """
     new = found - before
-    if any(finding.code == "no-thesis" for finding in found & before):
-        new = {finding for finding in new if finding.code != "unreachable"}
+    if any(finding.code is FindingCode.NO_THESIS for finding in found & before):
+        new = {finding for finding in new if finding.code is not FindingCode.UNREACHABLE}
     return new
 
 
@@ -591,7 +592,7 @@ def _culprits(
     from argmap.check import support_cycles
 
     wanted: list[tuple[tuple[str, str], ArgMap, bool]] = []
-    if any(finding.code == "circular-support" for finding in broken):
+    if any(finding.code is FindingCode.CIRCULAR_SUPPORT for finding in broken):
         new_cycles = {frozenset(c) for c in support_cycles(merged)}
         new_cycles -= {frozenset(c) for side in (ours, theirs) for c in support_cycles(side)}
         loop = [
@@ -605,14 +606,17 @@ def _culprits(
     graphs: dict[int, MapGraph] = {}
     for finding in broken:
         subject = finding.subject
-        if finding.code == "unreachable" and subject:
+        if finding.code is FindingCode.UNREACHABLE and subject:
             side = ours if subject in ours.claims else theirs
             graph = graphs.setdefault(id(side), MapGraph(side))
             wanted += [(key, side, True) for key in _path_up(graph, subject)]
-        elif finding.code in ("dangling-id", "self-relation", "duplicate-premise") and subject in merged.relations:
+        elif (
+            finding.code in (FindingCode.DANGLING_ID, FindingCode.SELF_RELATION, FindingCode.DUPLICATE_PREMISE)
+            and subject in merged.relations
+        ):
             key = ("relations", subject)
             wanted.append((key, ours if _differs(merged, ours, key) else theirs, False))
-        elif finding.code == "no-thesis":
+        elif finding.code is FindingCode.NO_THESIS:
             wanted += [(("claims", cid), side, False) for side in (ours, theirs) for cid in side.theses()]
     culprits: dict[tuple[str, str], tuple[ArgMap, bool]] = {}
     for key, side, joined in wanted:

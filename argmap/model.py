@@ -10,9 +10,9 @@ diff and merge simple comparisons of before and after.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Final, Literal, Self, get_args
+from typing import Annotated, Final, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
 FORMAT_VERSION: Final = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
@@ -112,6 +112,10 @@ class Claim(_Record):
         default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
     )
     note: str = ""
+
+    def shown_text(self, language: str | None) -> str:
+        """The text in ``language`` when the claim has a translation there, else its own: what every view shows."""
+        return self.translations.get(language, self.text) if language else self.text
 
 
 class Relation(_Record):
@@ -213,8 +217,6 @@ class ArgMap(BaseModel):
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
     )
-    _kept_form: Any = PrivateAttr(default=None)
-    """What ``store.loads`` kept of the parsed file so that saving is fast: see :mod:`argmap.canonical`."""
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

@@ -90,7 +90,7 @@ def _fix(mapfile: store.MapFile, path: str) -> None:
     edit = fix_anchors(graph, path)
     if edit.changes:
         graph.apply(edit)
-        store.save(graph.map, path)
+        store.save(graph.map, path, mapfile.kept)
         err_console().print(f"{path}: fixed {len(edit.changes)} record(s)", markup=False)
 
 

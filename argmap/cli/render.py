@@ -16,7 +16,7 @@ from argmap.evaluate import SEMANTICS, Semantics, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
-from argmap.render.fit import FITS, MEDIA, default_fit
+from argmap.render.fit import FITS, default_fit, wrap_for
 from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
 from argmap.visible import visible
@@ -104,7 +104,7 @@ examples:
 def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOptions:
     if args.wrap is not None and args.wrap < 10:
         raise ArgmapError(f"--wrap {args.wrap} is too narrow to read; use 10 or more")
-    wrap = args.wrap or (MEDIA[fit].wrap if fit else RenderOptions.wrap)
+    wrap = args.wrap or wrap_for(fit)
     return RenderOptions(
         theme=args.theme,
         direction=args.direction or "BT",

@@ -36,6 +36,7 @@ from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surr
 from argmap.graph import MapGraph
 from argmap.ids import slugify
 from argmap.model import ArgMap, RelationType
+from argmap.order import reading_order
 
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
@@ -766,7 +767,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     if argmap.title:
         out += ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", ""]
     targeted = {r.target for r in argmap.relations.values()}
-    order = _claim_order(graph)
+    order = reading_order(graph)
     for cid in order:
         claim = argmap.claims[cid]
         kept = [tag for tag in claim.tags if re.fullmatch(r"[^()\\\[\]#]+", tag)]
@@ -809,18 +810,6 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         target = f"[{relation.target}]" if to_claim else f"<{relation.target}>"
         out += [f"<{rid}>", f"  {symbol} {target}", ""]
     return "\n".join(out).rstrip("\n") + "\n", warnings
-
-
-def _claim_order(graph: MapGraph) -> list[str]:
-    """Theses first, then each claim in the order a reader meets it below them."""
-    seen: dict[str, None] = {}
-    for root in graph.map.theses():
-        seen[root] = None
-        for _, _, premise in graph.walk(root):
-            seen.setdefault(premise, None)
-    for cid in sorted(graph.map.claims):
-        seen.setdefault(cid, None)
-    return list(seen)
 
 
 def _losses(argmap: ArgMap) -> list[str]:

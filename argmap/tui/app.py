@@ -18,6 +18,7 @@ from argmap.document import Document, Opening
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate
 from argmap.graph import Edit, MapGraph
+from argmap.ids import unique_id
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
@@ -181,9 +182,7 @@ class ArgmapApp(App[None]):
             self.notify(str(error), severity="error")
             return
         graph: MapGraph = document.graph
-        base, n = source_id, 2
-        while source_id in graph.map.sources:
-            source_id, n = f"{base}-{n}", n + 1
+        source_id = unique_id(source_id, graph.map.sources)
         try:
             document.apply(ops.add_source(graph, source_id, source))
         except ArgmapError as error:

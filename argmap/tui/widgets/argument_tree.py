@@ -25,10 +25,9 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
-from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
-from argmap.navigate import top_claims
+from argmap.order import is_top, top_claims, top_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,7 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    """The tree's top level: :func:`argmap.order.top_claims`."""
     return [NodeRef(cid) for cid in top_claims(graph)]
 
 
@@ -119,7 +118,7 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
+    label.append(shorten(claim.shown_text(language)), style="italic" if claim.implicit else "")
     return label
 
 
@@ -408,14 +407,11 @@ class ArgumentTree(Tree[NodeRef]):
         claims = graph.map.claims
         top = {c.data.claim for c in self.root.children if c.data is not None}
         for ident in touched:
-            claim = claims.get(ident)
-            if claim is not None and (claim.kind is ClaimKind.THESIS or not graph.parents(ident)):
+            if ident in claims and is_top(graph, ident):
                 top.add(ident)
             else:
                 top.discard(ident)
-        theses = sorted(cid for cid in top if claims[cid].kind is ClaimKind.THESIS)
-        loose = sorted(cid for cid in top if claims[cid].kind is not ClaimKind.THESIS)
-        return [NodeRef(cid) for cid in (*theses, *loose)]
+        return [NodeRef(cid) for cid in top_order(claims, top)]
 
     def _alive(self, node: TreeNode[NodeRef]) -> bool:
         try:
