@@ -123,8 +123,8 @@ def detect(path: str | None, data: str | bytes) -> str:
     by_content = sniff(data)
     if by_content in {"aif", "xaif", "sadface", "kialo"} or (by_content == "argdown" and head_is_json(data)):
         return by_content
-    if by_name and get(by_name, reading=True):
-        return by_name
+    if by_name:
+        return get(by_name, reading=True).name  # an extension of a format argmap only writes is refused
     if by_content:
         return by_content
     raise ArgmapError(
