@@ -89,7 +89,7 @@ def working_copy() -> Path:
 def lint(python: Path) -> int:
     """The checks CI runs before the tests; each runs even if one before it failed, so one run shows all."""
     tools = python.parent
-    checks = [
+    checks: list[list[str | Path]] = [
         [tools / "ruff", "check", "."],
         [tools / "ruff", "format", "--check", "."],
         [tools / "mypy"],  # what and how strictly: [tool.mypy] in pyproject.toml
