@@ -181,6 +181,66 @@ def test_sadface_atom_sources_become_anchors() -> None:
     assert all(matches(a, content) for a in anchors)
 
 
+def test_sadface_source_text_wins_over_its_offset_and_says_so() -> None:
+    content = "If we wait, we should act. Later we should act again."
+    later = content.rindex("we should act")
+    atoms = [
+        _atom("off-by-one", "Act now.", "we should act", content.index("we should act") + 1),
+        _atom("nearest", "Act again.", "we should act", later - 3),
+        _atom("exact", "Wait.", "If we wait", 0),
+        _atom("absent", "Never.", "we never act", 5),
+    ]
+    document = {
+        "metadata": {"core": {"title": "t"}},
+        "resources": [{"id": "r1", "content": content, "type": "text"}],
+        "nodes": atoms,
+        "edges": [],
+    }
+    conversion = sadface.read(json.dumps(document))
+    evidence = {cid: claim.evidence for cid, claim in conversion.map.claims.items()}
+    assert [(a.quote, a.start) for a in evidence["off-by-one"]] == [("we should act", content.index("we should"))]
+    assert [(a.quote, a.start) for a in evidence["nearest"]] == [("we should act", later)]
+    assert [(a.quote, a.start) for a in evidence["exact"]] == [("If we wait", 0)]
+    assert evidence["absent"] == ()
+    assert all(matches(a, content) for anchors in evidence.values() for a in anchors)
+    assert conversion.warnings == [
+        "atom 'off-by-one': its source text 'we should act' is not at offset 13, where the resource has "
+        "'e should act.': anchored where the text stands, at 12",
+        f"atom 'nearest': its source text 'we should act' is not at offset {later - 3}, where the resource has "
+        f"'er we should ': anchored where the text stands, at {later}",
+        "atom 'absent': its source text 'we never act' is not in the resource: kept without an anchor",
+    ]
+
+
+def test_sadface_says_what_it_leaves_out() -> None:
+    document = {
+        "metadata": {"core": {"title": "t", "analyst_name": "A", "version": "0.2"}, "tool": {"x": 1}},
+        "resources": [],
+        "nodes": [
+            {"id": "a", "type": "atom", "text": "A", "metadata": {"core": {"note": "kept?"}}},
+            {"id": "b", "type": "atom", "text": "B"},
+            {"id": "s", "type": "scheme", "name": "support"},
+            {"id": "lonely", "type": "scheme", "name": "conflict"},
+        ],
+        "edges": [
+            {"id": "e1", "source_id": "b", "target_id": "s"},
+            {"id": "e2", "source_id": "s", "target_id": "a"},
+            {"id": "e3", "source_id": "a", "target_id": "b"},
+            {"id": "e4", "source_id": "b", "target_id": "nowhere"},
+            {"id": "e5", "source_id": "a", "target_id": "lonely"},
+        ],
+    }
+    conversion = sadface.read(json.dumps(document))
+    assert len(conversion.map.relations) == 1
+    assert conversion.warnings == [
+        "1 edge(s) naming a node the file does not have were left out",
+        "1 edge(s) not between an atom and a scheme were left out (argmap relates atoms through schemes)",
+        "scheme 'lonely' has no conclusion: left out",
+        "metadata not kept: analyst_name, tool.…",
+        "metadata of 1 node(s) not kept ('a')",
+    ]
+
+
 def _small_map() -> ArgMap:
     graph = MapGraph(ops.new_map('Uniforms "should" be <b>required</b> #1', thesis_id="thesis", title="Uniforms"))
     graph.apply(ops.add_reason(graph, "thesis", "They reduce bullying.", claim_id="bullying"))
