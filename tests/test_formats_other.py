@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from formats_support import corpus, structure
 from hypothesis import HealthCheck, given, settings
+from markdown_it import MarkdownIt
 from strategies import maps
 
 from argmap import formats, ops
@@ -16,7 +17,7 @@ from argmap.anchor import matches
 from argmap.errors import ArgmapError
 from argmap.formats import kialo, markdown, mermaid, sadface
 from argmap.graph import MapGraph
-from argmap.model import ArgMap, RelationType
+from argmap.model import Anchor, ArgMap, RelationType, Source
 
 KIALO = (
     "Discussion Title: Should school uniforms be required?\r\n"
@@ -259,6 +260,44 @@ def test_markdown_outline_nests_reasons_and_escapes_text() -> None:
     assert "    - Bullying targets \\*clothes\\*." in lines
     assert "  - **Con:** 1\\. They cost money; end" in lines
     assert "    - **Undercut:** Subsidies exist." in lines
+
+
+def _map_with_line_breaks() -> ArgMap:
+    graph = MapGraph(ops.new_map("Thesis line\nnext line\n\nNew paragraph", thesis_id="t", title="Two\nlines"))
+    graph.apply(ops.add_reason(graph, "t", "Reason\n- no list\n# no heading\n1. no number", claim_id="r"))
+    graph.apply(ops.add_co_premise(graph, "r-r", "Co\npremise", claim_id="co"))
+    graph.apply(ops.add_objection(graph, "t", "Objection", claim_id="o"))
+    quote = Anchor(source="s", quote="quoted\nacross lines", start=0, end=19)
+    graph.apply(ops.add_source(graph, "s", Source(title="S")))
+    graph.apply(ops.update_claim(graph, "o", "quote", evidence=(quote,), note="a note"))
+    return graph.map
+
+
+def test_markdown_keeps_line_breaks_as_hard_breaks_in_their_bullet() -> None:
+    text, warnings = markdown.write(_map_with_line_breaks())
+    html = MarkdownIt("commonmark").render(text)
+    assert "<p><strong>Thesis line<br />\nnext line</strong></p>\n<p><strong>New paragraph</strong></p>" in html
+    assert (
+        "<li>Reason<br />\n- no list<br />\n# no heading<br />\n1. no number</li>\n<li>Co<br />\npremise</li>" in html
+    )
+    assert "<blockquote>\n<p>“quoted<br />\nacross lines”</p>\n</blockquote>" in html
+    assert html.count("<ul>") == 3 and "<h1>Two lines</h1>" in html
+    assert warnings == [
+        "the title's line breaks became spaces: a Markdown heading is one line",
+        "not kept: claim notes of 1 ('o'); sources (1) (the Markdown outline has no place for them)",
+    ]
+
+
+def test_mermaid_keeps_line_breaks_as_br_in_the_label() -> None:
+    text, warnings = mermaid.write(_map_with_line_breaks())
+    assert '"Thesis line<br>next line<br><br>New paragraph"' in text
+    assert '"Reason<br>- no list<br>#35; no heading<br>1. no number"' in text
+    assert text.startswith('---\ntitle: "Two lines"\n---\n')
+    assert warnings == [
+        "the title's line breaks became spaces: Mermaid's title is one line",
+        "not kept: claim notes of 1 ('o'); evidence of 1 ('o'); sources (1) "
+        "(the Mermaid flowchart has no place for them)",
+    ]
 
 
 def test_mermaid_labels_cannot_break_out_and_relations_are_drawn() -> None:
