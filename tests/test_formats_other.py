@@ -17,7 +17,7 @@ from argmap.anchor import matches
 from argmap.errors import ArgmapError
 from argmap.formats import kialo, markdown, mermaid, sadface
 from argmap.graph import MapGraph
-from argmap.model import Anchor, ArgMap, RelationType, Source
+from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source
 
 KIALO = (
     "Discussion Title: Should school uniforms be required?\r\n"
@@ -104,6 +104,16 @@ def test_kialo_export_says_where_the_title_came_from_or_lost_its_line_breaks() -
     text, warnings = kialo.write(two_lines)
     assert text.startswith("Discussion Title: Two lines\n")
     assert warnings == ["the title's line breaks became spaces: Kialo's title is one line"]
+
+
+def test_kialo_lines_left_out_are_named() -> None:
+    text = "Discussion Title: x\n\n1. A\n1.1. Pro: B\n1.2. Pro: -> See 1.1.\n1.1.1. Con: -> See 1.1.\n"
+    conversion = kialo.read(text)
+    assert len(conversion.map.relations) == 1
+    assert conversion.warnings == [
+        "claim 1.2 repeats an earlier line's pro or con: left out",
+        "claim 1.1.1 links its own parent: left out",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -286,6 +296,28 @@ def test_markdown_keeps_line_breaks_as_hard_breaks_in_their_bullet() -> None:
         "the title's line breaks became spaces: a Markdown heading is one line",
         "not kept: claim notes of 1 ('o'); sources (1) (the Markdown outline has no place for them)",
     ]
+
+
+def test_markdown_writes_claims_below_no_thesis_too() -> None:
+    graph = MapGraph(ops.new_map("Thesis", thesis_id="t", title="x"))
+    graph.apply(ops.add_reason(graph, "t", "Reason", claim_id="r"))
+    circle = {
+        "ab": Relation(type=RelationType.SUPPORT, premises=("a",), target="b"),
+        "ba": Relation(type=RelationType.ATTACK, premises=("b",), target="a"),
+    }
+    claims = {"a": Claim(text="A"), "b": Claim(text="B"), "lone": Claim(text="Lone")}
+    argmap = graph.map.model_copy(
+        update={"claims": {**graph.map.claims, **claims}, "relations": {**graph.map.relations, **circle}}
+    )
+    text, warnings = markdown.write(argmap)
+    assert text.split("\n\n")[2].splitlines() == [
+        "- A",
+        "  - **Con:** B",
+        "    - **Pro:** A",
+        "      - *(reasons shown above)*",
+        "- Lone",
+    ]
+    assert not warnings
 
 
 def test_mermaid_keeps_line_breaks_as_br_in_the_label() -> None:

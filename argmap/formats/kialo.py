@@ -108,7 +108,9 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
             premise = claims.get(seen)
             if premise is None:
                 raise ArgmapError(f"'-> See {seen}' points at no claim", path=origin, line=entry["line"])
-        b.add_relation(relation_type, [premise], claims[parent])
+        if b.add_relation(relation_type, [premise], claims[parent]) is None:
+            again = "links its own parent" if premise == claims[parent] else "repeats an earlier line's pro or con"
+            b.warn(f"claim {path} {again}: left out")
     argmap, warnings, texts = b.finish()
     roots = [claims[e["path"]] for e in entries if "." not in e["path"] and e["path"] in claims]
     for root in roots:

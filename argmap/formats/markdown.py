@@ -113,9 +113,10 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         quotes(root, "")
         run_nested(expand(root, 1))
         out.append("")
-    rest = sorted(set(argmap.claims) - shown - set(roots))
-    unplaced = [cid for cid in rest if not graph.parents(cid)]
-    for cid in unplaced:
-        out.append(f"- {claim_line(cid, '  ')}")
+    for cid in sorted(set(argmap.claims) - set(roots)):
+        if cid not in shown:  # below no thesis: on its own, or in a circle of claims that bear on each other
+            out.append(f"- {claim_line(cid, '  ')}")
+            quotes(cid, "")
+            run_nested(expand(cid, 1))
     warnings += not_kept(argmap, KEPT, "the Markdown outline")
     return "\n".join(out).rstrip("\n") + "\n", warnings
