@@ -298,7 +298,8 @@ def test_markdown_keeps_line_breaks_as_hard_breaks_in_their_bullet() -> None:
     ]
 
 
-def test_markdown_writes_claims_below_no_thesis_too() -> None:
+def _map_with_a_circle() -> ArgMap:
+    """A thesis with a reason, and below no thesis a lone claim and two claims bearing on each other."""
     graph = MapGraph(ops.new_map("Thesis", thesis_id="t", title="x"))
     graph.apply(ops.add_reason(graph, "t", "Reason", claim_id="r"))
     circle = {
@@ -306,10 +307,30 @@ def test_markdown_writes_claims_below_no_thesis_too() -> None:
         "ba": Relation(type=RelationType.ATTACK, premises=("b",), target="a"),
     }
     claims = {"a": Claim(text="A"), "b": Claim(text="B"), "lone": Claim(text="Lone")}
-    argmap = graph.map.model_copy(
+    return graph.map.model_copy(
         update={"claims": {**graph.map.claims, **claims}, "relations": {**graph.map.relations, **circle}}
     )
-    text, warnings = markdown.write(argmap)
+
+
+def test_kialo_writes_claims_below_no_thesis_as_further_tops() -> None:
+    argmap = _map_with_a_circle()
+    text, warnings = kialo.write(argmap)
+    assert text.splitlines()[2:] == [
+        "1. Thesis",
+        "1.1. Pro: Reason",
+        "2. Lone",
+        "3. A",
+        "3.1. Con: B",
+        "3.1.1. Pro: -> See 3.",
+    ]
+    assert warnings == [
+        "2 claim(s) below no thesis written as further top-level claims ('a', 'lone'), which read back as theses"
+    ]
+    assert structure(kialo.read(text).map) == structure(argmap)
+
+
+def test_markdown_writes_claims_below_no_thesis_too() -> None:
+    text, warnings = markdown.write(_map_with_a_circle())
     assert text.split("\n\n")[2].splitlines() == [
         "- A",
         "  - **Con:** B",

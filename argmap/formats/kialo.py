@@ -175,9 +175,13 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     """The map as a Kialo discussion export: the thesis as ``1.``, everything below by path."""
     graph = MapGraph(argmap)
     warnings: list[str] = []
-    roots = argmap.theses() or sorted(set(argmap.claims) - {p for r in argmap.relations.values() for p in r.premises})
+    premises = {p for r in argmap.relations.values() for p in r.premises}
+    roots = argmap.theses() or sorted(set(argmap.claims) - premises)
     if not roots and argmap.claims:
         roots = [sorted(argmap.claims)[0]]
+    below_roots = set(roots).union(premise for root in roots for _, _, premise in graph.walk(root))
+    further = sorted(set(argmap.claims) - below_roots, key=lambda cid: (cid in premises, cid))
+    """Claims below no thesis (alone, or in a circle of claims bearing on each other): written as further tops."""
     if len(roots) > 1:
         warnings.append(f"Kialo has one thesis: {len(roots)} theses written as 1., 2., …")
     title, about_title = _title(argmap, roots)
@@ -192,13 +196,9 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         counters[path] = counters.get(path, 0) + 1
         return f"{path}{counters[path]}."
 
-    too_deep = 0
-
     def visit(node: str, path: str, depth: int) -> Iterator[Iterator]:
         """Write what bears on ``node`` below ``path``; yields the visits of the premises (see run_nested)."""
-        nonlocal too_deep
         if depth > MAX_DEPTH:
-            too_deep += bool(graph.children(node))
             return
         for rid, relation in graph.children(node):
             side = "Pro" if relation.type is RelationType.SUPPORT else "Con"
@@ -214,12 +214,23 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
                 undercuts.extend(child for child, _ in graph.children(rid))
                 yield visit(rid, placed[relation.premises[-1]], depth + 1)
 
-    for index, root in enumerate(roots, start=1):
-        placed[root] = f"{index}."
-        out.append(f"{index}. {_escape(argmap.claims[root].text)}")
-        run_nested(visit(root, f"{index}.", 1))
+    written_further: list[str] = []
+    for top in [*roots, *further]:
+        if top in placed:
+            continue
+        if top in further:
+            written_further.append(top)
+        path = f"{len(roots) + len(written_further) if top in further else roots.index(top) + 1}."
+        placed[top] = path
+        out.append(f"{path} {_escape(argmap.claims[top].text)}")
+        run_nested(visit(top, path, 1))
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
+    if written_further:
+        warnings.append(
+            f"{len(written_further)} claim(s) below no thesis written as further top-level claims "
+            f"({named(written_further)}), which read back as theses"
+        )
     missing = len(set(argmap.claims) - set(placed))
     if linked:
         warnings.append(
@@ -230,12 +241,10 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         warnings.append(
             f"{len(undercuts)} relation(s) onto relations written under the last premise instead ({named(undercuts)})"
         )
-    if missing and too_deep:
+    if missing:
         warnings.append(
             f"{missing} claim(s) not written: Kialo numbers claims by their path, "
             f"which argmap writes down to {MAX_DEPTH} levels below the thesis"
         )
-    elif missing:
-        warnings.append(f"{missing} claim(s) not below any thesis were not written")
     warnings += not_kept(argmap, (), "Kialo's text") + about_title
     return "\n".join(out) + "\n", warnings
