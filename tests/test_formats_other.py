@@ -409,7 +409,7 @@ def test_corpus_maps_keep_every_claim_in_kialo_markdown_and_mermaid() -> None:
     no warning says otherwise), a CommonMark reader finds each text in the Markdown, each claim is a Mermaid node.
 
     Before issue 17, Markdown left out 43 of the 47 claims of the Argdown veggie debate (all in circles of
-    contradictions, below no thesis) and Kialo wrote 4 of them, both without a word."""
+    contradictions, below no thesis) without a word, and Kialo wrote 4 of them."""
     maps = _corpus_maps()
     assert len(maps) > 30
     reader = MarkdownIt("commonmark")
