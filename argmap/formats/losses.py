@@ -39,15 +39,15 @@ def not_kept(argmap: ArgMap, kept: Collection[str], target: str) -> list[str]:
     found: list[str] = []
     if "description" not in kept and argmap.description:
         found.append("the description")
-    for part, has in CLAIM_PARTS.items():
+    for part, claim_has in CLAIM_PARTS.items():
         if part not in kept:
-            found += _counted(part, [cid for cid, claim in argmap.claims.items() if has(claim)])
-    for part, has in RELATION_PARTS.items():
+            found += _counted(part, [cid for cid, claim in argmap.claims.items() if claim_has(claim)])
+    for part, relation_has in RELATION_PARTS.items():
         if part not in kept:
-            found += _counted(part, [rid for rid, relation in argmap.relations.items() if has(relation)])
+            found += _counted(part, [rid for rid, relation in argmap.relations.items() if relation_has(relation)])
     if "sources and speakers" not in kept:
-        tables = {"sources": argmap.sources, "speakers": argmap.speakers}
-        found += [f"{table} ({len(records)})" for table, records in tables.items() if records]
+        counts = {"sources": len(argmap.sources), "speakers": len(argmap.speakers)}
+        found += [f"{table} ({count})" for table, count in counts.items() if count]
     return [f"not kept: {'; '.join(found)} ({target} has no place for them)"] if found else []
 
 

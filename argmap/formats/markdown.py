@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from argmap.formats.losses import not_kept
 from argmap.graph import MapGraph, run_nested
@@ -77,7 +78,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     # Both walks yield the walks they would call, and run_nested runs them: chains are deeper than
     # Python's recursion limit.
 
-    def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator]:
+    def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator[Any]]:
         indent = indentation(depth, "  ") + "- " + depth_marker(depth)
         content = indentation(depth + 1, "  ")
         marker = MARKERS[rel.type]
@@ -98,7 +99,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         for child_id, child in graph.children(rid):
             yield relation(child_id, child, depth + 1)
 
-    def expand(cid: str, depth: int) -> Iterator[Iterator]:
+    def expand(cid: str, depth: int) -> Iterator[Iterator[Any]]:
         if cid in shown:
             if graph.children(cid):
                 out.append(f"{indentation(depth, '  ')}- *(reasons shown above)*")

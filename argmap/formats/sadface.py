@@ -109,7 +109,7 @@ def _kind(node: dict[str, Any]) -> str:
 
 
 def _anchor(
-    b: MapBuilder, nid: str, source: dict[str, Any], resources: dict, source_ids: dict[str, str]
+    b: MapBuilder, nid: str, source: dict[str, Any], resources: dict[str, Any], source_ids: dict[str, str]
 ) -> Anchor | None:
     quote = text_of(source.get("text"))
     offset, length = source.get("offset"), source.get("length")
