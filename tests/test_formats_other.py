@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from formats_support import corpus, structure
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import maps
 
@@ -115,6 +116,20 @@ def test_kialo_lines_left_out_are_named() -> None:
         "claim 1.2 repeats an earlier line's pro or con: left out",
         "claim 1.1.1 links its own parent: left out",
     ]
+
+
+KIALO_TOKENS = ["1.", "2.", "12.", "\\", ".", " ", "\t", "\n", "-> See ", "->", "Pro: ", "Con:", "x", "1.5", "[a](b)"]
+"""Pieces of text that Kialo's line format could misread: paths, links, sides, escapes, line breaks."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(KIALO_TOKENS), min_size=1, max_size=12).map("".join).filter(str.strip))
+def test_kialo_escapes_exactly_what_import_removes(text: str) -> None:
+    """Any text, however path- or link-like its lines, comes back as it was: only the line format's escapes."""
+    graph = MapGraph(ops.new_map(text, thesis_id="t", title="T"))
+    graph.apply(ops.add_reason(graph, "t", text, claim_id="r"))
+    written, _ = kialo.write(graph.map)
+    assert sorted(c.text for c in kialo.read(written).map.claims.values()) == [text.strip(), text.strip()]
 
 
 @pytest.mark.parametrize(
