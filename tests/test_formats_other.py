@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from formats_support import corpus, structure
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import maps
@@ -118,12 +118,22 @@ def test_kialo_lines_left_out_are_named() -> None:
     ]
 
 
-KIALO_TOKENS = ["1.", "2.", "12.", "\\", ".", " ", "\t", "\n", "-> See ", "->", "Pro: ", "Con:", "x", "1.5", "[a](b)"]
+KIALO_TOKENS = ["1", "1.", "2.", "12.", "\\", ".", " ", "\t", "\n", "-> See ", "->", "Pro: ", "Con:", "x", "[a](b)"]
 """Pieces of text that Kialo's line format could misread: paths, links, sides, escapes, line breaks."""
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(KIALO_TOKENS), min_size=1, max_size=12).map("".join).filter(str.strip))
+@example("x\n1. y")
+@example("x\n1\\. y")
+@example("x\n1\\\\.2. y")
+@example("x\n\t 3.")
+@example("x\n1.5 y")
+@example("-> See 1.")
+@example("\\-> See 1.2.")
+@example("\\\\->See 3")
+@example("Pro: x")
+@example("x\n-> See 1.")
 def test_kialo_escapes_exactly_what_import_removes(text: str) -> None:
     """Any text, however path- or link-like its lines, comes back as it was: only the line format's escapes."""
     graph = MapGraph(ops.new_map(text, thesis_id="t", title="T"))
