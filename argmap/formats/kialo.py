@@ -181,8 +181,8 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     if not roots and argmap.claims:
         roots = [sorted(argmap.claims)[0]]
     below_roots = set(roots).union(premise for root in roots for _, _, premise in graph.walk(root))
+    # Claims below no thesis (alone, or in a circle of claims bearing on each other) are written as further tops.
     further = sorted(set(argmap.claims) - below_roots, key=lambda cid: (cid in premises, cid))
-    """Claims below no thesis (alone, or in a circle of claims bearing on each other): written as further tops."""
     if len(roots) > 1:
         warnings.append(f"Kialo has one thesis: {len(roots)} theses written as 1., 2., …")
     title, about_title = _title(argmap, roots)
@@ -215,16 +215,15 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
                 undercuts.extend(child for child, _ in graph.children(rid))
                 yield visit(rid, placed[relation.premises[-1]], depth + 1)
 
-    written_further: list[str] = []
+    tops: list[str] = []
     for top in [*roots, *further]:
-        if top in placed:
+        if top in placed:  # written already, below a top before it (claims in a circle)
             continue
-        if top in further:
-            written_further.append(top)
-        path = f"{len(roots) + len(written_further) if top in further else roots.index(top) + 1}."
-        placed[top] = path
+        tops.append(top)
+        path = placed[top] = f"{len(tops)}."
         out.append(f"{path} {_escape(argmap.claims[top].text)}")
         run_nested(visit(top, path, 1))
+    written_further = [top for top in tops if top not in below_roots]
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
     if written_further:
