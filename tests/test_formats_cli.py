@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from formats_support import ROOT, corpus, structure
 
-from argmap import store
+from argmap import formats, store
 from argmap.anchor import matches
 from argmap.cli import main
 from tests import in_process
@@ -89,3 +89,16 @@ def test_export_every_format_from_the_seed_map(tmp_path: Path) -> None:
     assert structure(store.load(SEED_MAP)) == structure(
         store.loads(argmap("import", "-", "--from", "argdown", stdin=piped.stdout).stdout).map
     )
+
+
+@pytest.mark.parametrize(("command", "reading"), [("import", True), ("export", False)])
+def test_help_lists_exactly_the_formats_the_command_takes(
+    command: str, reading: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = capsys.readouterr().out
+    listed = help_text.split("formats (")[1].split("\n\n")[0].splitlines()[1:]
+    assert [line.split()[0] for line in listed] == [f.name for f in formats.able(reading=reading)]
+    assert ("markdown" in help_text) is not reading and ("sadface" in help_text) is reading
+    assert f"argmap {command} " in help_text.split("examples:")[1]
