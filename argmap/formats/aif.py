@@ -28,6 +28,7 @@ from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
 from argmap.graph import MapGraph
 from argmap.ids import slugify
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source, Speaker
+from argmap.schemes import aif_title, all_schemes, scheme_for_aif_name
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
 DEFAULT_TEXT = {RelationType.SUPPORT: "Default Inference", RelationType.ATTACK: "Default Conflict"}
@@ -175,6 +176,9 @@ class _Reader:
         if scheme.startswith("Default ") or scheme in {"RA", "CA"}:
             scheme = ""
         extra: dict[str, Any] = {"scheme": _scheme_id(scheme)} if scheme else {}
+        own_scheme = node.get("argmap", {}).get("scheme") if self.extension else None
+        if isinstance(own_scheme, str):
+            extra["scheme"] = own_scheme
         record = {"type": kind, "premises": premises, "target": self.ids[targets[0]], **extra}
         own = self.restore(nid, record, Relation)
         b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra, **own)
@@ -307,9 +311,23 @@ class _Reader:
 
 
 def _scheme_id(name: str) -> str:
-    """``Argument From Expert Opinion`` → ``expert-opinion``, the style of argmap's scheme ids."""
+    """The argmap scheme an AIF name means (``Expert Opinion``, ``Argument From Expert Opinion``: ``expert-opinion``);
+    a scheme argmap lacks keeps its name as a slug (``Position To Know``: ``position-to-know``)."""
+    known = scheme_for_aif_name(name)
+    if known is not None:
+        return known
     words = re.sub(r"(?i)^(argument|inference)\s+(from|by)\s+", "", name)
     return slugify(words, 8)
+
+
+def _scheme_names(scheme_id: str) -> tuple[str, str]:
+    """The node text and the ``scheme`` AIF tools read for a scheme id: Walton's title and AIFdb's name for
+    the schemes argmap knows, the id's words in AIFdb's capitalisation (``Position To Know``) for others."""
+    scheme = all_schemes().get(scheme_id)
+    if scheme is not None:
+        return aif_title(scheme), scheme.aif
+    name = " ".join(word.capitalize() for word in scheme_id.split("-"))
+    return name, name
 
 
 class _Spans(HTMLParser):
@@ -392,16 +410,18 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         if own:
             nodes[-1]["argmap"] = own
     for rid, relation in _relations_in_order(graph):
+        title, scheme_name = _scheme_names(relation.scheme) if relation.scheme else (DEFAULT_TEXT[relation.type],) * 2
         node: dict[str, Any] = {
             "nodeID": rid,
-            "text": relation.scheme or DEFAULT_TEXT[relation.type],
+            "text": title,
             "type": "RA" if relation.type is RelationType.SUPPORT else "CA",
+            "scheme": scheme_name,
         }
-        if relation.scheme:
-            node["scheme"] = relation.scheme
         node["argmap"] = relation.model_dump(
             mode="json", exclude_defaults=True, exclude={"type", "premises", "target", "scheme"}
         ) | {"rank": relation.rank}
+        if relation.scheme and _scheme_id(scheme_name) != relation.scheme:
+            node["argmap"]["scheme"] = relation.scheme  # an id no AIF name leads back to
         nodes.append(node)
         for premise in relation.premises:
             edge(premise, rid)
