@@ -95,3 +95,22 @@ def test_export_every_format_from_the_seed_map(tmp_path: Path) -> None:
     assert structure(store.load(SEED_MAP)) == structure(
         store.loads(argmap("import", "-", "--from", "argdown", stdin=piped.stdout).stdout).map
     )
+
+
+def test_several_aif_files_imported_into_one_folder_keep_their_own_transcripts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = ["us-2016-nodeset10609", "aifdb-nodeset6064-arguebuf"]
+    for name in names:
+        assert main(["import", str(corpus("aif") / f"{name}.json"), "-o", str(tmp_path / f"{name}.argmap.json")]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(f"{name}.transcript.txt" for name in names)
+    capsys.readouterr()
+    main(["check", "--format", "json", *(str(tmp_path / f"{name}.argmap.json") for name in names)])
+    report = json.loads(capsys.readouterr().out)
+    assert [entry["readable"] for entry in report] == [True, True]
+    findings = [finding for entry in report for finding in entry["findings"]]
+    assert not [finding for finding in findings if finding["severity"] == "error"]
+    for name in names:
+        mapfile = store.load(tmp_path / f"{name}.argmap.json")
+        text = (tmp_path / f"{name}.transcript.txt").read_text(encoding="utf-8")
+        assert all(matches(a, text) for c in mapfile.claims.values() for a in c.evidence)
