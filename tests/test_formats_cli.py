@@ -33,7 +33,7 @@ def test_import_writes_the_map_and_the_recovered_source_text(tmp_path: Path) -> 
     out = tmp_path / "ova.argmap.json"
     result = argmap("import", str(nodeset), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert b"warning: 1 transition (TA)" in result.stderr
+    assert b"2 claims, 1 relations, 4 locutions, 1 transitions" in result.stderr
     mapfile = store.load(out)
     ((_source_id, source),) = mapfile.sources.items()
     text = (tmp_path / source.path).read_text(encoding="utf-8")
