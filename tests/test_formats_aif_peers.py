@@ -4,15 +4,19 @@ AIFdb's names and reads argmap's export of every corpus file as it reads the ori
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import warnings
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import arguebuf
 import pytest
 from arguebuf.model.scheme import Support, text2support
-from formats_support import CORPUS, corpus
+from formats_support import CORPUS, ROOT, corpus
 
+from argmap import sources, store
 from argmap.formats import aif
 from argmap.model import ArgMap, Claim, Relation
 from argmap.schemes import all_schemes
@@ -143,3 +147,49 @@ def test_arguebuf_reads_argmaps_export_of_every_corpus_file_as_the_original(name
     if "AIF" not in original:
         assert _arguebuf_reading(back, dialogue=True) == _arguebuf_reading(original, dialogue=True)
     assert _dialogue_layer(back) == _dialogue_layer(original)
+
+
+OVA3_LOADER = Path(__file__).with_name("ova3_loader.js")
+SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
+
+
+def _ova3_opens(path: Path, *, dialogical: bool) -> subprocess.CompletedProcess[str]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed: the OVA3 loader test runs OVA3's loading steps in node")
+    command = [node, str(OVA3_LOADER), str(path), *(["plus"] if dialogical else [])]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("dialogical", [False, True])
+def test_ova3_opens_argmaps_xaif_of_the_seed_map(tmp_path: Path, dialogical: bool) -> None:
+    seed = store.load(SEED_MAP)
+    article = sources.read_source_text(SEED_MAP, "article", seed.sources["article"])[0]
+    document = json.loads(aif.write_xaif(seed, {"article": article})[0])
+    path = tmp_path / "seed.xaif.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    done = _ova3_opens(path, dialogical=dialogical)
+    assert done.returncode == 0, done.stderr
+    opened = json.loads(done.stdout)
+    kinds = {"I", "RA", "CA", "MA", "EN"}
+    loaded = {n["nodeID"] for n in document["AIF"]["nodes"] if dialogical or n["type"] in kinds}
+    shown = {n["nodeID"] for n in document["OVA"]["nodes"] if n["visible"]}
+    assert set(opened["drawn"]) == loaded & shown and loaded - shown <= {
+        n["nodeID"] for n in document["AIF"]["nodes"] if n["type"] == "YA"
+    }
+    assert len({tuple(place) for place in opened["drawn"].values()}) == len(opened["drawn"])  # no two on one spot
+    wanted = {(e["fromID"], e["toID"]) for e in document["AIF"]["edges"] if {e["fromID"], e["toID"]} <= loaded}
+    assert {tuple(edge) for edge in opened["edges"]} == wanted
+    assert opened["text"] and len(opened["people"]) == len(seed.speakers)
+
+
+def test_the_ova3_loader_check_refuses_an_empty_layout_as_ova3_does(tmp_path: Path) -> None:
+    """The layout section argmap wrote before: OVA3 fails on it (Array.reduce of an empty OVA.nodes)."""
+    path = tmp_path / "empty-layout.xaif.json"
+    document = json.loads((corpus("aif") / "ova3-xaif-min.json").read_text(encoding="utf-8"))
+    own = _ova3_opens(corpus("aif") / "ova3-xaif-min.json", dialogical=True)
+    assert own.returncode == 0, own.stderr
+    document["OVA"] |= {"nodes": [], "edges": []}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    done = _ova3_opens(path, dialogical=False)
+    assert done.returncode == 1 and "TypeError" in done.stderr

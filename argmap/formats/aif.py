@@ -25,6 +25,7 @@ from argmap.anchor import make_anchor
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
+from argmap.formats.xaif_layout import ova_section
 from argmap.graph import MapGraph
 from argmap.ids import slugify
 from argmap.model import (
@@ -468,11 +469,13 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
     """The map as OVA3 xAIF; with the text of its source, locutions become highlighted spans."""
     nodeset, warnings = _nodeset(argmap, html_texts=texts or {})
     html = nodeset.pop("text", "")
+    layout, more = ova_section(nodeset["nodes"], nodeset["edges"])
     document = {
         "AIF": {**nodeset, "schemefulfillments": [], "descriptorfulfillments": []},
         "text": html,
-        "OVA": {"firstname": "", "surname": "", "url": "", "nodes": [], "edges": []},
+        "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
+    warnings += more
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n", warnings
 
 
