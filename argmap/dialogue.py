@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
+from argmap.graph import Change
 from argmap.model import Anchor, ArgMap, Illocution, Locution, Rephrase, Transition
 
 DialogueRecord = Locution | Transition | Rephrase
@@ -83,3 +84,29 @@ def renamed(
     if anchor is not None:
         anchor = anchor.model_copy(update={"source": new(anchor.source)})
     return record.model_copy(update={"anchor": anchor})
+
+
+def forget(argmap: ArgMap, gone: set[str]) -> list[Change]:
+    """What deleting the claims and relations in ``gone`` does to the dialogue layer: a rephrase of a deleted
+    claim goes (or loses that premise), illocutions stop naming what went; the locutions themselves stay."""
+    if not (argmap.locutions or argmap.transitions or argmap.rephrases):
+        return []
+    changes: list[Change] = []
+    gone = set(gone)
+    for ident, rephrase in sorted(argmap.rephrases.items()):
+        kept = tuple(p for p in rephrase.premises if p not in gone)
+        if rephrase.target in gone or not kept:
+            gone.add(ident)
+            changes.append(Change("rephrases", ident, rephrase, None))
+        elif kept != rephrase.premises:
+            changes.append(Change("rephrases", ident, rephrase, rephrase.model_copy(update={"premises": kept})))
+    for table in ("locutions", "transitions"):
+        records: Mapping[str, Locution | Transition] = getattr(argmap, table)
+        for ident, record in sorted(records.items()):
+            acts = tuple(
+                act.model_copy(update={"targets": tuple(t for t in act.targets if t not in gone)})
+                for act in record.illocutions
+            )
+            if acts != record.illocutions:
+                changes.append(Change(table, ident, record, record.model_copy(update={"illocutions": acts})))  # type: ignore[arg-type]
+    return changes
