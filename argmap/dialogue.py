@@ -26,9 +26,10 @@ Reference = tuple[tuple[str, ...], str, str]
 
 def references(record: DialogueRecord) -> list[Reference]:
     """Every id a dialogue record points at."""
-    if isinstance(record, Rephrase):
-        return [(("claims",), p, "premises") for p in record.premises] + [(("claims",), record.target, "target")]
     refs: list[Reference] = []
+    if isinstance(record, Rephrase):
+        refs += [(("claims",), p, "premises") for p in record.premises]
+        return [*refs, (("claims",), record.target, "target")]
     if isinstance(record, Locution):
         if record.speaker:
             refs.append((("speakers",), record.speaker, "speaker"))
@@ -108,5 +109,5 @@ def forget(argmap: ArgMap, gone: set[str]) -> list[Change]:
                 for act in record.illocutions
             )
             if acts != record.illocutions:
-                changes.append(Change(table, ident, record, record.model_copy(update={"illocutions": acts})))  # type: ignore[arg-type]
+                changes.append(Change(table, ident, record, record.model_copy(update={"illocutions": acts})))
     return changes

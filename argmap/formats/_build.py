@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -252,7 +253,7 @@ class MapBuilder:
 
     def _drop_dangling_illocutions(self, relations: dict[str, Relation]) -> None:
         """Illocutions keep only targets that made it into the map (a relation left out takes its arguing along)."""
-        known = [self.claims, relations, self.locutions, self.transitions, self.rephrases]
+        known: list[Mapping[str, object]] = [self.claims, relations, self.locutions, self.transitions, self.rephrases]
         dropped = 0
         for table in (self.locutions, self.transitions):
             for ident, record in table.items():

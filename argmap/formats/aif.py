@@ -543,7 +543,7 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
             for target in act.targets:
                 edge(yid, target)
 
-    spoken = set()
+    spoken: set[tuple[str, Anchor]] = set()
     for lid, said in sorted(argmap.locutions.items()):
         node = {"nodeID": lid, "text": said.text, "type": "L"}
         if said.timestamp:
