@@ -190,7 +190,7 @@ class Locution(_Record):
 
     text: str
     speaker: Id | None = None
-    timestamp: str = Field(default="", description="When it was said, as the dialogue's record gives it.")
+    timestamp: str = Field(default="", description="The time the dialogue's record gives it, as written.")
     anchor: Anchor | None = Field(
         default=None, description="Where its words stand in a source; the claims it asserts carry the same anchor."
     )
