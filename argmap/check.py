@@ -16,9 +16,10 @@ from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
+from argmap.dialogue import dangling
 from argmap.errors import ArgmapError
 from argmap.finding_codes import FindingCode
-from argmap.graph import Change, Edit, MapGraph, strongly_connected
+from argmap.graph import DIALOGUE_TABLES, Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
@@ -184,6 +185,25 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
             ident,
             "rename one: claims and relations share one namespace",
         )
+    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_duplicates(argmap)
+
+
+def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
+    """Ids the dialogue layer shares with a claim, a relation or another dialogue table (one namespace)."""
+    tables = ("claims", "relations", *DIALOGUE_TABLES)
+    seen: dict[str, str] = {}
+    for table in tables:
+        for ident in getattr(argmap, table):
+            first = seen.setdefault(ident, table)
+            if first != table and table in DIALOGUE_TABLES:
+                yield Finding(
+                    "error",
+                    FindingCode.DUPLICATE_ID,
+                    f"{ident!r} is in both {first} and {table}",
+                    ident,
+                    "rename one: claims, relations and the dialogue layer share one namespace",
+                )
 
 
 def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
@@ -253,6 +273,20 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
                     cid,
                     "argmap check --fix re-anchors it",
                 )
+    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_findings(argmap)
+
+
+def _dialogue_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """References of the dialogue layer (locutions, transitions, rephrases) to records that are not there."""
+    for table, ident, field, missing in dangling(argmap):
+        yield Finding(
+            "error",
+            FindingCode.DANGLING_ID,
+            f"{table[:-1]} {ident!r} names {missing!r} in its {field}, which is not in the map",
+            ident,
+            f"add {missing!r} or remove it from {ident!r}'s {field}",
+        )
 
 
 def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:

@@ -177,7 +177,48 @@ class Speaker(_Record):
     role: str = ""
 
 
-ConflictTable = Literal["map", "sources", "speakers", "claims", "relations"]
+# The dialogue layer (AIF's locutions, illocutions, transitions and rephrases) ---------------
+
+
+class Illocution(_Record):
+    """What a locution or a transition does (an AIF YA node): asserting a claim, questioning it, arguing."""
+
+    kind: str = Field(min_length=1, description="The illocution by its AIF name: 'Asserting', 'Pure Questioning'…")
+    targets: tuple[Id, ...] = Field(
+        default=(), description="What it bears on: claims, relations, rephrases, or locutions (reported speech)."
+    )
+
+
+class Locution(_Record):
+    """Something said in a dialogue (an AIF L node): its words as the transcript gives them, by whom, when."""
+
+    text: str
+    speaker: Id | None = None
+    timestamp: str = Field(default="", description="The time the dialogue's record gives it, as written.")
+    anchor: Anchor | None = Field(
+        default=None, description="Where its words stand in a source; the claims it asserts carry the same anchor."
+    )
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Transition(_Record):
+    """How a locution follows from earlier ones (an AIF TA node), and what that step does."""
+
+    kind: str = Field(default="Default Transition", min_length=1)
+    follows: tuple[Id, ...] = Field(default=(), description="The earlier locutions.")
+    to: tuple[Id, ...] = Field(default=(), description="The locutions that follow them.")
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Rephrase(_Record):
+    """A claim that restates others (an AIF MA node): the same content, reworded in the dialogue."""
+
+    kind: str = Field(default="Default Rephrase", min_length=1)
+    premises: tuple[Id, ...] = Field(min_length=1, description="The claims restated.")
+    target: Id = Field(description="The claim that restates them.")
+
+
+ConflictTable = Literal["map", "sources", "speakers", "claims", "relations", "locutions", "transitions", "rephrases"]
 """What a conflict is about: a field of the map itself or a record of one of its tables."""
 CONFLICT_TABLES: dict[str, ConflictTable] = {name: name for name in get_args(ConflictTable)}
 """``CONFLICT_TABLES[table]``: a table's name as a conflict's ``table`` (a KeyError for the conflicts table itself)."""
@@ -213,6 +254,11 @@ class ArgMap(BaseModel):
     speakers: dict[Id, Speaker] = Field(default_factory=dict)
     claims: dict[Id, Claim] = Field(default_factory=dict)
     relations: dict[Id, Relation] = Field(default_factory=dict)
+    locutions: dict[Id, Locution] = Field(
+        default_factory=dict, description="The dialogue layer: what was said, by whom (AIF L nodes)."
+    )
+    transitions: dict[Id, Transition] = Field(default_factory=dict, description="Steps between locutions (AIF TA).")
+    rephrases: dict[Id, Rephrase] = Field(default_factory=dict, description="Claims restating others (AIF MA).")
     conflicts: dict[str, Conflict] = Field(
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from argmap import rank
+from argmap import dialogue, rank
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.ids import slugify, unique_id
@@ -401,6 +401,7 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
         changes.append(Change("relations", rid, relation, relation.model_copy(update={"premises": kept})))
     for cid in sorted(gone & claims.keys()):
         changes.append(Change("claims", cid, claims[cid], None))
+    changes += dialogue.forget(graph.map, gone)
     return Edit(f"delete {claim_id!r}", tuple(changes))
 
 
@@ -415,7 +416,9 @@ def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     for rid in doomed:
         doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
     relations = graph.map.relations
-    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+    changes = [Change("relations", rid, relations[rid], None) for rid in doomed]
+    changes += dialogue.forget(graph.map, set(doomed))
+    return Edit(f"delete {relation_id!r}", tuple(changes))
 
 
 def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:

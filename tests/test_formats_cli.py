@@ -27,7 +27,7 @@ def test_import_writes_the_map_and_the_recovered_source_text(tmp_path: Path) -> 
     out = tmp_path / "ova.argmap.json"
     result = argmap("import", str(nodeset), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert b"warning: 1 transition (TA)" in result.stderr
+    assert b"2 claims, 1 relations, 4 locutions, 1 transitions" in result.stderr
     mapfile = store.load(out)
     ((_source_id, source),) = mapfile.sources.items()
     text = (tmp_path / source.path).read_text(encoding="utf-8")
@@ -102,3 +102,22 @@ def test_help_lists_exactly_the_formats_the_command_takes(
     assert [line.split()[0] for line in listed] == [f.name for f in formats.able(reading=reading)]
     assert ("markdown" in help_text) is not reading and ("sadface" in help_text) is reading
     assert f"argmap {command} " in help_text.split("examples:")[1]
+
+
+def test_several_aif_files_imported_into_one_folder_keep_their_own_transcripts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = ["us-2016-nodeset10609", "aifdb-nodeset6064-arguebuf"]
+    for name in names:
+        assert main(["import", str(corpus("aif") / f"{name}.json"), "-o", str(tmp_path / f"{name}.argmap.json")]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(f"{name}.transcript.txt" for name in names)
+    capsys.readouterr()
+    main(["check", "--format", "json", *(str(tmp_path / f"{name}.argmap.json") for name in names)])
+    report = json.loads(capsys.readouterr().out)
+    assert [entry["readable"] for entry in report] == [True, True]
+    findings = [finding for entry in report for finding in entry["findings"]]
+    assert not [finding for finding in findings if finding["severity"] == "error"]
+    for name in names:
+        mapfile = store.load(tmp_path / f"{name}.argmap.json")
+        text = (tmp_path / f"{name}.transcript.txt").read_text(encoding="utf-8")
+        assert all(matches(a, text) for c in mapfile.claims.values() for a in c.evidence)

@@ -10,6 +10,8 @@ from argmap import formats, sources, store
 from argmap.cli.common import Subcommands, add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.formats import aif
+from argmap.graph import DIALOGUE_TABLES
+from argmap.model import ArgMap
 from argmap.visible import visible, visible_json
 
 JSON_FORMATS = {"aif", "xaif"}
@@ -116,7 +118,8 @@ def run_import(args: argparse.Namespace) -> int:
     store.save(argmap, target)
     _warn(conversion.warnings)
     err_console().print(
-        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations → {target}",
+        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations{_dialogue_counts(argmap)}"
+        f" → {target}",
         markup=False,
         highlight=False,
     )
@@ -157,3 +160,8 @@ def run_export(args: argparse.Namespace) -> int:
         store.write_atomic(Path(output), text.encode("utf-8"))
     _warn(warnings)
     return 0
+
+
+def _dialogue_counts(argmap: ArgMap) -> str:
+    """``, 4 locutions, 1 transitions`` when the import kept a dialogue layer, else nothing."""
+    return "".join(f", {len(getattr(argmap, table))} {table}" for table in DIALOGUE_TABLES if getattr(argmap, table))
