@@ -79,6 +79,7 @@ def check_map(
             *_conflict_findings(argmap),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap, scan.unusual),
+            *_argument_findings(argmap),
             *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
             *_scheme_findings(argmap),
@@ -100,6 +101,7 @@ def shape_findings(argmap: ArgMap) -> set[Finding]:
         found = (
             *_duplicate_findings(argmap, ()),
             *_reference_findings(argmap, scan.unusual),
+            *_argument_findings(argmap),
             *_structure_findings(argmap, scan),
         )
         return {finding for finding in found if finding.severity != "hint"}
@@ -203,6 +205,25 @@ def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
                     f"{ident!r} is in both {first} and {table}",
                     ident,
                     "rename one: claims, relations and the dialogue layer share one namespace",
+                )
+
+
+def _argument_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Arguments naming claims or relations that are not in the map (a step, the gist, a relation)."""
+    claims, relations = argmap.claims, argmap.relations
+    for aid, argument in argmap.arguments.items():
+        named = [("claim", step.claim) for step in argument.steps]
+        named += [("relation", step.relation) for step in argument.steps if step.relation is not None]
+        named += [("claim", argument.claim)] if argument.claim is not None else []
+        named += [("relation", rid) for rid in (*argument.outgoing, *argument.undercuts)]
+        for what, ident in named:
+            if ident not in (claims if what == "claim" else relations):
+                yield Finding(
+                    "error",
+                    FindingCode.DANGLING_ID,
+                    f"argument {aid!r} names {what} {ident!r}, which is not in the map",
+                    aid,
+                    f"add the {what} or remove it from the argument",
                 )
 
 

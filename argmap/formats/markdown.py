@@ -16,7 +16,12 @@ from argmap.graph import MapGraph, run_nested
 from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap, Relation, RelationType
 
-MARKERS = {RelationType.SUPPORT: "Pro", RelationType.ATTACK: "Con"}
+MARKERS = {
+    RelationType.SUPPORT: "Pro",
+    RelationType.ATTACK: "Con",
+    RelationType.CONTRARY: "Con",
+    RelationType.CONTRADICTORY: "Con",
+}
 HARD_BREAK = "  "
 """Two spaces before a line's end: CommonMark's hard line break, which keeps a claim's line break in its bullet."""
 KEPT = ("description", "basis kinds", "implicit marks", "evidence")
@@ -83,7 +88,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         content = indentation(depth + 1, "  ")
         marker = MARKERS[rel.type]
         if rel.target in argmap.relations:
-            marker = "Undercut" if rel.type is RelationType.ATTACK else "Backing"
+            marker = "Undercut" if rel.type.attacks else "Backing"
         if len(rel.premises) == 1:
             premise = rel.premises[0]
             out.append(f"{indent}**{marker}:** {claim_line(premise, content)}")

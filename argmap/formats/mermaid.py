@@ -12,7 +12,12 @@ from argmap.formats.losses import not_kept
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
 
-COLOURS = {RelationType.SUPPORT: "#04c93f", RelationType.ATTACK: "#c93504"}
+COLOURS = {
+    RelationType.SUPPORT: "#04c93f",
+    RelationType.ATTACK: "#c93504",
+    RelationType.CONTRARY: "#c93504",
+    RelationType.CONTRADICTORY: "#c93504",
+}
 UNDERCUT = "#8b3fc9"
 _ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;"}
 """``%`` too: Mermaid reads a ``%%{init: …}%%`` directive anywhere in the text, even inside a quoted label."""
@@ -57,8 +62,8 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     for target in sorted(targeted):
         for rid, relation in graph.children(target):
             undercut = relation.target in argmap.relations
-            colour = UNDERCUT if undercut and relation.type is RelationType.ATTACK else COLOURS[relation.type]
-            word = "undercuts" if undercut and relation.type is RelationType.ATTACK else relation.type.value + "s"
+            colour = UNDERCUT if undercut and relation.type.attacks else COLOURS[relation.type]
+            word = "undercuts" if undercut and relation.type.attacks else relation.type.verb
             goal = junctions[relation.target] if undercut else names[relation.target]
             arrow = "-.->" if undercut else "-->"
             if rid in junctions:
