@@ -16,9 +16,10 @@ from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
+from argmap.dialogue import dangling
 from argmap.errors import ArgmapError
 from argmap.finding_codes import FindingCode
-from argmap.graph import Change, Edit, MapGraph, strongly_connected
+from argmap.graph import DIALOGUE_TABLES, Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
 from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
@@ -78,6 +79,7 @@ def check_map(
             *_conflict_findings(argmap),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap, scan.unusual),
+            *_argument_findings(argmap),
             *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
             *_scheme_findings(argmap),
@@ -99,6 +101,7 @@ def shape_findings(argmap: ArgMap) -> set[Finding]:
         found = (
             *_duplicate_findings(argmap, ()),
             *_reference_findings(argmap, scan.unusual),
+            *_argument_findings(argmap),
             *_structure_findings(argmap, scan),
         )
         return {finding for finding in found if finding.severity != "hint"}
@@ -184,6 +187,44 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
             ident,
             "rename one: claims and relations share one namespace",
         )
+    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_duplicates(argmap)
+
+
+def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
+    """Ids the dialogue layer shares with a claim, a relation or another dialogue table (one namespace)."""
+    tables = ("claims", "relations", *DIALOGUE_TABLES)
+    seen: dict[str, str] = {}
+    for table in tables:
+        for ident in getattr(argmap, table):
+            first = seen.setdefault(ident, table)
+            if first != table and table in DIALOGUE_TABLES:
+                yield Finding(
+                    "error",
+                    FindingCode.DUPLICATE_ID,
+                    f"{ident!r} is in both {first} and {table}",
+                    ident,
+                    "rename one: claims, relations and the dialogue layer share one namespace",
+                )
+
+
+def _argument_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Arguments naming claims or relations that are not in the map (a step, the gist, a relation)."""
+    claims, relations = argmap.claims, argmap.relations
+    for aid, argument in argmap.arguments.items():
+        named = [("claim", step.claim) for step in argument.steps]
+        named += [("relation", step.relation) for step in argument.steps if step.relation is not None]
+        named += [("claim", argument.claim)] if argument.claim is not None else []
+        named += [("relation", rid) for rid in (*argument.outgoing, *argument.undercuts)]
+        for what, ident in named:
+            if ident not in (claims if what == "claim" else relations):
+                yield Finding(
+                    "error",
+                    FindingCode.DANGLING_ID,
+                    f"argument {aid!r} names {what} {ident!r}, which is not in the map",
+                    aid,
+                    f"add the {what} or remove it from the argument",
+                )
 
 
 def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
@@ -253,6 +294,20 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
                     cid,
                     "argmap check --fix re-anchors it",
                 )
+    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_findings(argmap)
+
+
+def _dialogue_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """References of the dialogue layer (locutions, transitions, rephrases) to records that are not there."""
+    for table, ident, field, missing in dangling(argmap):
+        yield Finding(
+            "error",
+            FindingCode.DANGLING_ID,
+            f"{table[:-1]} {ident!r} names {missing!r} in its {field}, which is not in the map",
+            ident,
+            f"add {missing!r} or remove it from {ident!r}'s {field}",
+        )
 
 
 def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:

@@ -39,6 +39,9 @@ NOUNS = {
     "relations": "relation",
     "sources": "source",
     "speakers": "speaker",
+    "locutions": "locution",
+    "transitions": "transition",
+    "rephrases": "rephrase",
     "conflicts": "conflict",
     "map": "map",
 }

@@ -18,16 +18,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from argmap import ops
+from argmap import dialogue, ops
 from argmap.diff import MAP_FIELDS, json_value, record_json, same
 from argmap.errors import OperationError
 from argmap.finding_codes import FindingCode
-from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
+from argmap.graph import DIALOGUE_TABLES, TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
-from argmap.model import CONFLICT_TABLES, ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType
+from argmap.model import (
+    CONFLICT_TABLES,
+    ArgMap,
+    Claim,
+    ClaimKind,
+    Conflict,
+    Locution,
+    Relation,
+    RelationType,
+    Rephrase,
+    Transition,
+)
 
 if TYPE_CHECKING:
     from argmap.check import Finding
@@ -80,7 +91,7 @@ def _merged(base: ArgMap, ours: ArgMap, theirs: ArgMap, *, mend: bool) -> tuple[
     _keep_attached(tables, touched, ours, theirs)
     gone = {
         ident
-        for table in ("claims", "relations", "sources", "speakers")
+        for table in ("claims", "relations", "sources", "speakers", *DIALOGUE_TABLES)
         for ident in touched[table]
         if ident not in tables[table]
     }
@@ -283,7 +294,13 @@ def _merge_set(base: tuple[Any, ...], ours: tuple[Any, ...], theirs: tuple[Any, 
 def _rename_collisions(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> tuple[ArgMap, dict[str, str]]:
     """Theirs with its new records renamed where ours added a different record under the same id."""
     renamed: dict[str, str] = {}
-    namespaces = (("claims", "relations"), ("sources",), ("speakers",), ("conflicts",))
+    namespaces = (
+        ("claims", "relations", *DIALOGUE_TABLES),
+        ("sources",),
+        ("speakers",),
+        ("arguments",),
+        ("conflicts",),
+    )
     while True:
         for namespace in namespaces:
             found = _collisions(namespace, base, ours, theirs)
@@ -336,13 +353,21 @@ def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) 
         for old, new in names.items():
             if old in records:
                 records[new] = records.pop(old)
+    kind: Literal["nodes", "sources", "speakers"] = (
+        "nodes" if "claims" in namespace else "sources" if namespace == ("sources",) else "speakers"
+    )
+    if namespace != ("conflicts",):
+        for table in DIALOGUE_TABLES:
+            tables[table] = {ident: dialogue.renamed(r, names, kind) for ident, r in tables[table].items()}
     if "claims" in namespace:
         for rid, relation in tables["relations"].items():
             premises = tuple(names.get(p, p) for p in relation.premises)
             target = names.get(relation.target, relation.target)
             if premises != relation.premises or target != relation.target:
                 tables["relations"][rid] = relation.model_copy(update={"premises": premises, "target": target})
-    elif namespace != ("conflicts",):
+        for aid, argument in tables["arguments"].items():
+            tables["arguments"][aid] = argument.renamed(names)
+    elif namespace not in (("conflicts",), ("arguments",)):
         key = "source" if namespace == ("sources",) else "speaker"
         for cid, claim in tables["claims"].items():
             if any(getattr(anchor, key) in names for anchor in claim.evidence):
@@ -395,7 +420,7 @@ def _restore_referenced(
     parents: dict[int, dict[str, list[str]]] = {}
     pending = [
         record
-        for table in ("claims", "relations")
+        for table in ("claims", "relations", *DIALOGUE_TABLES)
         for record in tables[table].values()
         if any(ref in gone for _, ref in _references(record))
     ]
@@ -664,6 +689,8 @@ def _references(record: Record) -> list[tuple[tuple[str, ...], str]]:
         refs: list[tuple[tuple[str, ...], str]] = [(("sources",), anchor.source) for anchor in record.evidence]
         refs += [(("speakers",), anchor.speaker) for anchor in record.evidence if anchor.speaker]
         return refs
+    if isinstance(record, Locution | Transition | Rephrase):
+        return [(tables, ident) for tables, ident, _ in dialogue.references(record)]
     return []
 
 
@@ -690,7 +717,15 @@ def conflict_findings(argmap: ArgMap) -> list[ConflictFinding]:
 
 def describe_conflict(conflict: Conflict) -> str:
     """What the two sides did, in words: ``text of claim 'c1' was changed on both sides``."""
-    noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
+    noun = {
+        "claims": "claim",
+        "relations": "relation",
+        "sources": "source",
+        "speakers": "speaker",
+        "locutions": "locution",
+        "transitions": "transition",
+        "rephrases": "rephrase",
+    }
     where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"

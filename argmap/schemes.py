@@ -10,6 +10,7 @@ editing operations on schemes are in :mod:`argmap.ops` with all the others.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,6 +34,8 @@ class Question:
 class Scheme:
     id: str
     name: str
+    aif: str
+    """The name AIFdb's scheme list, OVA and arguebuf use (``Expert Opinion``)."""
     description: str
     pattern: tuple[str, ...]
     conclusion: str
@@ -54,6 +57,7 @@ def all_schemes() -> dict[str, Scheme]:
         entry["id"]: Scheme(
             id=entry["id"],
             name=entry["name"],
+            aif=entry["aif"],
             description=entry["description"],
             pattern=tuple(entry["pattern"]),
             conclusion=entry["conclusion"],
@@ -68,6 +72,36 @@ def get_scheme(scheme_id: str) -> Scheme:
     if scheme is None:
         raise OperationError(f"unknown scheme {scheme_id!r}; one of: {', '.join(all_schemes())}")
     return scheme
+
+
+def aif_title(scheme: Scheme) -> str:
+    """The scheme's full title in AIFdb's capitalisation: ``Argument From Expert Opinion``."""
+    return f"Argument From {scheme.aif}" if scheme.name.startswith("Argument from ") else scheme.aif
+
+
+def scheme_for_aif_name(name: str) -> str | None:
+    """The id of the scheme an AIF file names, whatever variant it writes, or None for a scheme argmap lacks.
+
+    AIFdb writes ``Expert Opinion``, OVA sometimes ``Argument From Expert Opinion``,
+    Araucaria ``ExpertOpinion``, AIFdb's older list ``From-analogy``; argmap's own id
+    (``expert-opinion``) and Walton's title are accepted too.
+    """
+    return _aif_names().get(_name_key(name))
+
+
+@cache
+def _aif_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for scheme in all_schemes().values():
+        for name in (scheme.id, scheme.name, scheme.aif):
+            names[_name_key(name)] = scheme.id
+    return names
+
+
+def _name_key(name: str) -> str:
+    """``Argument From Expert Opinion``, ``expert-opinion`` and ``ExpertOpinion`` all become ``expertopinion``."""
+    bare = re.sub(r"(?i)^\s*(argument|inference)?[\s_-]*(from|by)[\s_-]+(an?\s+)?", "", name)
+    return re.sub(r"[^0-9a-z]", "", bare.lower())
 
 
 def open_questions(argmap: ArgMap) -> list[tuple[str, str, Question]]:

@@ -342,7 +342,7 @@ class _DotWriter:
         role = ""
         if roles == {RelationType.SUPPORT}:
             role = "reason"
-        elif roles == {RelationType.ATTACK}:
+        elif roles and all(kind.attacks for kind in roles):
             role = "defence" if self.sides.get(cid, -1) > 0 else "objection"
         if role and not (thesis or basis or claim.implicit):
             attrs["fillcolor"] = getattr(theme, f"{role}_fill")
