@@ -165,11 +165,13 @@ def diff_picture(
     for change in diff.edit.changes:
         if change.table not in ("claims", "relations"):
             continue
-        table = claims if change.table == "claims" else relations
         if change.before is None:
             marks[change.id] = "added"
         elif change.after is None:
-            table[change.id] = change.before  # type: ignore[assignment]
+            if isinstance(change.before, Claim):
+                claims[change.id] = change.before
+            elif isinstance(change.before, Relation):
+                relations[change.id] = change.before
             marks[change.id] = "removed"
         elif change.table == "claims":
             marks[change.id] = "changed"

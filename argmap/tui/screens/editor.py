@@ -92,7 +92,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
 
     @property
     def argmap_app(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
+        return self.app  # type: ignore[return-value]  # Textual types a screen's app as App[Any]; this one's is ours
 
     def compose(self) -> ComposeResult:
         tree = ArgumentTree(self.document.graph, id="tree")
