@@ -216,7 +216,7 @@ def read_bytes(path: str | os.PathLike[str], noun: str = "map file") -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise ArgmapError(f"is {file_kind(info.st_mode)}, not a {noun}", path=origin, fix=f"name a {noun}")
         check_size(info.st_size, origin)
-        data = read_bounded(fd, MAX_BYTES)
+        data = read_bounded(fd, MAX_BYTES, info.st_size)
         check_size(len(data), origin)
         return data
     except OSError as error:
@@ -225,10 +225,13 @@ def read_bytes(path: str | os.PathLike[str], noun: str = "map file") -> bytes:
         os.close(fd)
 
 
-def read_bounded(fd: int, limit: int) -> bytes:
-    """What an open file holds, but never more than ``limit + 1`` bytes: a file that grows cannot fill memory."""
+def read_bounded(fd: int, limit: int, expected: int = 1 << 20) -> bytes:
+    """What an open file holds, but never more than ``limit + 1`` bytes: a file that grows cannot fill memory.
+
+    ``expected`` is the size the file said it had: read in one piece when it is right, nothing is copied.
+    """
     chunks, size = [], 0
-    while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+    while chunk := os.read(fd, min(max(expected + 1 - size, 1 << 20), limit + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
     return b"".join(chunks)
