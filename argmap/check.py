@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
+from argmap.compact import CompactMap, MapView
 from argmap.errors import ArgmapError
 from argmap.graph import Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
-from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
 from argmap.sources import SourceRefused, read_source_text
@@ -68,25 +69,30 @@ def hint_summary(code: str, count: int) -> str:
 
 
 def check_map(
-    argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
+    argmap: ArgMap | CompactMap,
+    map_path: str | os.PathLike[str] | None = None,
+    duplicates: Iterable[DuplicateKey] = (),
 ) -> list[Finding]:
-    """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
+    """Every finding for a map, errors first; source texts are read relative to ``map_path``.
+
+    A :class:`~argmap.compact.CompactMap` (of data with no conflicts) gives what its full map would.
+    """
     with gc_paused():
         scan = _scan_relations(argmap)
         findings = [
-            *_conflict_findings(argmap),
+            *(_conflict_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap, scan.unusual),
             *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
-            *_scheme_findings(argmap),
+            *_scheme_findings(argmap if isinstance(argmap, ArgMap) else argmap.schemed),
         ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
 
 
-def shape_findings(argmap: ArgMap) -> set[Finding]:
+def shape_findings(argmap: MapView) -> set[Finding]:
     """Every error and warning about the map's shape alone: dangling and duplicate ids,
     circular support, claims cut off from the thesis, no thesis.
 
@@ -103,7 +109,7 @@ def shape_findings(argmap: ArgMap) -> set[Finding]:
         return {finding for finding in found if finding.severity != "hint"}
 
 
-def support_cycles(argmap: ArgMap) -> list[list[str]]:
+def support_cycles(argmap: MapView) -> list[list[str]]:
     """The groups of claims that support each other in a circle (each group sorted)."""
     return _support_cycles(_scan_relations(argmap).supported_by)
 
@@ -140,6 +146,10 @@ def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
 
 def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
+    if not argmap.conflicts:
+        return
+    from argmap.merge import conflict_findings  # the merge's code, imported only for a map that holds conflicts
+
     for subject, conflict, message in conflict_findings(argmap):
         fix = f"argmap resolve MAP {conflict} --ours|--theirs|--value JSON"
         yield Finding("error", "merge-conflict", message, subject, fix, conflict)
@@ -165,7 +175,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
         )
 
 
-def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
+def _duplicate_findings(argmap: MapView, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
     for dup in duplicates:
         lines = ", ".join(map(str, dup.lines))
         yield Finding(
@@ -185,7 +195,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
         )
 
 
-def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
+def _reference_findings(argmap: MapView, unusual: list[str]) -> Iterator[Finding]:
     """Dangling ids, self-relations, duplicate premises among the ``unusual`` relations; bad claims and anchors."""
     claims, relations = argmap.claims, argmap.relations
     for rid in unusual:
@@ -254,7 +264,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
                 )
 
 
-def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:
+def _structure_findings(argmap: MapView, scan: _RelationScan) -> Iterator[Finding]:
     claims = argmap.claims
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
@@ -307,7 +317,7 @@ def _support_cycles(supported_by: dict[str, list[str]]) -> list[list[str]]:
     return sorted(cycles)
 
 
-_Bearing = tuple[str, tuple[str, ...]]
+_Bearing = tuple[str, Sequence[str]]
 """A relation as seen from its target: its id and its premises."""
 
 
@@ -323,7 +333,7 @@ class _RelationScan(NamedTuple):
     itself): the only ones the reference checks need to look at."""
 
 
-def _scan_relations(argmap: ArgMap) -> _RelationScan:
+def _scan_relations(argmap: MapView) -> _RelationScan:
     claims, relations, support = argmap.claims, argmap.relations, RelationType.SUPPORT
     below: defaultdict[str, list[_Bearing]] = defaultdict(list)
     supported_by: defaultdict[str, list[str]] = defaultdict(list)
@@ -347,18 +357,20 @@ def _scan_relations(argmap: ArgMap) -> _RelationScan:
 
 def _on_support_cycles(supported_by: dict[str, list[str]]) -> dict[str, list[str]]:
     """The support edges (premise → targets) among claims that may lie on a cycle."""
-    remaining = Counter(premise for premises in supported_by.values() for premise in premises)
+    remaining = Counter(chain.from_iterable(supported_by.values()))
     peel = [node for node in supported_by if node not in remaining]
     while peel:
         for premise in supported_by[peel.pop()]:
-            remaining[premise] -= 1
-            if not remaining[premise] and premise in supported_by:
+            left = remaining[premise] - 1
+            remaining[premise] = left
+            if not left and premise in supported_by:
                 peel.append(premise)
     edges: defaultdict[str, list[str]] = defaultdict(list)
+    left_over = remaining.get  # not Counter's own lookup, which calls a Python method for every missing claim
     for target, premises in supported_by.items():
-        if remaining[target]:
+        if left_over(target):
             for premise in premises:
-                if remaining[premise]:
+                if left_over(premise):
                     edges[premise].append(target)
     return edges
 
@@ -385,7 +397,7 @@ def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[
     return reached
 
 
-def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
+def _source_texts(argmap: MapView, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
     """Each source's (text, sha256), or the error reading it; sources without a path are left out."""
     if map_path is None:
         return {}
@@ -399,7 +411,7 @@ def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> di
     return texts
 
 
-def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
+def _evidence_findings(argmap: MapView, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
         if isinstance(loaded, SourceRefused):

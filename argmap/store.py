@@ -128,6 +128,9 @@ class MapData:
     raw: dict[str, Any]
     path: str
     duplicates: list[DuplicateKey] = field(default_factory=list)
+    accepted: bool = False
+    """Whether :func:`argmap.prevalidate.accepts` vouched for every record (else the models validated them):
+    the records may then be read without building models (:mod:`argmap.compact`)."""
     vouched: bytes | None = field(default=None, repr=False)
     """The file's bytes when they are in the canonical layout and :func:`argmap.prevalidate.accepts` vouched for
     every record: another version read against them (``loads_data(..., like=)``) parses and checks only the
@@ -158,14 +161,14 @@ def loads_data(data: bytes, origin: str = "<stdin>", like: MapData | None = None
                 vouched = accepts(reparsed.fresh)
                 if not vouched:
                     _validated(reparsed.raw, data, origin)
-                return MapData(reparsed.raw, origin, [], data if vouched else None)
+                return MapData(reparsed.raw, origin, [], vouched, data if vouched else None)
     raw = parse(data, origin)
     with gc_paused():
         raw, _, duplicates, canonical_layout = _migrated(raw, data, origin)
         vouched = accepts(raw)
         if not vouched:
             _validated(raw, data, origin)
-    return MapData(raw, origin, duplicates, data if vouched and canonical_layout else None)
+    return MapData(raw, origin, duplicates, vouched, data if vouched and canonical_layout else None)
 
 
 def read_data(path: str | os.PathLike[str], like: MapData | None = None) -> MapData:
