@@ -203,7 +203,7 @@ async def test_the_key_is_in_help_palette_and_keymap(tmp_path: Path) -> None:
     app = editor_app(write_conflicted(tmp_path), keymap)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        rows = {ident: keys for keys, _description, ident in app.binding_rows(screen)}
+        rows = {ident: keys for keys, _description, ident in app.binding_rows()}
         assert rows["resolve-conflict"] == "f6", "help shows the key the user bound, not the default"
         commands = [command.title for command in app.get_system_commands(screen)]
         assert "Resolve conflict" in commands

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import Tree
 from textual.worker import get_current_worker
 
 from argmap import ops
@@ -24,7 +23,7 @@ from argmap.markers import base_language
 from argmap.sentences import sentence_at
 from argmap.suggest import PassageIndex, Suggestion, claim_texts
 from argmap.tui.screens.choices import ChoiceScreen
-from argmap.tui.widgets.argument_tree import NodeRef
+from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
 from argmap.tui.widgets.source_pane import SourcePane
 from argmap.visible import visible
 
@@ -142,7 +141,7 @@ class AnnotationActions:
             self.source_area.set_marks("suggestion", [])
         self.query_one(SourcePane).border_subtitle = ""
 
-    def on_tree_node_highlighted(self: EditorScreen, event: Tree.NodeHighlighted) -> None:
+    def on_argument_tree_node_highlighted(self: EditorScreen, event: ArgumentTree.NodeHighlighted) -> None:
         """Suggestions belong to one claim: another claim selected takes them away.
 
         The same claim highlighted again (a move typed before ``f`` and handled after it)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Select, Tree
+from textual.widgets import Select
 
 from argmap import ops
 from argmap.anchor import make_anchor
@@ -237,7 +237,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
             area.show_claim(claim)
             self.scroll_source_to(claim)
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+    def on_argument_tree_node_highlighted(self, event: ArgumentTree.NodeHighlighted) -> None:
         self.refresh_details()
 
     # Source -------------------------------------------------------------------------------------
@@ -565,7 +565,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
 
     def action_help(self) -> None:
         app = self.argmap_app
-        self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
+        self.app.push_screen(HelpScreen(app.binding_rows(), str(app.keymap_file)))
 
     def action_render(self, fmt: str = "svg") -> None:
         self.say("rendering the page…" if fmt == "html" else "rendering…")

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef, shorten
+from argmap.tui.widgets.scrolling import follow_height
 
 QUOTED_LENGTH = 70
 """Characters of another claim's text quoted in the details; its id follows."""
@@ -217,7 +218,7 @@ class DetailsPane(ScrollView, can_focus=True):
 
     def watch_virtual_size(self, size: Size) -> None:
         if self.is_mounted:
-            self._scroll_update(size)
+            follow_height(self, size.height)
 
     def on_resize(self) -> None:
         if self._choices is not None:
