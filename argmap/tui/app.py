@@ -47,6 +47,8 @@ class ArgmapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (32, "-tall")]
+    """A terminal under 32 rows (80×24) gets compact dialogs (dialogs.tcss): every choice stays on screen."""
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(

@@ -26,7 +26,7 @@ MEANT_TO_OVERRIDE = {
     "compose", "render", "render_line", "render_lines", "get_line", "check_action", "action_cancel", "action_close",
     "get_label_width", "notify_style_update", "watch_virtual_size", "virtual_size", "can_focus", "focus_on_click",
     "text", "theme", "selection", "cursor_blink", "height", "is_mounted", "on_mount", "focused",
-    "TITLE", "COMMAND_PALETTE_BINDING", "action_quit", "get_system_commands", "show_root", "guide_depth", "auto_expand",
+    "TITLE", "VERTICAL_BREAKPOINTS", "COMMAND_PALETTE_BINDING", "action_quit", "get_system_commands", "show_root", "guide_depth", "auto_expand",
 }  # fmt: skip
 """Public hooks of Textual that argmap's classes override or set as Textual documents."""
 
