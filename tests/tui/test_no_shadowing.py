@@ -22,11 +22,11 @@ from textual.dom import DOMNode
 import argmap.tui
 
 MEANT_TO_OVERRIDE = {
-    "BINDINGS", "CSS_PATH", "DEFAULT_CSS", "COMPONENT_CLASSES", "AUTO_FOCUS", "ICON_NODE", "ICON_NODE_EXPANDED",
+    "BINDINGS", "CSS_PATH", "DEFAULT_CSS", "COMPONENT_CLASSES", "AUTO_FOCUS",
     "compose", "render", "render_line", "render_lines", "get_line", "check_action", "action_cancel", "action_close",
-    "get_label_width", "notify_style_update", "watch_virtual_size", "virtual_size", "can_focus", "focus_on_click",
+    "notify_style_update", "watch_virtual_size", "virtual_size", "can_focus", "focus_on_click",
     "text", "theme", "selection", "cursor_blink", "height", "is_mounted", "on_mount", "focused",
-    "TITLE", "VERTICAL_BREAKPOINTS", "COMMAND_PALETTE_BINDING", "action_quit", "get_system_commands", "show_root", "guide_depth", "auto_expand",
+    "TITLE", "VERTICAL_BREAKPOINTS", "COMMAND_PALETTE_BINDING", "action_quit", "get_system_commands",
 }  # fmt: skip
 """Public hooks of Textual that argmap's classes override or set as Textual documents."""
 
