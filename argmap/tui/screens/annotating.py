@@ -47,6 +47,8 @@ class SourceAids:
     sentences: Sentences
     index: PassageIndex | None = None
     coverage: SourceCoverage | None = None
+    covered: str = ""
+    """The status line's figure for :attr:`coverage`, worked out once per count (it walks every sentence)."""
     suggestions: list[Suggestion] = field(default_factory=list)
     suggested_for: str | None = None
     suggestion_at: int = -1
@@ -115,6 +117,8 @@ class AnnotationActions:
     def _show_coverage(self: EditorScreen, aids: SourceAids) -> None:
         """The left-out passages and the markers painted, the figure in the status line."""
         source = self.document.map.sources[aids.source_id]
+        coverage = aids.coverage
+        aids.covered = f"{coverage.share * 100:.0f} % covered" if coverage is not None and coverage.sentences else ""
         spans = [locate_left_out(passage, aids.text) for passage in source.left_out]
         self.source_area.set_marks("left-out", [span for span in spans if span is not None])
         self._paint_markers()
@@ -123,9 +127,7 @@ class AnnotationActions:
     def coverage_label(self: EditorScreen) -> str:
         """The status line's figure: the share of the shown text's sentences anchored or left out."""
         aids = self.aids
-        if aids is None or aids.coverage is None or aids.text is not self.source_text or not aids.coverage.sentences:
-            return ""
-        return f"{aids.coverage.share * 100:.0f} % covered"
+        return aids.covered if aids is not None and aids.text is self.source_text else ""
 
     def _paint_markers(self: EditorScreen) -> None:
         aids = self.aids

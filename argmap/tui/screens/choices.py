@@ -36,7 +36,10 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Label("enter: choose   escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = self.highlighted
+        """The answers have the keys; ``tab`` reaches a long body to scroll it."""
+        answers = self.query_one(OptionList)
+        answers.highlighted = self.highlighted
+        answers.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
