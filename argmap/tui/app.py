@@ -48,7 +48,7 @@ class ArgmapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (Textual declares it without ClassVar)
     """A terminal under 32 rows (80×24) gets compact dialogs (dialogs.tcss): every choice stays on screen."""
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
