@@ -437,7 +437,7 @@ def test_corpus_maps_keep_every_claim_in_kialo_markdown_and_mermaid() -> None:
     contradictions, below no thesis) without a word, and Kialo wrote 4 of them."""
     maps = _corpus_maps()
     assert len(maps) > 30
-    reader = MarkdownIt("commonmark")
+    reader = MarkdownIt("commonmark", {"maxNesting": 1000})  # its default 20 cuts deep outlines short
     for name, argmap in maps:
         text, warnings = kialo.write(argmap)
         if argmap.claims:
