@@ -18,6 +18,7 @@ from argmap import anchor as anchors
 from argmap import ops
 from argmap.dialogue import dangling
 from argmap.errors import ArgmapError
+from argmap.finding_codes import FindingCode
 from argmap.graph import DIALOGUE_TABLES, Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
 from argmap.merge import conflict_findings
@@ -35,7 +36,7 @@ class Finding:
     """One thing ``check`` noticed; ``subject`` is the claim, relation or source id it concerns."""
 
     severity: Severity
-    code: str
+    code: FindingCode
     message: str
     subject: str | None = None
     fix: str | None = None
@@ -56,14 +57,14 @@ class Finding:
         return fields
 
 
-HINT_GROUPS = {
-    "no-evidence": "claims are not anchored to a passage",
-    "open-question": "critical questions are not answered",
+HINT_GROUPS: dict[FindingCode, str] = {
+    FindingCode.NO_EVIDENCE: "claims are not anchored to a passage",
+    FindingCode.OPEN_QUESTION: "critical questions are not answered",
 }
 """How a group of hints of one code is summed up: "1,234 claims are not anchored to a passage"."""
 
 
-def hint_summary(code: str, count: int) -> str:
+def hint_summary(code: FindingCode, count: int) -> str:
     """One line for ``count`` hints of ``code``, for a report that does not list them one by one."""
     return f"{count:,} {HINT_GROUPS.get(code, f'{code} hints')}"
 
@@ -143,7 +144,7 @@ def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
     for subject, conflict, message in conflict_findings(argmap):
         fix = f"argmap resolve MAP {conflict} --ours|--theirs|--value JSON"
-        yield Finding("error", "merge-conflict", message, subject, fix, conflict)
+        yield Finding("error", FindingCode.MERGE_CONFLICT, message, subject, fix, conflict)
 
 
 def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
@@ -151,7 +152,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id in unknown_schemes(argmap):
         yield Finding(
             "warning",
-            "unknown-scheme",
+            FindingCode.UNKNOWN_SCHEME,
             f"relation {rid!r} names the unknown scheme {scheme_id!r}",
             rid,
             "argmap schemes lists the known ones",
@@ -159,7 +160,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id, question in open_questions(argmap):
         yield Finding(
             "hint",
-            "open-question",
+            FindingCode.OPEN_QUESTION,
             f"{rid} ({scheme_id}): {question.text}",
             rid,
             f"argmap answer MAP {rid} {question.id} TEXT, or --objection to turn it into an objection",
@@ -171,7 +172,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
         lines = ", ".join(map(str, dup.lines))
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{dup.key!r} stands twice in {dup.path} (lines {lines}); JSON readers keep only the last",
             dup.key,
             "rename or remove one of them",
@@ -179,7 +180,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
     for ident in sorted(argmap.claims.keys() & argmap.relations.keys()):
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{ident!r} is both a claim and a relation",
             ident,
             "rename one: claims and relations share one namespace",
@@ -198,7 +199,7 @@ def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
             if first != table and table in DIALOGUE_TABLES:
                 yield Finding(
                     "error",
-                    "duplicate-id",
+                    FindingCode.DUPLICATE_ID,
                     f"{ident!r} is in both {first} and {table}",
                     ident,
                     "rename one: claims, relations and the dialogue layer share one namespace",
@@ -214,7 +215,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if premise not in claims:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"relation {rid!r} has premise {premise!r}, which is not a claim",
                     rid,
                     "add the claim or remove it from the premises",
@@ -222,7 +223,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target not in claims and relation.target not in relations:
             yield Finding(
                 "error",
-                "dangling-id",
+                FindingCode.DANGLING_ID,
                 f"relation {rid!r} targets {relation.target!r}, which is neither a claim nor a relation",
                 rid,
                 "point it at an existing claim or delete the relation",
@@ -230,17 +231,17 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target == rid or relation.target in relation.premises:
             yield Finding(
                 "error",
-                "self-relation",
+                FindingCode.SELF_RELATION,
                 f"relation {rid!r} makes {relation.target!r} bear on itself",
                 rid,
                 "delete the relation or change its target",
             )
         if len(set(relation.premises)) != len(relation.premises):
-            yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+            yield Finding("error", FindingCode.DUPLICATE_PREMISE, f"relation {rid!r} lists a premise twice", rid)
     sources, speakers = argmap.sources, argmap.speakers
     for cid, claim in claims.items():
         if not claim.text.strip():
-            yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
+            yield Finding("error", FindingCode.EMPTY_TEXT, f"claim {cid!r} has no text", cid, "write the statement")
         for anchor in claim.evidence:
             if (
                 anchor.source in sources
@@ -251,7 +252,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.source not in argmap.sources:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names source {anchor.source!r}, which the map does not list",
                     cid,
                     "add the source or detach the evidence",
@@ -259,7 +260,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.speaker is not None and anchor.speaker not in argmap.speakers:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names speaker {anchor.speaker!r}, who is not among the map's speakers",
                     cid,
                     "add the speaker",
@@ -267,7 +268,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.end <= anchor.start:
                 yield Finding(
                     "error",
-                    "bad-offsets",
+                    FindingCode.BAD_OFFSETS,
                     f"evidence of {cid!r} ends ({anchor.end}) before it starts ({anchor.start})",
                     cid,
                     "argmap check --fix re-anchors it",
@@ -281,7 +282,7 @@ def _dialogue_findings(argmap: ArgMap) -> Iterator[Finding]:
     for table, ident, field, missing in dangling(argmap):
         yield Finding(
             "error",
-            "dangling-id",
+            FindingCode.DANGLING_ID,
             f"{table[:-1]} {ident!r} names {missing!r} in its {field}, which is not in the map",
             ident,
             f"add {missing!r} or remove it from {ident!r}'s {field}",
@@ -293,12 +294,12 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
-        yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
+        yield Finding("error", FindingCode.NO_THESIS, "the map has no thesis", None, "set a claim's kind to thesis")
     for cycle in _support_cycles(scan.supported_by):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
-            "circular-support",
+            FindingCode.CIRCULAR_SUPPORT,
             f"circular support: {path}",
             cycle[0],
             "one of these reasons should not support the next",
@@ -307,7 +308,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
-            "unreachable",
+            FindingCode.UNREACHABLE,
             f"claim {cid!r} has no path to a thesis",
             cid,
             "link it as a reason or objection, or delete it",
@@ -318,7 +319,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(unanchored):
         yield Finding(
             "hint",
-            "no-evidence",
+            FindingCode.NO_EVIDENCE,
             f"claim {cid!r} is not anchored to a passage",
             cid,
             "attach a quote with x in the editor, or mark it implicit",
@@ -437,13 +438,13 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
         if isinstance(loaded, SourceRefused):
-            yield Finding("error", "source-refused", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_REFUSED, loaded.message, source_id, loaded.fix)
         elif isinstance(loaded, ArgmapError):
-            yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_MISSING, loaded.message, source_id, loaded.fix)
         elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
             yield Finding(
                 "warning",
-                "source-changed",
+                FindingCode.SOURCE_CHANGED,
                 f"the text of source {source_id!r} changed since it was annotated (SHA-256 differs)",
                 source_id,
                 "argmap check --fix re-anchors the quotes and records the new hash",
@@ -458,14 +459,14 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
     for cid in sorted(mismatched):
         claim = argmap.claims[cid]
         for number, anchor in enumerate(claim.evidence, start=1):
-            loaded = texts.get(anchor.source)
-            if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
+            text = quoted.get(anchor.source)
+            if text is None or anchors.matches(anchor, text):
                 continue
-            moved = anchors.relocate(anchor, loaded[0])
+            moved = anchors.relocate(anchor, text)
             if moved is None:
                 yield Finding(
                     "error",
-                    "quote-missing",
+                    FindingCode.QUOTE_MISSING,
                     f"evidence {number} of {cid!r} quotes text no longer in "
                     f"source {anchor.source!r}: {anchor.quote[:50]!r}",
                     cid,
@@ -474,7 +475,7 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
             else:
                 yield Finding(
                     "error",
-                    "quote-moved",
+                    FindingCode.QUOTE_MOVED,
                     f"evidence {number} of {cid!r} no longer matches at "
                     f"{anchor.start}–{anchor.end}; the quote now stands at {moved.start}–{moved.end}",
                     cid,

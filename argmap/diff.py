@@ -197,10 +197,15 @@ def _field_entries(change: Change) -> list[Entry]:
                 for anchor in now
                 if anchor not in was
             )
-        elif name == "target" and isinstance(before, Relation):
+        elif name == "target" and isinstance(after, Relation):
             detail = {"premises": list(after.premises)}
             out.append(Entry("moved", change.table, change.id, name, was, now, detail=detail))
-        elif name == "rank" and isinstance(before, Relation) and before.target == after.target:
+        elif (
+            name == "rank"
+            and isinstance(before, Relation)
+            and isinstance(after, Relation)
+            and before.target == after.target
+        ):
             out.append(Entry("reordered", change.table, change.id, name, was, now, detail={"target": after.target}))
         elif name == "rank":
             continue  # a move gives a new rank; the move says it

@@ -109,7 +109,8 @@ def _record_summary(table: str, record: Any) -> str:
     if table == "conflicts":
         return f"{record['table']} {record.get('id', '')} {record.get('field', '')}".rstrip()
     if table == "speakers":
-        return record["name"]
+        name: str = record["name"]
+        return name
     return _value(record)
 
 
@@ -191,7 +192,7 @@ def diff_picture(
     drawn = new.model_copy(update={"claims": claims, "relations": relations})
     words = words_for(lang)
     counts = Counter(mark for cid, mark in marks.items() if cid in new.claims or cid in old.claims)
-    order = ("added", "removed", "changed", "moved")
+    order: tuple[Mark, ...] = ("added", "removed", "changed", "moved")
     names = {**{mark: words[mark] for mark in order}, "changed": words["legend.changed"]}
     title = ", ".join(f"{counts[mark]} {names[mark]}" for mark in order if counts[mark])
     return DiffPicture(drawn, marks, rewordings, title or words["no changes"])

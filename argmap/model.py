@@ -10,11 +10,11 @@ diff and merge simple comparisons of before and after.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Final, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
 
 Id = Annotated[
@@ -112,6 +112,10 @@ class Claim(_Record):
         default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
     )
     note: str = ""
+
+    def shown_text(self, language: str | None) -> str:
+        """The text in ``language`` when the claim has a translation there, else its own: what every view shows."""
+        return self.translations.get(language, self.text) if language else self.text
 
 
 class Relation(_Record):
@@ -214,6 +218,12 @@ class Rephrase(_Record):
     target: Id = Field(description="The claim that restates them.")
 
 
+ConflictTable = Literal["map", "sources", "speakers", "claims", "relations", "locutions", "transitions", "rephrases"]
+"""What a conflict is about: a field of the map itself or a record of one of its tables."""
+CONFLICT_TABLES: dict[str, ConflictTable] = {name: name for name in get_args(ConflictTable)}
+"""``CONFLICT_TABLES[table]``: a table's name as a conflict's ``table`` (a KeyError for the conflicts table itself)."""
+
+
 class Conflict(_Record):
     """A change both sides of a merge made differently, kept until someone decides.
 
@@ -223,7 +233,7 @@ class Conflict(_Record):
     dotted field (``translations.de``) names one key of a dict field.
     """
 
-    table: Literal["map", "sources", "speakers", "claims", "relations", "locutions", "transitions", "rephrases"]
+    table: ConflictTable
     id: str = Field(default="", description="The record's id; empty for a field of the map itself.")
     field: str = Field(default="", description="The field both sides changed; empty for the whole record.")
     base: JsonValue = None
@@ -253,8 +263,6 @@ class ArgMap(BaseModel):
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
     )
-    _kept_form: Any = PrivateAttr(default=None)
-    """What ``store.loads`` kept of the parsed file so that saving is fast: see :mod:`argmap.canonical`."""
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

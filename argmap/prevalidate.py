@@ -53,7 +53,7 @@ def accepts(raw: dict[str, Any]) -> bool:
     tables = {name: raw.get(name, {}) for name in ("sources", "speakers", "claims", "relations", "conflicts")}
     if any(type(table) is not dict for table in tables.values()):
         return False
-    ids: list[str] = []  # checked at the end in one pass of the pattern
+    ids: list[object] = []  # checked at the end in one pass of the pattern
     for table in tables.values():
         ids.extend(table)
     if not all(map(_source, tables["sources"].values())) or not all(map(_speaker, tables["speakers"].values())):

@@ -67,12 +67,14 @@ class MapFile:
     path: str
     duplicates: list[DuplicateKey] = field(default_factory=list)
     migrated_from: int | None = None
+    kept: canonical.KeptForm | None = None
+    """The parsed records worth reusing when this map is saved: pass it to :func:`save` (:mod:`argmap.canonical`)."""
 
 
-def dumps(argmap: ArgMap) -> bytes:
-    """The canonical bytes of a map."""
+def dumps(argmap: ArgMap, kept: canonical.KeptForm | None = None) -> bytes:
+    """The canonical bytes of a map; ``kept`` (its file's :attr:`MapFile.kept`) makes them about 5× faster."""
     with gc_paused():
-        return orjson.dumps(canonical.map_data(argmap), option=CANONICAL_LAYOUT)
+        return orjson.dumps(canonical.map_data(argmap, kept), option=CANONICAL_LAYOUT)
 
 
 def loads(data: bytes, origin: str = "<stdin>", *, keep_form: bool = True) -> MapFile:
@@ -110,9 +112,8 @@ def validate(raw: dict[str, Any], data: bytes, origin: str, *, keep_form: bool =
     with gc_paused():
         raw, migrated_from, duplicates = _migrated(raw, data, origin)
         argmap = _validated(raw, data, origin)
-        if keep_form:
-            canonical.remember(argmap, raw)
-    return MapFile(argmap, origin, duplicates, migrated_from)
+        kept = canonical.remember(argmap, raw) if keep_form else None
+    return MapFile(argmap, origin, duplicates, migrated_from, kept)
 
 
 @dataclass
@@ -259,8 +260,11 @@ def _refuse_duplicates(duplicates: list[DuplicateKey], path: str) -> None:
 
 
 def load(path: str | os.PathLike[str]) -> ArgMap:
-    """Read a map for use; a file with duplicate ids is refused because it is ambiguous."""
-    return unique(read(path))
+    """Read a map for use; a file with duplicate ids is refused because it is ambiguous.
+
+    A command that saves the map again reads it with :func:`read` and passes the file's ``kept`` to :func:`save`.
+    """
+    return unique(read(path, keep_form=False))
 
 
 def load_for_reading(spec: str) -> ArgMap:
@@ -270,12 +274,15 @@ def load_for_reading(spec: str) -> ArgMap:
     """
     if spec == "-":
         return loads(sys.stdin.buffer.read(), "<stdin>", keep_form=False).map
-    return unique(read(spec, keep_form=False))
+    return load(spec)
 
 
-def save(argmap: ArgMap, path: str | os.PathLike[str]) -> None:
-    """Write a map atomically: a crash leaves the old file or the new one, never a torn one."""
-    write_atomic(Path(path), dumps(argmap))
+def save(argmap: ArgMap, path: str | os.PathLike[str], kept: canonical.KeptForm | None = None) -> None:
+    """Write a map atomically: a crash leaves the old file or the new one, never a torn one.
+
+    ``kept``: what the read of this map kept (:attr:`MapFile.kept`), which makes saving a large map fast.
+    """
+    write_atomic(Path(path), dumps(argmap, kept))
 
 
 STALE_TEMP_SECONDS = 60

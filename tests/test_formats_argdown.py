@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from formats_support import CORPUS, ROOT, corpus, require_argdown_cli, structure
+from formats_support import CORPUS, ROOT, corpus, structure
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from strategies import maps
@@ -17,6 +17,7 @@ from argmap.errors import ArgmapError
 from argmap.formats import argdown
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
+from tests.tools import require_tool
 
 INVALID = {  # SOURCES.md: Argdown 1.7.5 itself rejects these
     "core-test__lexer-argument.argdown",
@@ -169,8 +170,9 @@ def _argdown_json(cli: str, folder: Path, texts: list[str]) -> list[dict]:
     return [json.loads((out / f"m{n}.json").read_text(encoding="utf-8")) for n in range(len(texts))]
 
 
+@pytest.mark.needs("argdown")
 def test_export_parses_with_the_real_argdown_cli_into_the_same_map(tmp_path: Path) -> None:
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     maps_ = [_with_everything(), ArgMap(argmap=1, title="Nothing yet")]
     if SEED_MAP.exists():
         maps_.append(store.load(SEED_MAP))
@@ -182,6 +184,7 @@ def test_export_parses_with_the_real_argdown_cli_into_the_same_map(tmp_path: Pat
         assert {c.tags for c in theirs.claims.values()} >= {c.tags for c in argmap.claims.values()}
 
 
+@pytest.mark.needs("argdown")
 @settings(
     max_examples=2,
     deadline=None,
@@ -190,7 +193,7 @@ def test_export_parses_with_the_real_argdown_cli_into_the_same_map(tmp_path: Pat
 )
 @given(st.lists(maps(max_steps=15), min_size=6, max_size=6))
 def test_generated_maps_survive_the_real_argdown_cli(tmp_path_factory: pytest.TempPathFactory, batch: list) -> None:
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     texts = [argdown.write(m)[0] for m in batch]
     for argmap, data in zip(batch, _argdown_json(cli, tmp_path_factory.mktemp("ad"), texts), strict=True):
         assert structure(argdown.to_map(argdown.model_from_json(data)).map, flat=True) == structure(argmap, flat=True)

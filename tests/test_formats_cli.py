@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,18 +13,13 @@ from formats_support import ROOT, corpus, structure
 from argmap import store
 from argmap.anchor import matches
 from argmap.cli import main
+from tests import in_process
 
 SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
 
 
 def argmap(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args],
-        capture_output=True,
-        input=stdin,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
-    )
+    return in_process.run(*args, stdin=stdin, cwd=cwd, env={**os.environ, "NO_COLOR": "1"}, text=False)
 
 
 def test_import_writes_the_map_and_the_recovered_source_text(tmp_path: Path) -> None:

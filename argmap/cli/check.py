@@ -10,7 +10,7 @@ import orjson
 
 from argmap import store
 from argmap.check import Finding, check_map, fix_anchors, hint_summary
-from argmap.cli.common import add_command, err_console, paint, write_lines
+from argmap.cli.common import Subcommands, add_command, err_console, paint, write_lines
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.visible import visible
@@ -20,7 +20,7 @@ HINTS_LISTED = 10
 """Hints of one kind are listed one by one up to this many; beyond, one line sums them up (``--hints`` lists all)."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "check",
@@ -90,7 +90,7 @@ def _fix(mapfile: store.MapFile, path: str) -> None:
     edit = fix_anchors(graph, path)
     if edit.changes:
         graph.apply(edit)
-        store.save(graph.map, path)
+        store.save(graph.map, path, mapfile.kept)
         err_console().print(f"{path}: fixed {len(edit.changes)} record(s)", markup=False)
 
 
@@ -107,7 +107,7 @@ def _text(path: str, findings: list[Finding], every_hint: bool) -> list[str]:
         f"{paint(' (argmap check --hints lists them)', 'dim')}"
         for code in sorted(grouped)
     )
-    counts = Counter(f.severity for f in findings)
+    counts: Counter[str] = Counter(f.severity for f in findings)
     summary = ", ".join(f"{counts[s]:,} {s}{'s' if counts[s] != 1 else ''}" for s in STYLES if counts[s])
     lines.append(f"{shown}: {summary}")
     return lines

@@ -7,20 +7,20 @@ import sys
 from pathlib import Path
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.diff import describe, diff_maps, narrowed
 from argmap.diffview import diff_picture, render_json, render_text
 from argmap.errors import ArgmapError
 from argmap.git import load_version_data
 from argmap.model import ArgMap
 from argmap.render import THEMES, RenderOptions, render_map
-from argmap.render.fit import FITS, MEDIA, default_fit
+from argmap.render.fit import FITS, default_fit, wrap_for
 from argmap.render.output import join_pdf, page_paths, render_pages
 
 PICTURES = ("svg", "png", "pdf")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "diff",
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             marks=drawn.marks,
             rewordings=drawn.rewordings,
             fit=fit,
-            wrap=MEDIA[fit].wrap if fit else RenderOptions.wrap,
+            wrap=wrap_for(fit),
         )
         if options.fit is None:
             pictures = [render_map(drawn.map, args.format, options)]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from argmap import formats, sources, store
-from argmap.cli.common import add_command, err_console
+from argmap.cli.common import Subcommands, add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.formats import aif
 from argmap.graph import DIALOGUE_TABLES
@@ -18,7 +18,7 @@ JSON_FORMATS = {"aif", "xaif"}
 """Exports that are JSON: on stdout only escapes JSON reads back as the same text are added."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     names = ", ".join(formats.formats())
     parser = add_command(
         subparsers,

@@ -112,8 +112,9 @@ def sniff(data: str | bytes) -> str | None:
 
 
 def head_is_json(data: str | bytes) -> bool:
-    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n" if isinstance(data, bytes) else "\ufeff \t\r\n")
-    return start[:1] in (b"{", "{")
+    if isinstance(data, bytes):
+        return data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return data[:64].lstrip("\ufeff \t\r\n")[:1] == "{"
 
 
 def detect(path: str | None, data: str | bytes) -> str:

@@ -35,19 +35,20 @@ def decode(data: str | bytes, origin: str) -> str:
     check_size(len(data), origin)  # a text has at least as many bytes as characters
     if isinstance(data, bytes):
         try:
-            data = data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             raise ArgmapError(f"not UTF-8 text (byte {error.start})", path=origin, line=line) from None
     else:
+        text = data
         try:
-            data.encode("utf-8")
+            text.encode("utf-8")
         except UnicodeEncodeError as error:
-            line = data.count("\n", 0, error.start) + 1
+            line = text.count("\n", 0, error.start) + 1
             raise ArgmapError(
                 f"not text: a lone surrogate at character {error.start}", path=origin, line=line
             ) from None
-    return data.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_json(data: str | bytes, origin: str, what: str) -> Any:

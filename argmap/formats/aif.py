@@ -165,7 +165,7 @@ class _Reader:
         self.rephrases()
         anchors = self.locutions_to_evidence()
         self.dialogue(anchors)
-        counts = defaultdict(int)
+        counts: defaultdict[str, int] = defaultdict(int)
         for nid in self.nodes:
             counts[self.type_of(nid)] += 1
         if counts["PA"]:
@@ -298,7 +298,7 @@ class _Reader:
 
     def anchored_claims(self, lid: str) -> list[str]:
         """The claims an L-node asserts: L → YA → I."""
-        found = []
+        found: list[str] = []
         for ya in self.outgoing[lid]:
             if self.type_of(ya) == "YA":
                 found.extend(self.ids[i] for i in self.outgoing[ya] if self.type_of(i) == "I")
@@ -349,8 +349,9 @@ class _Reader:
         """Code-point offsets that argmap's own export writes into a locution."""
         loc = self.locutions.get(lid) or {}
         start, end, source = loc.get("start"), loc.get("end"), loc.get("source")
-        ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) and isinstance(source, str)
-        if not ok or not 0 <= start < end or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", source):
+        if type(start) is not int or type(end) is not int or not isinstance(source, str):
+            return None  # bool is an int too: only a true int is an offset
+        if not 0 <= start < end or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", source):
             return None
         return start, end, source
 

@@ -36,6 +36,7 @@ from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surr
 from argmap.graph import MapGraph
 from argmap.ids import slugify
 from argmap.model import ArgMap, RelationType
+from argmap.order import reading_order
 
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
@@ -229,7 +230,7 @@ class _Parser:
         self.untitled = 0
         self.lines = self._lines(text)
 
-    def error(self, message: str, line: int, fix: str | None = None) -> ArgmapError:
+    def error(self, message: str, line: int | None, fix: str | None = None) -> ArgmapError:
         return ArgmapError(f"Argdown: {message}", path=self.origin, line=line, fix=fix)
 
     # Lexing -------------------------------------------------------------------------------
@@ -622,13 +623,13 @@ def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
     for title, argument in reconstructed.items():
         conclusion = conclusion_of(title)
         statement = model.statements.get(conclusion)
-        premises = {step.title for step in argument.pcs[:-1]}
+        premise_titles = {step.title for step in argument.pcs[:-1]}
         private = (
             statement is not None
             and not statement.outside_pcs
             and in_pcs.get(conclusion) == 1
             and conclusion not in targeted
-            and conclusion not in premises
+            and conclusion not in premise_titles
         )
         leaving = outgoing(title)
         if private and len(leaving) == 1 and _TYPES.get(leaving[0].type) and leaving[0].type != "contradictory":
@@ -766,7 +767,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     if argmap.title:
         out += ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", ""]
     targeted = {r.target for r in argmap.relations.values()}
-    order = _claim_order(graph)
+    order = reading_order(graph)
     for cid in order:
         claim = argmap.claims[cid]
         kept = [tag for tag in claim.tags if re.fullmatch(r"[^()\\\[\]#]+", tag)]
@@ -809,18 +810,6 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         target = f"[{relation.target}]" if to_claim else f"<{relation.target}>"
         out += [f"<{rid}>", f"  {symbol} {target}", ""]
     return "\n".join(out).rstrip("\n") + "\n", warnings
-
-
-def _claim_order(graph: MapGraph) -> list[str]:
-    """Theses first, then each claim in the order a reader meets it below them."""
-    seen: dict[str, None] = {}
-    for root in graph.map.theses():
-        seen[root] = None
-        for _, _, premise in graph.walk(root):
-            seen.setdefault(premise, None)
-    for cid in sorted(graph.map.claims):
-        seen.setdefault(cid, None)
-    return list(seen)
 
 
 def _losses(argmap: ArgMap) -> list[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
@@ -44,7 +45,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
     text = decode(data, origin)
     lines = text.split("\n")
     b = MapBuilder(origin)
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     for number, line in enumerate(lines, start=1):
         if not entries and not b.title:
             title = _TITLE.match(line.strip())
@@ -149,7 +150,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
 
     too_deep = 0
 
-    def visit(node: str, path: str, depth: int) -> Iterator[Iterator]:
+    def visit(node: str, path: str, depth: int) -> Iterator[Iterator[Any]]:
         """Write what bears on ``node`` below ``path``; yields the visits of the premises (see run_nested)."""
         nonlocal undercuts, too_deep
         if depth > MAX_DEPTH:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from argmap.graph import MapGraph, run_nested
 from argmap.indent import depth_marker, indentation
@@ -39,7 +40,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     # Both walks yield the walks they would call, and run_nested runs them: chains are deeper than
     # Python's recursion limit.
 
-    def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator]:
+    def relation(rid: str, rel: Relation, depth: int) -> Iterator[Iterator[Any]]:
         indent = indentation(depth, "  ") + "- " + depth_marker(depth)
         marker = MARKERS[rel.type]
         if rel.target in argmap.relations:
@@ -58,7 +59,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         for child_id, child in graph.children(rid):
             yield relation(child_id, child, depth + 1)
 
-    def expand(cid: str, depth: int) -> Iterator[Iterator]:
+    def expand(cid: str, depth: int) -> Iterator[Iterator[Any]]:
         if cid in shown:
             if graph.children(cid):
                 out.append(f"{indentation(depth, '  ')}- *(reasons shown above)*")

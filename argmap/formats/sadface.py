@@ -87,7 +87,9 @@ def _kind(node: dict[str, Any]) -> str:
     return text_of(node.get("type")).strip().lower()
 
 
-def _anchor(b: MapBuilder, source: dict[str, Any], resources: dict, source_ids: dict[str, str]) -> Anchor | None:
+def _anchor(
+    b: MapBuilder, source: dict[str, Any], resources: dict[str, Any], source_ids: dict[str, str]
+) -> Anchor | None:
     quote = text_of(source.get("text"))
     offset, length = source.get("offset"), source.get("length")
     rid = text_of(source.get("resource_id"))

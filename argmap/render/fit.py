@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from argmap.errors import ArgmapError
 from argmap.render.dot import SMALL_TEXT_FITTED
+from argmap.render.options import RenderOptions
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ def default_fit(requested: str | None, fmt: str) -> str | None:
     """The medium a picture is fitted to: the one asked for, else A4 for a PDF (a handout); None for no fit."""
     fit = requested or ("a4" if fmt == "pdf" else "none")
     return None if fit == "none" else fit
+
+
+def wrap_for(fit: str | None) -> int:
+    """Characters per line of a claim's text: the medium's, or the drawing's own default without a fit."""
+    return MEDIA[fit].wrap if fit else RenderOptions.wrap
 
 
 def medium(name: str) -> Medium:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "editor.tcss",
         "../widgets/widgets.tcss",
         # Read now, not at the first dialog: a new file makes Textual re-parse all CSS (60 ms).

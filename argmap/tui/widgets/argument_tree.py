@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,10 +25,9 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
-from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
-from argmap.navigate import top_claims
+from argmap.order import is_top, top_claims, top_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,10 @@ class NodeRef:
 
     claim: str
     relation: str | None = None
+
+
+OpenedNodes: TypeAlias = "dict[NodeRef, OpenedNodes]"
+"""The open lines below a node, each with the open lines below it."""
 
 
 def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
@@ -48,7 +52,7 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    """The tree's top level: :func:`argmap.order.top_claims`."""
     return [NodeRef(cid) for cid in top_claims(graph)]
 
 
@@ -114,7 +118,7 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
+    label.append(shorten(claim.shown_text(language)), style="italic" if claim.implicit else "")
     return label
 
 
@@ -151,10 +155,10 @@ class ArgumentTree(Tree[NodeRef]):
     """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
 
     def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
-        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, Text]] = LRUCache(2048)
+        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, str | Text]] = LRUCache(2048)
         self._unfilled: set[NodeID] = set()
         """Nodes whose children are not added yet (see :meth:`fill`)."""
-        self._label_widths: LRUCache[NodeID, tuple[Text, int]] = LRUCache(4096)
+        self._label_widths: LRUCache[NodeID, tuple[str | Text, int]] = LRUCache(4096)
         super().__init__("map", id=id)
         self.graph = graph
         self.show_root = False
@@ -359,7 +363,8 @@ class ArgumentTree(Tree[NodeRef]):
         label = node.label
         cached = self._label_widths.get(node.id)
         if cached is None or cached[0] is not label:
-            cached = self._label_widths[node.id] = (label, label.cell_len)
+            width = label.cell_len if isinstance(label, Text) else cell_len(label)  # Tree keeps Text; typed str | Text
+            cached = self._label_widths[node.id] = (label, width)
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
         return len(icon) + cached[1]
 
@@ -402,14 +407,11 @@ class ArgumentTree(Tree[NodeRef]):
         claims = graph.map.claims
         top = {c.data.claim for c in self.root.children if c.data is not None}
         for ident in touched:
-            claim = claims.get(ident)
-            if claim is not None and (claim.kind is ClaimKind.THESIS or not graph.parents(ident)):
+            if ident in claims and is_top(graph, ident):
                 top.add(ident)
             else:
                 top.discard(ident)
-        theses = sorted(cid for cid in top if claims[cid].kind is ClaimKind.THESIS)
-        loose = sorted(cid for cid in top if claims[cid].kind is not ClaimKind.THESIS)
-        return [NodeRef(cid) for cid in (*theses, *loose)]
+        return [NodeRef(cid) for cid in top_order(claims, top)]
 
     def _alive(self, node: TreeNode[NodeRef]) -> bool:
         try:
@@ -425,12 +427,12 @@ class ArgumentTree(Tree[NodeRef]):
         self.add_refs(node, wanted)
         self._reopen(node, opened)
 
-    def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
+    def _opened(self, node: TreeNode[NodeRef]) -> OpenedNodes:
         return {
             child.data: self._opened(child) for child in node.children if child.data is not None and child.is_expanded
         }
 
-    def _reopen(self, node: TreeNode[NodeRef], opened: dict[NodeRef, dict]) -> None:
+    def _reopen(self, node: TreeNode[NodeRef], opened: OpenedNodes) -> None:
         for child in node.children:
             if child.data in opened:
                 self.fill(child)
