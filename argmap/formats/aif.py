@@ -189,9 +189,9 @@ class _Reader:
         if scheme.startswith("Default ") or scheme in {"RA", "CA"}:
             scheme = ""
         extra: dict[str, Any] = {"scheme": _scheme_id(scheme)} if scheme else {}
-        own_scheme = node.get("argmap", {}).get("scheme") if self.extension else None
-        if isinstance(own_scheme, str):
-            extra["scheme"] = own_scheme
+        own = node.get("argmap") if self.extension else None
+        if isinstance(own, dict) and isinstance(own.get("scheme"), str):
+            extra["scheme"] = own["scheme"]
         record = {"type": kind, "premises": premises, "target": self.ids[targets[0]], **extra}
         own = self.restore(nid, record, Relation)
         b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra, **own)
