@@ -477,7 +477,7 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
         "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
     warnings += more
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", warnings
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", warnings  # compact, as OVA writes it
 
 
 def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[str, Any], list[str]]:
@@ -489,9 +489,14 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": f"E:{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None})
 
+    spoken = {(target, said.anchor) for said in argmap.locutions.values() for target in _asserted(said)}
     for cid, claim in sorted(argmap.claims.items()):
         nodes.append({"nodeID": cid, "text": claim.text, "type": "I"})
-        own = claim.model_dump(mode="json", exclude_defaults=True, exclude={"text"})
+        # A claim whose evidence a locution carries keeps its own list, so the order of its anchors survives.
+        carried = any((cid, anchor) in spoken for anchor in claim.evidence)
+        own = claim.model_dump(
+            mode="json", exclude_defaults=True, exclude={"text"} if carried else {"text", "evidence"}
+        )
         if own:
             nodes[-1]["argmap"] = own
     for rid, relation in _relations_in_order(graph):
@@ -544,7 +549,6 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
             for target in act.targets:
                 edge(yid, target)
 
-    spoken: set[tuple[str, Anchor]] = set()
     for lid, said in sorted(argmap.locutions.items()):
         node = {"nodeID": lid, "text": said.text, "type": "L"}
         if said.timestamp:
@@ -554,8 +558,6 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         )
         illocutions(lid, said.illocutions)
         locution_entry(lid, said.speaker, said.anchor, said.timestamp)
-        if said.anchor is not None:
-            spoken.update((target, said.anchor) for act in said.illocutions for target in act.targets)
     for tid, transition in sorted(argmap.transitions.items()):
         nodes.append({"nodeID": tid, "text": transition.kind, "type": "TA", "scheme": transition.kind})
         for lid in transition.follows:
@@ -583,6 +585,13 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         document["text"] = _html(html_source[1], spans, warnings)
         document["argmap"]["text_source"] = html_source[0]
     return document, warnings
+
+
+def _asserted(locution: Locution) -> list[str]:
+    """The ids a locution with a place in a text bears on: its anchor is their evidence too."""
+    if locution.anchor is None:
+        return []
+    return [target for act in locution.illocutions for target in act.targets]
 
 
 def _relations_in_order(graph: MapGraph) -> list[tuple[str, Any]]:
