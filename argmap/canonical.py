@@ -158,6 +158,8 @@ RULES: dict[type[Anchor | Claim | Relation], dict[str, str]] = {
     Claim: {
         "kind": "{v} != 'claim'",
         "text": "",
+        "title": "{v}",
+        "variants": "{v}",
         "implicit": "{v} is True",
         "tags": "{v}",
         "translations": "{v}",

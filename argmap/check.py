@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
+from argmap.compact import CompactMap, MapView
 from argmap.dialogue import dangling
 from argmap.errors import ArgmapError
 from argmap.finding_codes import FindingCode
 from argmap.graph import DIALOGUE_TABLES, Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
-from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
 from argmap.sources import SourceRefused, read_source_text
@@ -70,25 +71,31 @@ def hint_summary(code: FindingCode, count: int) -> str:
 
 
 def check_map(
-    argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
+    argmap: ArgMap | CompactMap,
+    map_path: str | os.PathLike[str] | None = None,
+    duplicates: Iterable[DuplicateKey] = (),
 ) -> list[Finding]:
-    """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
+    """Every finding for a map, errors first; source texts are read relative to ``map_path``.
+
+    A :class:`~argmap.compact.CompactMap` (of data with no conflicts) gives what its full map would.
+    """
     with gc_paused():
         scan = _scan_relations(argmap)
         findings = [
-            *_conflict_findings(argmap),
+            *(_conflict_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap, scan.unusual),
+            *(_argument_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
-            *_scheme_findings(argmap),
+            *_scheme_findings(argmap if isinstance(argmap, ArgMap) else argmap.schemed),
         ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
 
 
-def shape_findings(argmap: ArgMap) -> set[Finding]:
+def shape_findings(argmap: MapView) -> set[Finding]:
     """Every error and warning about the map's shape alone: dangling and duplicate ids,
     circular support, claims cut off from the thesis, no thesis.
 
@@ -100,12 +107,13 @@ def shape_findings(argmap: ArgMap) -> set[Finding]:
         found = (
             *_duplicate_findings(argmap, ()),
             *_reference_findings(argmap, scan.unusual),
+            *(_argument_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_structure_findings(argmap, scan),
         )
         return {finding for finding in found if finding.severity != "hint"}
 
 
-def support_cycles(argmap: ArgMap) -> list[list[str]]:
+def support_cycles(argmap: MapView) -> list[list[str]]:
     """The groups of claims that support each other in a circle (each group sorted)."""
     return _support_cycles(_scan_relations(argmap).supported_by)
 
@@ -142,6 +150,10 @@ def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
 
 def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
+    if not argmap.conflicts:
+        return
+    from argmap.merge import conflict_findings  # the merge's code, imported only for a map that holds conflicts
+
     for subject, conflict, message in conflict_findings(argmap):
         fix = f"argmap resolve MAP {conflict} --ours|--theirs|--value JSON"
         yield Finding("error", FindingCode.MERGE_CONFLICT, message, subject, fix, conflict)
@@ -167,7 +179,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
         )
 
 
-def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
+def _duplicate_findings(argmap: MapView, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
     for dup in duplicates:
         lines = ", ".join(map(str, dup.lines))
         yield Finding(
@@ -185,7 +197,7 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
             ident,
             "rename one: claims and relations share one namespace",
         )
-    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+    if isinstance(argmap, ArgMap) and any(getattr(argmap, table) for table in DIALOGUE_TABLES):
         yield from _dialogue_duplicates(argmap)
 
 
@@ -206,7 +218,26 @@ def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
                 )
 
 
-def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
+def _argument_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Arguments naming claims or relations that are not in the map (a step, the gist, a relation)."""
+    claims, relations = argmap.claims, argmap.relations
+    for aid, argument in argmap.arguments.items():
+        named = [("claim", step.claim) for step in argument.steps]
+        named += [("relation", step.relation) for step in argument.steps if step.relation is not None]
+        named += [("claim", argument.claim)] if argument.claim is not None else []
+        named += [("relation", rid) for rid in (*argument.outgoing, *argument.undercuts)]
+        for what, ident in named:
+            if ident not in (claims if what == "claim" else relations):
+                yield Finding(
+                    "error",
+                    FindingCode.DANGLING_ID,
+                    f"argument {aid!r} names {what} {ident!r}, which is not in the map",
+                    aid,
+                    f"add the {what} or remove it from the argument",
+                )
+
+
+def _reference_findings(argmap: MapView, unusual: list[str]) -> Iterator[Finding]:
     """Dangling ids, self-relations, duplicate premises among the ``unusual`` relations; bad claims and anchors."""
     claims, relations = argmap.claims, argmap.relations
     for rid in unusual:
@@ -273,7 +304,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
                     cid,
                     "argmap check --fix re-anchors it",
                 )
-    if any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+    if isinstance(argmap, ArgMap) and any(getattr(argmap, table) for table in DIALOGUE_TABLES):
         yield from _dialogue_findings(argmap)
 
 
@@ -289,7 +320,7 @@ def _dialogue_findings(argmap: ArgMap) -> Iterator[Finding]:
         )
 
 
-def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:
+def _structure_findings(argmap: MapView, scan: _RelationScan) -> Iterator[Finding]:
     claims = argmap.claims
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
@@ -342,7 +373,7 @@ def _support_cycles(supported_by: dict[str, list[str]]) -> list[list[str]]:
     return sorted(cycles)
 
 
-_Bearing = tuple[str, tuple[str, ...]]
+_Bearing = tuple[str, Sequence[str]]
 """A relation as seen from its target: its id and its premises."""
 
 
@@ -358,7 +389,7 @@ class _RelationScan(NamedTuple):
     itself): the only ones the reference checks need to look at."""
 
 
-def _scan_relations(argmap: ArgMap) -> _RelationScan:
+def _scan_relations(argmap: MapView) -> _RelationScan:
     claims, relations, support = argmap.claims, argmap.relations, RelationType.SUPPORT
     below: defaultdict[str, list[_Bearing]] = defaultdict(list)
     supported_by: defaultdict[str, list[str]] = defaultdict(list)
@@ -382,18 +413,20 @@ def _scan_relations(argmap: ArgMap) -> _RelationScan:
 
 def _on_support_cycles(supported_by: dict[str, list[str]]) -> dict[str, list[str]]:
     """The support edges (premise → targets) among claims that may lie on a cycle."""
-    remaining = Counter(premise for premises in supported_by.values() for premise in premises)
+    remaining = Counter(chain.from_iterable(supported_by.values()))
     peel = [node for node in supported_by if node not in remaining]
     while peel:
         for premise in supported_by[peel.pop()]:
-            remaining[premise] -= 1
-            if not remaining[premise] and premise in supported_by:
+            left = remaining[premise] - 1
+            remaining[premise] = left
+            if not left and premise in supported_by:
                 peel.append(premise)
     edges: defaultdict[str, list[str]] = defaultdict(list)
+    left_over = remaining.get  # not Counter's own lookup, which calls a Python method for every missing claim
     for target, premises in supported_by.items():
-        if remaining[target]:
+        if left_over(target):
             for premise in premises:
-                if remaining[premise]:
+                if left_over(premise):
                     edges[premise].append(target)
     return edges
 
@@ -420,7 +453,7 @@ def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[
     return reached
 
 
-def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
+def _source_texts(argmap: MapView, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
     """Each source's (text, sha256), or the error reading it; sources without a path are left out."""
     if map_path is None:
         return {}
@@ -434,7 +467,7 @@ def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> di
     return texts
 
 
-def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
+def _evidence_findings(argmap: MapView, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
         if isinstance(loaded, SourceRefused):

@@ -41,7 +41,7 @@ from typing import Any, Literal, NamedTuple
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
 from argmap.heap import gc_paused
-from argmap.model import ArgMap, RelationType
+from argmap.model import ArgMap
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
@@ -121,7 +121,7 @@ def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None)
     direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
         relation = relations[rid]
-        if relation.type is RelationType.ATTACK:
+        if relation.type.attacks:
             direct.setdefault(relation.target, []).append(rid)
     nothing: frozenset[str] = frozenset()
     attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
@@ -515,7 +515,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     supports: list[list[int]] = [[] for _ in ids]
     for rid in good:
         relation = relations[rid]
-        (attacks if relation.type is RelationType.ATTACK else supports)[index[relation.target]].append(index[rid])
+        (attacks if relation.type.attacks else supports)[index[relation.target]].append(index[rid])
 
     value = list(base)
     for i in range(first_relation, len(ids)):

@@ -13,20 +13,34 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TypeVar
 
-from argmap.model import ArgMap, Claim, Conflict, Locution, Relation, Rephrase, Source, Speaker, Transition
+from argmap.model import (
+    ArgMap,
+    Argument,
+    Claim,
+    Conflict,
+    Locution,
+    Relation,
+    Rephrase,
+    Source,
+    Speaker,
+    Transition,
+)
 
-Table = Literal["claims", "relations", "sources", "speakers", "conflicts", "locutions", "transitions", "rephrases"]
-Record = Claim | Relation | Source | Speaker | Conflict | Locution | Transition | Rephrase
+Table = Literal[
+    "claims", "relations", "sources", "speakers", "arguments", "conflicts", "locutions", "transitions", "rephrases"
+]
+Record = Claim | Relation | Source | Speaker | Argument | Conflict | Locution | Transition | Rephrase
 
 DIALOGUE_TABLES: tuple[Table, ...] = ("locutions", "transitions", "rephrases")
 """The dialogue layer's tables (AIF's L, TA and MA nodes); their ids share one namespace with claims and relations."""
-TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", *DIALOGUE_TABLES, "conflicts")
+TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "arguments", *DIALOGUE_TABLES, "conflicts")
 """A map's tables of records keyed by id, in the order the file writes them."""
 TABLE_MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "speakers": Speaker,
     "claims": Claim,
     "relations": Relation,
+    "arguments": Argument,
     "locutions": Locution,
     "transitions": Transition,
     "rephrases": Rephrase,

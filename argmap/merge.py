@@ -294,7 +294,13 @@ def _merge_set(base: tuple[Any, ...], ours: tuple[Any, ...], theirs: tuple[Any, 
 def _rename_collisions(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> tuple[ArgMap, dict[str, str]]:
     """Theirs with its new records renamed where ours added a different record under the same id."""
     renamed: dict[str, str] = {}
-    namespaces = (("claims", "relations", *DIALOGUE_TABLES), ("sources",), ("speakers",), ("conflicts",))
+    namespaces = (
+        ("claims", "relations", *DIALOGUE_TABLES),
+        ("sources",),
+        ("speakers",),
+        ("arguments",),
+        ("conflicts",),
+    )
     while True:
         for namespace in namespaces:
             found = _collisions(namespace, base, ours, theirs)
@@ -359,7 +365,9 @@ def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) 
             target = names.get(relation.target, relation.target)
             if premises != relation.premises or target != relation.target:
                 tables["relations"][rid] = relation.model_copy(update={"premises": premises, "target": target})
-    elif namespace != ("conflicts",):
+        for aid, argument in tables["arguments"].items():
+            tables["arguments"][aid] = argument.renamed(names)
+    elif namespace not in (("conflicts",), ("arguments",)):
         key = "source" if namespace == ("sources",) else "speaker"
         for cid, claim in tables["claims"].items():
             if any(getattr(anchor, key) in names for anchor in claim.evidence):

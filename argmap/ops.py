@@ -52,9 +52,9 @@ def add_claim(
     new_id = _new_id(graph, claim_id or slugify(text))
     relation_id = unique_id(f"r-{new_id}", graph)
     relation = Relation(type=relation_type, premises=(new_id,), target=target, rank=_rank_after_last(graph, target))
-    word = {RelationType.SUPPORT: "reason", RelationType.ATTACK: "objection"}[relation_type]
+    word = "objection" if relation_type.attacks else "reason"
     if target in graph.map.relations:
-        word = "undercut" if relation_type is RelationType.ATTACK else "backing"
+        word = "undercut" if relation_type.attacks else "backing"
     return Edit(
         f"add {word} {new_id!r}",
         (
@@ -402,6 +402,7 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
     for cid in sorted(gone & claims.keys()):
         changes.append(Change("claims", cid, claims[cid], None))
     changes += dialogue.forget(graph.map, gone)
+    changes += _arguments_without(graph, gone)
     return Edit(f"delete {claim_id!r}", tuple(changes))
 
 
@@ -418,7 +419,16 @@ def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     relations = graph.map.relations
     changes = [Change("relations", rid, relations[rid], None) for rid in doomed]
     changes += dialogue.forget(graph.map, set(doomed))
-    return Edit(f"delete {relation_id!r}", tuple(changes))
+    return Edit(f"delete {relation_id!r}", (*changes, *_arguments_without(graph, set(doomed))))
+
+
+def _arguments_without(graph: MapGraph, gone: set[str]) -> list[Change]:
+    """The arguments naming deleted claims or relations, without them (they would dangle)."""
+    return [
+        Change("arguments", aid, argument, argument.without(gone))
+        for aid, argument in sorted(graph.map.arguments.items())
+        if not gone.isdisjoint(argument.names())
+    ]
 
 
 def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
-from argmap.model import Anchor, Claim, ClaimKind, Relation, RelationType
+from argmap.model import Anchor, Claim, ClaimKind, Relation
 from argmap.order import top_claims
 
 
@@ -85,7 +85,7 @@ def outline(graph: MapGraph) -> Iterator[Row]:
         attacking = {
             premise
             for relation in relations.values()
-            if relation.type is RelationType.ATTACK
+            if relation.type.attacks
             for premise in relation.premises
             if premise in claims
         }
@@ -108,7 +108,7 @@ def outline(graph: MapGraph) -> Iterator[Row]:
             onto_relation = node in relations
             todo: list[Row | tuple[int, str]] = []
             for rid, relation in below[node]:  # only nodes with children are ever put on the stack
-                attack = relation.type is RelationType.ATTACK
+                attack = relation.type.attacks
                 if onto_relation:
                     role = Role.UNDERCUT if attack else Role.BACKING
                 elif attack:

@@ -48,7 +48,8 @@ def accepts(raw: dict[str, Any]) -> bool:
         return False
     if any(type(raw[name]) is not str for name in _TEXT_FIELDS & raw.keys()):
         return False
-    if raw.get("conflicts") or any(raw.get(name) for name in DIALOGUE_TABLES):  # rare: the models check them
+    if raw.get("conflicts") or raw.get("arguments") or any(raw.get(name) for name in DIALOGUE_TABLES):
+        # rare tables: the models check them
         return False
     tables = {name: raw.get(name, {}) for name in ("sources", "speakers", "claims", "relations", "conflicts")}
     if any(type(table) is not dict for table in tables.values()):

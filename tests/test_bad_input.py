@@ -41,7 +41,7 @@ def test_malformed_json_names_line_and_column(tmp_path: Path, uniforms_map: ArgM
 def test_schema_error_names_the_json_path(tmp_path: Path, uniforms_map: ArgMap) -> None:
     path = tmp_path / "bad.argmap.json"
     path.write_text(store.dumps(uniforms_map).decode().replace('"type": "attack"', '"type": "attak"', 1))
-    _one_line_error(argmap("show", str(path)), "relations.", ".type", "'support' or 'attack'")
+    _one_line_error(argmap("show", str(path)), "relations.", ".type", "'support', 'attack'")
 
 
 def test_unknown_field(tmp_path: Path, uniforms_map: ArgMap) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from formats_support import ROOT, corpus, structure
 
-from argmap import store
+from argmap import formats, store
 from argmap.anchor import matches
 from argmap.cli import main
 from tests import in_process
@@ -85,10 +85,23 @@ def test_export_every_format_from_the_seed_map(tmp_path: Path) -> None:
     assert main(["import", str(tmp_path / "s.aif.json"), "-o", str(back)]) == 0
     assert store.load(back) == seed
     piped = argmap("export", "-", "--to", "argdown", stdin=SEED_MAP.read_bytes())
-    assert piped.returncode == 0 and b"warning: not kept: translations" in piped.stderr
+    assert piped.returncode == 0 and b"Argdown ignores: basis kinds (13)" in piped.stderr
     assert structure(store.load(SEED_MAP)) == structure(
         store.loads(argmap("import", "-", "--from", "argdown", stdin=piped.stdout).stdout).map
     )
+
+
+@pytest.mark.parametrize(("command", "reading"), [("import", True), ("export", False)])
+def test_help_lists_exactly_the_formats_the_command_takes(
+    command: str, reading: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = capsys.readouterr().out
+    listed = help_text.split("formats (")[1].split("\n\n")[0].splitlines()[1:]
+    assert [line.split()[0] for line in listed] == [f.name for f in formats.able(reading=reading)]
+    assert ("markdown" in help_text) is not reading and ("sadface" in help_text) is reading
+    assert f"argmap {command} " in help_text.split("examples:")[1]
 
 
 def test_several_aif_files_imported_into_one_folder_keep_their_own_transcripts(

@@ -11,8 +11,10 @@ import orjson
 from argmap import store
 from argmap.check import Finding, check_map, fix_anchors, hint_summary
 from argmap.cli.common import Subcommands, add_command, err_console, paint, write_lines
+from argmap.compact import records
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.visible import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
@@ -54,19 +56,26 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
+    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     status = 0
     report = []
     for path in args.maps:
-        try:
-            mapfile = store.read(path, keep_form=args.fix)
+        try:  # --fix saves the map; a check alone reads it without models where it can
+            loaded = store.read(path) if args.fix else store.loads_data(store.read_bytes(path), path)
         except ArgmapError as error:
             err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue
-        if args.fix:
-            _fix(mapfile, path)
-        findings = check_map(mapfile.map, path, mapfile.duplicates)
+        if isinstance(loaded, store.MapFile):
+            _fix(loaded, path)
+            findings = check_map(loaded.map, path, loaded.duplicates)
+        else:
+            findings = check_map(records(loaded), path, loaded.duplicates)
         if args.no_hints:
             findings = [f for f in findings if f.severity != "hint"]
         if any(f.severity != "hint" for f in findings):

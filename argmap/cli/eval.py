@@ -12,7 +12,7 @@ from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, writ
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, Relation, RelationType
+from argmap.model import ArgMap, Relation
 from argmap.outline import MARKERS, Role, Row, outline
 from argmap.visible import visible
 
@@ -148,7 +148,7 @@ def _direct_rows(argmap: ArgMap, bearing: list[tuple[str, Relation]]) -> list[Ro
     claims = argmap.claims
     rows: list[Row] = []
     for rid, relation in bearing:
-        attack = relation.type is RelationType.ATTACK
+        attack = relation.type.attacks
         if len(relation.premises) == 1:
             premise = relation.premises[0]
             rows.append(Row(1, Role.OBJECTION if attack else Role.REASON, premise, claims.get(premise), rid))

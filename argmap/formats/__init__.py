@@ -69,15 +69,23 @@ def formats() -> dict[str, Format]:
     return _formats()
 
 
+def able(*, reading: bool) -> list[Format]:
+    """The formats argmap can read (or write), in the registry's order: what help and errors list."""
+    return [f for f in formats().values() if (f.read if reading else f.write)]
+
+
 def get(name: str, *, reading: bool) -> Format:
     """The format called ``name`` that can be read (or written); a clear error otherwise."""
-    table = formats()
-    fmt = table.get(name.lower())
-    able = [f.name for f in table.values() if (f.read if reading else f.write)]
+    fmt = formats().get(name.lower())
     if fmt is None or (fmt.read if reading else fmt.write) is None:
         verb = "import from" if reading else "export to"
-        raise ArgmapError(f"argmap cannot {verb} {name!r}", fix=f"one of: {', '.join(able)}")
+        raise ArgmapError(f"argmap cannot {verb} {name!r}", fix=f"one of: {names(reading=reading)}")
     return fmt
+
+
+def names(*, reading: bool) -> str:
+    """Their names, comma-separated, for a fix line."""
+    return ", ".join(f.name for f in able(reading=reading))
 
 
 def from_extension(path: str) -> str | None:
@@ -130,7 +138,7 @@ def detect(path: str | None, data: str | bytes) -> str:
     raise ArgmapError(
         "cannot tell the format of this input",
         path=path,
-        fix="name it with --from (argdown, aif, xaif, sadface, kialo)",
+        fix=f"name it with --from ({names(reading=True)})",
     )
 
 

@@ -17,6 +17,7 @@ from argmap.model import (
     FORMAT_VERSION,
     Anchor,
     ArgMap,
+    Argument,
     Claim,
     ClaimKind,
     Locution,
@@ -127,6 +128,7 @@ class MapBuilder:
         self.relations: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, Source] = {}
         self.speakers: dict[str, Speaker] = {}
+        self.arguments: dict[str, Argument] = {}
         self.texts: dict[str, str] = {}
         self.locutions: dict[str, Locution] = {}
         self.transitions: dict[str, Transition] = {}
@@ -245,6 +247,10 @@ class MapBuilder:
                 locutions=self.locutions,
                 transitions=self.transitions,
                 rephrases=self.rephrases,
+                arguments={
+                    aid: argument.without(set(self.relations) - set(relations))
+                    for aid, argument in self.arguments.items()
+                },
             )
         except ValidationError as error:
             first = error.errors(include_url=False)[0]

@@ -44,7 +44,12 @@ from argmap.model import (
 from argmap.schemes import aif_title, all_schemes, scheme_for_aif_name
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
-DEFAULT_TEXT = {RelationType.SUPPORT: "Default Inference", RelationType.ATTACK: "Default Conflict"}
+DEFAULT_TEXT = {
+    RelationType.SUPPORT: "Default Inference",
+    RelationType.ATTACK: "Default Conflict",
+    RelationType.CONTRARY: "Default Conflict",
+    RelationType.CONTRADICTORY: "Default Conflict",
+}
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.S)
 
 

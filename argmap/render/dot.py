@@ -24,6 +24,7 @@ from functools import lru_cache
 from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.numbering import claim_numbers
+from argmap.render.fit import SMALL_TEXT_FITTED
 from argmap.render.fonts import PLAIN_MARGIN
 from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
@@ -34,8 +35,6 @@ from argmap.render.words import words_for
 LEAVES_PER_ROW = 2
 """More leaf reasons than this under one claim are staggered over two or three rows."""
 SMALL_TEXT = 9.0
-SMALL_TEXT_FITTED = 11.0
-"""Points (whole: Graphviz rounds HTML font sizes down); a fitted page is scaled by at least 9/11."""
 QUOTE_CHARS = 110
 LONG_TEXT_WIDTH = 2.2
 """On a fitted page a text of n characters is wrapped at least 2.2·√n wide: its box about twice as wide as high."""
@@ -342,7 +341,7 @@ class _DotWriter:
         role = ""
         if roles == {RelationType.SUPPORT}:
             role = "reason"
-        elif roles == {RelationType.ATTACK}:
+        elif roles and all(kind.attacks for kind in roles):
             role = "defence" if self.sides.get(cid, -1) > 0 else "objection"
         if role and not (thesis or basis or claim.implicit):
             attrs["fillcolor"] = getattr(theme, f"{role}_fill")

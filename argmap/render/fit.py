@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError
-from argmap.render.dot import SMALL_TEXT_FITTED
 from argmap.render.options import RenderOptions
 
 
@@ -37,6 +36,9 @@ class Medium:
         return self.width > self.height
 
 
+SMALL_TEXT_FITTED = 11.0
+"""Points of a fitted drawing's smallest text (whole: Graphviz rounds HTML font sizes down); a fitted page
+is scaled by at least 9/11."""
 MIN_TEXT = 9.0
 """Points on the medium: 9 pt on paper; 18 px on a 1920-px slide drawn at 2 px per point."""
 SLIDE_PIXELS_PER_POINT = 2.0

@@ -48,6 +48,8 @@ class ArgmapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (Textual declares it without ClassVar)
+    """A terminal under 32 rows (80×24) gets compact dialogs (dialogs.tcss): every choice stays on screen."""
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
@@ -225,21 +227,17 @@ class ArgmapApp(App[None]):
         store.write_atomic(target, picture)
         return target, warnings
 
-    def binding_rows(self, screen: Screen[Any]) -> list[tuple[str, str, str]]:
+    def binding_rows(self) -> list[tuple[str, str, str]]:
         """(keys, description, id) of every binding, after the user's keymap, for the help screen."""
         rows: dict[str, tuple[list[str], str]] = {}
-        tree_bindings = screen.query_one(ArgumentTree)._bindings if isinstance(screen, EditorScreen) else None
-        maps = [screen._bindings, self._bindings, *([tree_bindings] if tree_bindings else [])]
-        for bindings in maps:
-            for key, key_bindings in bindings.key_to_bindings.items():
-                for binding in key_bindings:
-                    if not binding.id:
-                        continue
-                    keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
-                    rebound = self.keymap.get(binding.id)
-                    for bound in rebound.split(",") if rebound else [key]:
-                        if bound.strip() not in keys:
-                            keys.append(bound.strip())
+        for binding in (*EDITOR_BINDINGS, *ArgumentTree.BINDINGS, *APP_BINDINGS):
+            if not isinstance(binding, Binding) or not binding.id:
+                continue
+            keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
+            rebound = self.keymap.get(binding.id)
+            for key in (rebound or binding.key).split(","):
+                if key.strip() not in keys:
+                    keys.append(key.strip())
         rows.setdefault("command-palette", ([self.COMMAND_PALETTE_BINDING], "Command palette: every action"))
         rows.setdefault("tab", (["tab", "shift+tab"], "Next / previous pane: tree, details, source"))
         return [(", ".join(keys), description, ident) for ident, (keys, description) in rows.items()]

@@ -75,12 +75,12 @@ class ConflictScreen(ModalScreen[Edit | None]):
                         pane.border_title = side
                         yield Static(value_text(value))
             with Horizontal(id="conflict-buttons"):
-                yield Button("Ours (o)", id="ours", variant="primary")
-                yield Button("Theirs (t)", id="theirs")
-                yield Button("Edit (e)", id="edit")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Ours (o)", id="ours", variant="primary", compact=True)
+                yield Button("Theirs (t)", id="theirs", compact=True)
+                yield Button("Edit (e)", id="edit", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
             kind = "text" if is_text(conflict) else "JSON (a string needs quotes; null deletes)"
-            yield Input(placeholder=f"the value to keep, as {kind}", id="conflict-value")
+            yield Input(placeholder=f"the value to keep, as {kind}", id="conflict-value", compact=True)
             yield Label("", id="conflict-error")
             yield Label("o: keep ours   t: take theirs   e: edit   escape: cancel", classes="dialog-hint")
 

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from argmap.graph import MapGraph
 from argmap.tui.widgets.argument_tree import NodeRef, shorten
+from argmap.tui.widgets.scrolling import follow_height
 
 QUOTED_LENGTH = 70
 """Characters of another claim's text quoted in the details; its id follows."""
@@ -82,7 +83,7 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     relation = graph.map.relations.get(ref.relation) if ref.relation else None
     if relation is not None:
         parts.append(Text("\ninference", style="bold dim"))
-        what = {"support": "supports", "attack": "attacks"}[relation.type.value]
+        what = relation.type.verb
         parts.append(Text(f"  {what} ").append_text(bears_on(graph, relation.target)))
         if len(relation.premises) > 1:
             parts.append(Text("  only together with:", style="dim"))
@@ -100,7 +101,7 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     if others:
         parts.append(Text("\nalso bears on", style="bold dim"))
         for other in others:
-            what = {"support": "supports", "attack": "attacks"}[other.type.value]
+            what = other.type.verb
             parts.append(Text(f"  {what} ").append_text(bears_on(graph, other.target)))
     if badge:
         parts.append(Text("\nevaluation ", style="bold dim").append(badge, style="bold"))
@@ -112,6 +113,11 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
 
 
 NOTHING_SELECTED = Text("no claim selected", style="dim")
+
+
+def text_width(width: int, ident: str) -> int:
+    """A candidate's share of a line of ``width``: what the id leaves, but at least two thirds (the id is cut then)."""
+    return max(1, width - len(ident) - 2, width * 2 // 3)
 
 
 class DetailsPane(ScrollView, can_focus=True):
@@ -188,7 +194,7 @@ class DetailsPane(ScrollView, can_focus=True):
         width = max(1, self.scrollable_content_region.width)
         rows = [
             Text.assemble(
-                (shorten(text, max(1, width - len(ident) - 2)), highlighted if index == self._highlighted else ""),
+                (shorten(text, text_width(width, ident)), highlighted if index == self._highlighted else ""),
                 (f"  {ident}", "dim"),
                 no_wrap=True,
                 overflow="ellipsis",
@@ -217,7 +223,7 @@ class DetailsPane(ScrollView, can_focus=True):
 
     def watch_virtual_size(self, size: Size) -> None:
         if self.is_mounted:
-            self._scroll_update(size)
+            follow_height(self, size.height)
 
     def on_resize(self) -> None:
         if self._choices is not None:
