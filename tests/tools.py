@@ -33,6 +33,7 @@ TOOLS: dict[str, Tool] = {
     "chromium": Tool(
         "Debian's chromium driven by playwright", "apt-get install chromium; playwright comes with argmap[test]"
     ),
+    "node": Tool("Node.js, which runs OVA3's loading steps (tests/ova3_loader.js)", "apt-get install nodejs"),
     "argdown": Tool(
         "the Argdown CLI",
         "python3 dev.py test installs it with npm into .cache/argdown-cli, or set ARGDOWN_CLI to an argdown binary",
