@@ -508,7 +508,7 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     index = {node: i for i, node in enumerate(ids)}
     first_relation = len(argmap.claims)
     base = [DEFAULT_BASE_SCORE if c.base_score is None else c.base_score for c in argmap.claims.values()]
-    base += [DEFAULT_WEIGHT if relations[rid].weight is None else relations[rid].weight for rid in good]
+    base += [DEFAULT_WEIGHT if (weight := relations[rid].weight) is None else weight for rid in good]
     premises: list[tuple[int, ...]] = [()] * first_relation
     premises += [tuple(index[p] for p in relations[rid].premises) for rid in good]
     attacks: list[list[int]] = [[] for _ in ids]
@@ -727,7 +727,8 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
             return "undecided"
         shown = round(strength, 2)
         return "holds" if shown > 0.5 else "falls" if shown < 0.5 else "undecided"
-    return {"IN": "holds", "OUT": "falls", "UNDEC": "undecided"}[label]
+    verdicts: dict[Label, Verdict] = {"IN": "holds", "OUT": "falls", "UNDEC": "undecided"}
+    return verdicts[label]
 
 
 def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Final, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
 
 Id = Annotated[
@@ -134,6 +134,10 @@ class Claim(_Record):
         default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
     )
     note: str = ""
+
+    def shown_text(self, language: str | None) -> str:
+        """The text in ``language`` when the claim has a translation there, else its own: what every view shows."""
+        return self.translations.get(language, self.text) if language else self.text
 
 
 class Relation(_Record):
@@ -276,6 +280,55 @@ class Speaker(_Record):
     role: str = ""
 
 
+# The dialogue layer (AIF's locutions, illocutions, transitions and rephrases) ---------------
+
+
+class Illocution(_Record):
+    """What a locution or a transition does (an AIF YA node): asserting a claim, questioning it, arguing."""
+
+    kind: str = Field(min_length=1, description="The illocution by its AIF name: 'Asserting', 'Pure Questioning'…")
+    targets: tuple[Id, ...] = Field(
+        default=(), description="What it bears on: claims, relations, rephrases, or locutions (reported speech)."
+    )
+
+
+class Locution(_Record):
+    """Something said in a dialogue (an AIF L node): its words as the transcript gives them, by whom, when."""
+
+    text: str
+    speaker: Id | None = None
+    timestamp: str = Field(default="", description="The time the dialogue's record gives it, as written.")
+    anchor: Anchor | None = Field(
+        default=None, description="Where its words stand in a source; the claims it asserts carry the same anchor."
+    )
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Transition(_Record):
+    """How a locution follows from earlier ones (an AIF TA node), and what that step does."""
+
+    kind: str = Field(default="Default Transition", min_length=1)
+    follows: tuple[Id, ...] = Field(default=(), description="The earlier locutions.")
+    to: tuple[Id, ...] = Field(default=(), description="The locutions that follow them.")
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Rephrase(_Record):
+    """A claim that restates others (an AIF MA node): the same content, reworded in the dialogue."""
+
+    kind: str = Field(default="Default Rephrase", min_length=1)
+    premises: tuple[Id, ...] = Field(min_length=1, description="The claims restated.")
+    target: Id = Field(description="The claim that restates them.")
+
+
+ConflictTable = Literal[
+    "map", "sources", "speakers", "claims", "relations", "arguments", "locutions", "transitions", "rephrases"
+]
+"""What a conflict is about: a field of the map itself or a record of one of its tables."""
+CONFLICT_TABLES: dict[str, ConflictTable] = {name: name for name in get_args(ConflictTable)}
+"""``CONFLICT_TABLES[table]``: a table's name as a conflict's ``table`` (a KeyError for the conflicts table itself)."""
+
+
 class Conflict(_Record):
     """A change both sides of a merge made differently, kept until someone decides.
 
@@ -285,7 +338,7 @@ class Conflict(_Record):
     dotted field (``translations.de``) names one key of a dict field.
     """
 
-    table: Literal["map", "sources", "speakers", "claims", "relations", "arguments"]
+    table: ConflictTable
     id: str = Field(default="", description="The record's id; empty for a field of the map itself.")
     field: str = Field(default="", description="The field both sides changed; empty for the whole record.")
     base: JsonValue = None
@@ -309,12 +362,15 @@ class ArgMap(BaseModel):
     arguments: dict[Id, Argument] = Field(
         default_factory=dict, description="Arguments as titled wholes (reconstructions), over claims and relations."
     )
+    locutions: dict[Id, Locution] = Field(
+        default_factory=dict, description="The dialogue layer: what was said, by whom (AIF L nodes)."
+    )
+    transitions: dict[Id, Transition] = Field(default_factory=dict, description="Steps between locutions (AIF TA).")
+    rephrases: dict[Id, Rephrase] = Field(default_factory=dict, description="Claims restating others (AIF MA).")
     conflicts: dict[str, Conflict] = Field(
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
     )
-    _kept_form: Any = PrivateAttr(default=None)
-    """What ``store.loads`` kept of the parsed file so that saving is fast: see :mod:`argmap.canonical`."""
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

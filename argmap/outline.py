@@ -14,6 +14,7 @@ from typing import NamedTuple
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
 from argmap.model import Anchor, Claim, ClaimKind, Relation
+from argmap.order import top_claims
 
 
 class Role(StrEnum):
@@ -61,11 +62,7 @@ class Row(NamedTuple):
     repeated: bool = False
 
     def text(self, language: str | None = None) -> str:
-        if self.claim is None:
-            return ""
-        if language and language in self.claim.translations:
-            return self.claim.translations[language]
-        return self.claim.text
+        return "" if self.claim is None else self.claim.shown_text(language)
 
     @property
     def evidence(self) -> tuple[Anchor, ...]:
@@ -85,7 +82,6 @@ def outline(graph: MapGraph) -> Iterator[Row]:
     claims, relations = argmap.claims, argmap.relations
     with gc_paused():  # the indexes outlive many allocations: each full collection would walk the whole map
         below = _children(relations)
-        premises = {premise for relation in relations.values() for premise in relation.premises}
         attacking = {
             premise
             for relation in relations.values()
@@ -94,19 +90,18 @@ def outline(graph: MapGraph) -> Iterator[Row]:
             if premise in claims
         }
     shown: set[str] = set()
-    roots = argmap.theses()
-    ordered = sorted(claims)
+    thesis = ClaimKind.THESIS
     stack: list[Row | tuple[int, str]] = []
-    for cid in [*roots, *[cid for cid in ordered if cid not in premises], *ordered]:
+    for cid in [*top_claims(graph), *sorted(claims)]:
         if cid in shown:
             continue
         shown.add(cid)
-        yield Row(0, Role.THESIS if cid in roots else Role.UNCONNECTED, cid, claims[cid])
+        yield Row(0, Role.THESIS if claims[cid].kind is thesis else Role.UNCONNECTED, cid, claims[cid])
         if cid in below:
             stack.append((1, cid))
         while stack:
             task = stack.pop()
-            if type(task) is Row:
+            if isinstance(task, Row):
                 yield task
                 continue
             depth, node = task

@@ -30,7 +30,7 @@ import json
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, Argument, Claim, ClaimKind, Relation, RelationType
+from argmap.model import ArgMap, Argument, Claim, ClaimKind, Illocution, Relation, RelationType
 from argmap.visible import visible
 
 INDENT = "  "
@@ -102,11 +102,33 @@ def _header(argmap: ArgMap) -> list[str]:
     for sid, speaker in sorted(argmap.speakers.items()):
         role = f" ({_one_line(speaker.role)})" if speaker.role else ""
         lines.append(f"speaker {sid}: {_one_line(speaker.name)}{role}")
+    lines += _dialogue(argmap)
     for cid, conflict in sorted(argmap.conflicts.items()):
         lines.append(f"CONFLICT {_one_line(cid)} (unresolved)")
         for side in ("base", "ours", "theirs"):
             value = getattr(conflict, side)
             lines.append(f"{INDENT}{side}: {'(none)' if value is None else _json_text(value)}")
+    return lines
+
+
+def _dialogue(argmap: ArgMap) -> list[str]:
+    """The dialogue layer, one line per locution, transition and rephrase, so that each change is one line."""
+
+    def acts(illocutions: tuple[Illocution, ...]) -> str:
+        return "".join(f" [{_one_line(i.kind)} {', '.join(i.targets) or '-'}]" for i in illocutions)
+
+    lines = []
+    for lid, locution in sorted(argmap.locutions.items()):
+        who = f" {locution.speaker}" if locution.speaker else ""
+        when = f" at {_one_line(locution.timestamp)}" if locution.timestamp else ""
+        lines.append(f"locution {lid}{who}{when}: {_quoted(locution.text)}{acts(locution.illocutions)}")
+    for tid, transition in sorted(argmap.transitions.items()):
+        steps = f"{', '.join(transition.follows) or '-'} -> {', '.join(transition.to) or '-'}"
+        lines.append(f"transition {tid} ({_one_line(transition.kind)}): {steps}{acts(transition.illocutions)}")
+    for rid, rephrase in sorted(argmap.rephrases.items()):
+        lines.append(
+            f"rephrase {rid} ({_one_line(rephrase.kind)}): {', '.join(rephrase.premises)} -> {rephrase.target}"
+        )
     return lines
 
 

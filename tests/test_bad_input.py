@@ -10,12 +10,13 @@ import pytest
 
 from argmap import store
 from argmap.model import ArgMap
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=cwd)
+    return in_process.run(*args, cwd=cwd)
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from argdown_reading import argdown_json, differences, reading, titles
-from formats_support import CORPUS, ROOT, corpus, require_argdown_cli, structure
+from formats_support import CORPUS, ROOT, corpus, structure
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from strategies import maps
@@ -19,6 +19,7 @@ from argmap.formats import argdown
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.render.dot import build_dot
+from tests.tools import require_tool
 
 INVALID = {  # SOURCES.md: Argdown 1.7.5 itself rejects these
     "core-test__lexer-argument.argdown",
@@ -181,8 +182,9 @@ def _as_argmap_reads_it(text: str) -> ArgMap:
     return argdown.to_map(model).map
 
 
+@pytest.mark.needs("argdown")
 def test_export_parses_with_the_real_argdown_cli_as_argmap_reads_it(tmp_path: Path) -> None:
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     maps_ = [_with_everything(), ArgMap(argmap=1, title="Nothing yet")]
     if SEED_MAP.exists():
         maps_.append(store.load(SEED_MAP))
@@ -194,6 +196,7 @@ def test_export_parses_with_the_real_argdown_cli_as_argmap_reads_it(tmp_path: Pa
         assert {c.tags for c in theirs.claims.values()} >= {c.tags for c in argmap.claims.values()}
 
 
+@pytest.mark.needs("argdown")
 @settings(
     max_examples=2,
     deadline=None,
@@ -202,7 +205,7 @@ def test_export_parses_with_the_real_argdown_cli_as_argmap_reads_it(tmp_path: Pa
 )
 @given(st.lists(maps(max_steps=15), min_size=6, max_size=6))
 def test_generated_maps_survive_the_real_argdown_cli(tmp_path_factory: pytest.TempPathFactory, batch: list) -> None:
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     texts = [argdown.write(m)[0] for m in batch]
     for text, data in zip(texts, _argdown_json(cli, tmp_path_factory.mktemp("ad"), texts), strict=True):
         theirs = argdown.to_map(argdown.model_from_json(data)).map
@@ -252,12 +255,13 @@ def test_a_hash_at_the_end_of_a_claim_is_text_after_export_and_import(text: str)
     assert all(not claim.tags for claim in reread.claims.values())
 
 
+@pytest.mark.needs("argdown")
 def test_every_valid_corpus_file_round_trips_as_the_argdown_cli_reads_it(tmp_path: Path) -> None:
     """The Argdown CLI reads import -> export of each valid corpus file as it reads the file itself:
     statements (titles, every text, tags), arguments (titles, descriptions, tags, premise-conclusion
     structures with rules) and relations with their types (docs/formats.md lists the results)."""
     folder = corpus("argdown")
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     valid = [path for path in sorted(folder.glob("*.argdown")) if path.name not in INVALID]
     texts: dict[str, str] = {}
     for path in valid:
@@ -274,10 +278,11 @@ def test_every_valid_corpus_file_round_trips_as_the_argdown_cli_reads_it(tmp_pat
     assert len(valid) == 21 and not found
 
 
+@pytest.mark.needs("argdown")
 def test_the_seed_maps_export_reads_in_argdown_without_placeholders(tmp_path: Path) -> None:
     if not SEED_MAP.exists():
         pytest.skip("the seed map is absent")
-    cli = require_argdown_cli()
+    cli = require_tool("argdown")
     argmap = store.load(SEED_MAP)
     text = argdown.write(argmap)[0]
     data = argdown_json(cli, tmp_path, {"seed": text})["seed"]

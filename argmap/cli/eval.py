@@ -8,7 +8,7 @@ import sys
 import orjson
 
 from argmap import store
-from argmap.cli.common import ROLE_STYLES, add_command, paint, write_lines
+from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, write_lines
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
@@ -41,7 +41,7 @@ WHY_OTHER = {
 """Why the other reading can come out differently, said once beside a disagreement."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "eval",

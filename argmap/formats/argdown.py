@@ -40,6 +40,7 @@ from argmap.graph import MapGraph
 from argmap.ids import slugify, unique_id
 from argmap.model import ArgMap, ArgumentStep, Relation, RelationType, Source, Speaker
 from argmap.model import Argument as MapArgument
+from argmap.order import reading_order
 
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
@@ -993,7 +994,7 @@ class _Writer:
 
     def write(self) -> tuple[str, list[str]]:
         argmap = self.map
-        order = _claim_order(self.graph)
+        order = reading_order(self.graph)
         body: list[str] = []
         if not argmap.claims:  # Argdown refuses a document with nothing after its frontmatter
             self.warnings.append("the map has no claims")
@@ -1147,18 +1148,6 @@ class _Writer:
 def write(argmap: ArgMap) -> tuple[str, list[str]]:
     """The map as Argdown that ``argdown json`` parses into the same statements, arguments and relations."""
     return _Writer(argmap).write()
-
-
-def _claim_order(graph: MapGraph) -> list[str]:
-    """Theses first, then each claim in the order a reader meets it below them."""
-    seen: dict[str, None] = {}
-    for root in graph.map.theses():
-        seen[root] = None
-        for _, _, premise in graph.walk(root):
-            seen.setdefault(premise, None)
-    for cid in sorted(graph.map.claims):
-        seen.setdefault(cid, None)
-    return list(seen)
 
 
 def _losses(argmap: ArgMap) -> list[str]:

@@ -203,7 +203,7 @@ async def test_the_key_is_in_help_palette_and_keymap(tmp_path: Path) -> None:
     app = editor_app(write_conflicted(tmp_path), keymap)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        rows = {ident: keys for keys, _description, ident in app.binding_rows(screen)}
+        rows = {ident: keys for keys, _description, ident in app.binding_rows()}
         assert rows["resolve-conflict"] == "f6", "help shows the key the user bound, not the default"
         commands = [command.title for command in app.get_system_commands(screen)]
         assert "Resolve conflict" in commands
@@ -230,3 +230,20 @@ def test_recovered_work_keeps_the_settled_conflicts(tmp_path: Path) -> None:
     assert reopened.map.claims["bullying"].text == "Uniforms lessen bullying."
     reopened.undo()
     assert "claims.bullying.text" in reopened.map.conflicts
+
+
+def test_conflict_dialog_at_80_by_24_snapshot(snap_compare, monkeypatch) -> None:
+    """At 80×24 with the edit box open: the sides, the buttons, the box and the hint all on screen."""
+    monkeypatch.chdir(FIXTURES)
+    app = ArgmapApp(Path("merged.argmap.json"), keymap_file=Path("no-keymap.toml"))
+
+    async def run_before(pilot) -> None:
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -94,3 +94,12 @@ def test_unlink_dialog_at_80_by_24(snap_compare, app: ArgmapApp) -> None:
         await pilot.press("U")
 
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+
+
+def test_delete_confirmation_at_80_by_24(snap_compare, app: ArgmapApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.screen.argument_tree.reveal("thesis")  # type: ignore[attr-defined]
+        await pilot.press("d")
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)

@@ -9,11 +9,12 @@ pure modules :mod:`argmap.coverage` and :mod:`argmap.suggest`, once per shown te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import Tree
 from textual.worker import get_current_worker
 
 from argmap import ops
@@ -24,7 +25,7 @@ from argmap.markers import base_language
 from argmap.sentences import sentence_at
 from argmap.suggest import PassageIndex, Suggestion, claim_texts
 from argmap.tui.screens.choices import ChoiceScreen
-from argmap.tui.widgets.argument_tree import NodeRef
+from argmap.tui.widgets.argument_tree import ArgumentTree, NodeRef
 from argmap.tui.widgets.source_pane import SourcePane
 from argmap.visible import visible
 
@@ -48,6 +49,8 @@ class SourceAids:
     sentences: Sentences
     index: PassageIndex | None = None
     coverage: SourceCoverage | None = None
+    covered: str = ""
+    """The status line's figure for :attr:`coverage`, worked out once per count (it walks every sentence)."""
     suggestions: list[Suggestion] = field(default_factory=list)
     suggested_for: str | None = None
     suggestion_at: int = -1
@@ -116,6 +119,8 @@ class AnnotationActions:
     def _show_coverage(self: EditorScreen, aids: SourceAids) -> None:
         """The left-out passages and the markers painted, the figure in the status line."""
         source = self.document.map.sources[aids.source_id]
+        coverage = aids.coverage
+        aids.covered = f"{coverage.share * 100:.0f} % covered" if coverage is not None and coverage.sentences else ""
         spans = [locate_left_out(passage, aids.text) for passage in source.left_out]
         self.source_area.set_marks("left-out", [span for span in spans if span is not None])
         self._paint_markers()
@@ -124,9 +129,7 @@ class AnnotationActions:
     def coverage_label(self: EditorScreen) -> str:
         """The status line's figure: the share of the shown text's sentences anchored or left out."""
         aids = self.aids
-        if aids is None or aids.coverage is None or aids.text is not self.source_text or not aids.coverage.sentences:
-            return ""
-        return f"{aids.coverage.share * 100:.0f} % covered"
+        return aids.covered if aids is not None and aids.text is self.source_text else ""
 
     def _paint_markers(self: EditorScreen) -> None:
         aids = self.aids
@@ -142,7 +145,7 @@ class AnnotationActions:
             self.source_area.set_marks("suggestion", [])
         self.query_one(SourcePane).border_subtitle = ""
 
-    def on_tree_node_highlighted(self: EditorScreen, event: Tree.NodeHighlighted) -> None:
+    def on_argument_tree_node_highlighted(self: EditorScreen, event: ArgumentTree.NodeHighlighted) -> None:
         """Suggestions belong to one claim: another claim selected takes them away.
 
         The same claim highlighted again (a move typed before ``f`` and handled after it)
@@ -199,8 +202,10 @@ class AnnotationActions:
             parent = here[:-1]
             rid = ref.relation
 
-            def path_for(edit: Edit) -> list[NodeRef]:
+            def beside_premises(edit: Edit) -> list[NodeRef]:
                 return [*parent, NodeRef(edit.select or "", rid)]
+
+            path_for: Callable[[Edit], list[NodeRef]] = beside_premises
         else:
             path_for = self._child_path(here)
 
@@ -321,7 +326,7 @@ class AnnotationActions:
         for number, passage in enumerate(source.left_out):
             where = locate_left_out(passage, text)
             if where is not None and where[0] < span[1] and span[0] < where[1]:
-                self.apply(lambda number=number: ops.take_back_left_out(self.document.graph, source_id, number))
+                self.apply(partial(ops.take_back_left_out, self.document.graph, source_id, number))
                 self.say(f"“{visible(passage.quote[:40])}…” counts as text to map again")
                 return
         anchor = make_anchor(source_id, text, *span)

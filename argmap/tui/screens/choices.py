@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -30,12 +30,16 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.choice_title, classes="dialog-title")
             if self.body:
-                yield Label(self.body, classes="dialog-body")
+                with VerticalScroll(classes="dialog-scroll"):
+                    yield Label(self.body, classes="dialog-body")
             yield OptionList(*(Option(label, id=key) for key, label in self.choices), id="choices")
             yield Label("enter: choose   escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = self.highlighted
+        """The answers have the keys; ``tab`` reaches a long body to scroll it."""
+        answers = self.query_one(OptionList)
+        answers.highlighted = self.highlighted
+        answers.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -47,7 +48,7 @@ class ConflictScreen(ModalScreen[Edit | None]):
     The edit box starts from ours' value (theirs' when ours deleted the record).
     """
 
-    CSS_PATH: ClassVar[list[str]] = ["dialogs.tcss", "conflicts.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialogs.tcss", "conflicts.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "choose('ours')", "Ours", id="conflict-ours"),
         Binding("t", "choose('theirs')", "Theirs", id="conflict-theirs"),
@@ -74,12 +75,12 @@ class ConflictScreen(ModalScreen[Edit | None]):
                         pane.border_title = side
                         yield Static(value_text(value))
             with Horizontal(id="conflict-buttons"):
-                yield Button("Ours (o)", id="ours", variant="primary")
-                yield Button("Theirs (t)", id="theirs")
-                yield Button("Edit (e)", id="edit")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Ours (o)", id="ours", variant="primary", compact=True)
+                yield Button("Theirs (t)", id="theirs", compact=True)
+                yield Button("Edit (e)", id="edit", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
             kind = "text" if is_text(conflict) else "JSON (a string needs quotes; null deletes)"
-            yield Input(placeholder=f"the value to keep, as {kind}", id="conflict-value")
+            yield Input(placeholder=f"the value to keep, as {kind}", id="conflict-value", compact=True)
             yield Label("", id="conflict-error")
             yield Label("o: keep ours   t: take theirs   e: edit   escape: cancel", classes="dialog-hint")
 
@@ -105,7 +106,10 @@ class ConflictScreen(ModalScreen[Edit | None]):
     def action_start_edit(self) -> None:
         box = self.query_one(Input)
         start = self.conflict.ours if self.conflict.ours is not None else self.conflict.theirs
-        box.value = (start or "") if is_text(self.conflict) else json.dumps(start, ensure_ascii=False)
+        if is_text(self.conflict):
+            box.value = start if isinstance(start, str) else ""  # a text's value, or None for a deleted record
+        else:
+            box.value = json.dumps(start, ensure_ascii=False)
         box.add_class("open")
         box.focus()
 

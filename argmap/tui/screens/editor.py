@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Select, Tree
+from textual.widget import Widget
+from textual.widgets import Select
 
 from argmap import ops
 from argmap.anchor import make_anchor
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
 class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingActions, Screen[None]):
     """The main screen of ``argmap edit``."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "editor.tcss",
         "../widgets/widgets.tcss",
         # Read now, not at the first dialog: a new file makes Textual re-parse all CSS (60 ms).
@@ -67,6 +69,11 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
         *(b for b in EDITOR_BINDINGS if isinstance(b, Binding)),
         Binding("ctrl+p", "command_palette", "Palette", id="command-palette"),
     ]
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """The focused widget.  Textual's own declaration repaints the whole screen at each change
+    (30–40 ms on a large map, twice for every prompt); the widgets that gain and lose the
+    focus repaint themselves (their ``:focus`` styles)."""
 
     def __init__(self, document: Document, *, claims_to_load: int = 0) -> None:
         """``claims_to_load`` (the whole map's number of claims) means ``document`` is a preview: see :meth:`adopt`."""
@@ -92,7 +99,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
 
     @property
     def argmap_app(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
+        return self.app  # type: ignore[return-value]  # Textual types a screen's app as App[Any]; this one's is ours
 
     def compose(self) -> ComposeResult:
         tree = ArgumentTree(self.document.graph, id="tree")
@@ -237,7 +244,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
             area.show_claim(claim)
             self.scroll_source_to(claim)
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+    def on_argument_tree_node_highlighted(self, event: ArgumentTree.NodeHighlighted) -> None:
         self.refresh_details()
 
     # Source -------------------------------------------------------------------------------------
@@ -565,7 +572,7 @@ class EditorScreen(AddingActions, AnnotationActions, ClaimFieldActions, FindingA
 
     def action_help(self) -> None:
         app = self.argmap_app
-        self.app.push_screen(HelpScreen(app.binding_rows(self), str(app.keymap_file)))
+        self.app.push_screen(HelpScreen(app.binding_rows(), str(app.keymap_file)))
 
     def action_render(self, fmt: str = "svg") -> None:
         self.say("rendering the page…" if fmt == "html" else "rendering…")

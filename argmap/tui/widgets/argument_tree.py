@@ -1,33 +1,35 @@
-"""The argument as a tree whose children are added only when a node is expanded.
+"""The argument as a tree whose children are added only when a node is opened.
 
-Textual's Tree rebuilds all its lines on every structural change, so a map of
-100,000 claims stays fast only if the tree holds just what the user opened.
-A map is a graph: a claim linked in two places shows in both, and a support
-cycle simply never ends when expanded, one level at a time.
+A map of 100,000 claims stays fast because the tree holds just what the user
+opened.  A map is a graph: a claim linked in two places shows in both, and a
+support cycle simply never ends when opened, one level at a time.
+
+The widget draws its own lines (a :class:`~textual.scroll_view.ScrollView` over a
+flat list of the open nodes, the way Textual's own Tree works inside) so that it
+uses Textual's public API only, and repaints just the lines an edit changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Tree
-from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
-from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
-from argmap.navigate import top_claims
+from argmap.order import is_top, top_claims, top_order
+from argmap.tui.widgets.scrolling import follow_height
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,10 @@ class NodeRef:
 
     claim: str
     relation: str | None = None
+
+
+OpenedNodes: TypeAlias = "dict[NodeRef, OpenedNodes]"
+"""The open lines below a node, each with the open lines below it."""
 
 
 def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
@@ -48,19 +54,15 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    """The tree's top level: :func:`argmap.order.top_claims`."""
     return [NodeRef(cid) for cid in top_claims(graph)]
 
-
-STEADY_COMPONENTS = ("tree--label", "tree--guides", "tree--guides-hover", "tree--highlight", "tree--highlight-line")
-"""Tree's component styles that do not change with focus (widgets.tcss keeps guides the same focused or not)."""
 
 LABEL_LENGTH = 160
 """Characters of a claim's text on its tree line; the details pane shows the whole text.
 
-Textual's Tree measures every open line whenever the tree changes, so a few claims
-of several thousand characters would make every edit slow, and no one reads a line
-that needs horizontal scrolling."""
+A line wider than the pane ends in an ellipsis: no one reads a line that needs
+horizontal scrolling."""
 
 
 def shorten(text: str, length: int = LABEL_LENGTH) -> str:
@@ -114,56 +116,119 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
+    label.append(shorten(claim.shown_text(language)), style="italic" if claim.implicit else "")
     return label
 
 
-def renumbered(strip: Strip, y: int) -> Strip:
-    """A drawn tree line moved to line ``y``: Tree's clicks and hovers read the line number from its style."""
-    line = Style(meta={"line": y})
-    return Strip(
-        [Segment(text, style + line if style is not None else None, control) for text, style, control in strip],
-        strip.cell_length,
+NOT_SHOWN = ("not shown",)
+
+GUIDE_THROUGH, GUIDE_NONE, GUIDE_BRANCH, GUIDE_LAST = "│  ", "   ", "├─ ", "└─ "
+"""The lines drawn left of a claim: an ancestor with siblings still to come, one without, then the claim's own."""
+
+ICON_CLOSED, ICON_OPEN, ICON_LEAF = "▶ ", "▼ ", "  "
+"""Before the text: a claim with reasons or objections, closed or open, and one without."""
+
+
+class TreeNode:
+    """A claim's place in the tree: a line on screen while every node above it is open."""
+
+    __slots__ = (
+        "allow_expand",
+        "children",
+        "children_added",
+        "data",
+        "is_expanded",
+        "known_label",
+        "line",
+        "parent",
+        "tree",
     )
 
+    def __init__(self, tree: ArgumentTree, parent: TreeNode | None, data: NodeRef | None, allow_expand: bool) -> None:
+        self.tree = tree
+        self.parent = parent
+        """None at the root, and for a node taken out of the tree (see :meth:`ArgumentTree.alive`)."""
+        self.data = data
+        self.known_label: Text | None = None
+        """The line's text once drawn or set: opening a claim with hundreds of reasons labels only those shown."""
+        self.allow_expand = allow_expand
+        self.children: list[TreeNode] = []
+        self.is_expanded = False
+        self.children_added = False
+        """Whether the children are in the tree: they are added when the node is first opened."""
+        self.line = -1
+        """The node's line number, when it is shown (see :attr:`ArgumentTree.lines`)."""
 
-NOT_SHOWN = ("not shown",)
-SHOWN_LINES_KEPT = 4_096
-"""Lines whose drawing is remembered before starting afresh (scrolling through a large map)."""
+    @property
+    def is_last(self) -> bool:
+        return self.parent is None or self.parent.children[-1] is self
+
+    @property
+    def label(self) -> Text:
+        if self.known_label is None:
+            self.known_label = self.tree.label_for(self.data) if self.data is not None else Text()
+        return self.known_label
+
+    def set_label(self, label: Text | None) -> None:
+        """A new text for the line; None works it out again from the map when the line is next drawn."""
+        self.known_label = label
+        self.tree.repaint_later()
+
+    def expand(self) -> None:
+        self.tree.open(self)
+
+    def collapse(self) -> None:
+        self.tree.close(self)
 
 
-class ArgumentTree(Tree[NodeRef]):
+class ArgumentTree(ScrollView, can_focus=True):
     """The map's claims; the editor screen keeps it in step with the document after each edit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "screen.edit_text", "Edit text", show=False, id="edit-text"),
         Binding("shift+up", "screen.reorder(-1)", "Move up", show=False, id="reorder-up"),
         Binding("shift+down", "screen.reorder(1)", "Move down", show=False, id="reorder-down"),
+        Binding("up", "cursor_by(-1)", "Cursor up", show=False),
+        Binding("down", "cursor_by(1)", "Cursor down", show=False),
+        Binding("pageup", "page_by(-1)", "Page up", show=False),
+        Binding("pagedown", "page_by(1)", "Page down", show=False),
+        Binding("home", "cursor_to(0)", "First line", show=False),
+        Binding("end", "cursor_to(-1)", "Last line", show=False),
+        Binding("space", "open_or_close", "Open or close", show=False),
+        Binding("right", "open_or_down", "Open, or to the first reason", show=False),
+        Binding("left", "close_or_up", "Close, or to the claim above", show=False),
     ]
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-    """The lines' extent; unlike Textual's own, a change neither lays the whole screen out again
-    nor repaints every line: the tree's place on screen is fixed by the stylesheet, and the
-    lines that changed are repainted by :meth:`repaint_changed_lines` (a screen layout cost
-    10–25 ms a key)."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"argument-tree--cursor", "argument-tree--guides"}
 
-    _repaint_pending = False
-    """A change of the nodes waits for :meth:`repaint_changed_lines` (Tree's constructor already makes one)."""
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """The lines' extent; a change neither lays the whole screen out again nor repaints every
+    line (a screen layout cost 10–25 ms a key): :func:`follow_height` updates the scrollbar and
+    :meth:`repaint_changed_lines` the lines that changed."""
+
+    class NodeHighlighted(Message):
+        """The cursor is on another line."""
+
+        def __init__(self, node: TreeNode | None) -> None:
+            super().__init__()
+            self.node = node
 
     def __init__(self, graph: MapGraph, *, id: str | None = None) -> None:
-        self._drawn: LRUCache[tuple[object, ...], tuple[int, Strip, Text]] = LRUCache(2048)
-        self._unfilled: set[NodeID] = set()
-        """Nodes whose children are not added yet (see :meth:`fill`)."""
-        self._label_widths: LRUCache[NodeID, tuple[Text, int]] = LRUCache(4096)
-        super().__init__("map", id=id)
+        super().__init__(id=id)
         self.graph = graph
-        self.show_root = False
-        self.auto_expand = False
-        self.guide_depth = 3
         self.language: str | None = None
-        self._look: tuple[Style, ...] = ()
-        self._shown: dict[int, tuple[object, ...] | None] = {}
+        self.root = TreeNode(self, None, None, True)
+        self.root.is_expanded = self.root.children_added = True
+        self.cursor_line = -1
+        self.node_at_cursor: TreeNode | None = None
+        self.built_lines: list[TreeNode] | None = None
+        """The open nodes top to bottom, None when the tree changed since (see :attr:`lines`)."""
+        self.drawn: LRUCache[TreeNode, tuple[tuple[object, ...], Strip]] = LRUCache(2048)
+        self.shown: dict[int, tuple[object, ...] | None] = {}
         """What each line number on screen was drawn from (see :meth:`repaint_changed_lines`)."""
+        self.repaint_pending = False
+        self.styles_now: tuple[Style, Style] = (Style(), Style())
+        """The guides' and the cursor's style, read once per repaint."""
         self.lend_focus = False
         """True while the prompt bar has the keys on behalf of the tree's line: the tree keeps its
         focused look.  Textual repaints all of a widget that loses or gains the focus; for a
@@ -175,14 +240,12 @@ class ArgumentTree(Tree[NodeRef]):
     # Building -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Build the top level and open the theses one level; everything else waits for an expand."""
-        self.clear()
-        self._unfilled.clear()
+        """Build the top level and open the theses one level; everything else waits for an open."""
+        self.detach(self.root.children)
+        self.root.children = []
         self.add_refs(self.root, top_refs(self.graph))
-        self.root.expand()
         for node in self.root.children:
             if node.data is not None and node.data.relation is None and self._is_thesis(node.data.claim):
-                self.fill(node)
                 node.expand()
 
     def reload(self) -> None:
@@ -193,11 +256,10 @@ class ArgumentTree(Tree[NodeRef]):
         claim = self.graph.map.claims.get(claim_id)
         return claim is not None and claim.kind is ClaimKind.THESIS
 
-    def add_refs(self, node: TreeNode[NodeRef], refs: Iterable[NodeRef]) -> None:
+    def add_refs(self, node: TreeNode, refs: Iterable[NodeRef]) -> None:
         """Add a line below ``node`` for each of ``refs``, their own children left for :meth:`fill`."""
-        for ref in refs:
-            child = node.add(self.label_for(ref), ref, allow_expand=self._has_children(ref))
-            self._unfilled.add(child.id)
+        node.children.extend(TreeNode(self, node, ref, self._has_children(ref)) for ref in refs)
+        self.structure_changed()
 
     def _has_children(self, ref: NodeRef) -> bool:
         graph = self.graph
@@ -207,19 +269,261 @@ class ArgumentTree(Tree[NodeRef]):
         conflicted = ref.claim in self.conflicted or (ref.relation is not None and ref.relation in self.conflicted)
         return claim_label(self.graph, ref, self.language, ref.claim in self.flagged, conflicted)
 
-    def fill(self, node: TreeNode[NodeRef]) -> None:
+    def fill(self, node: TreeNode) -> None:
         """Add a node's children if they are not there yet."""
-        if node.data is None or self.filled(node):
+        if node.data is None or node.children_added:
             return
-        self._unfilled.discard(node.id)
+        node.children_added = True
         self.add_refs(node, child_refs(self.graph, node.data))
 
-    def filled(self, node: TreeNode[NodeRef]) -> bool:
+    def filled(self, node: TreeNode) -> bool:
         """Whether ``node``'s children are in the tree (a node's children are added when it is opened)."""
-        return node.id not in self._unfilled
+        return node.children_added
 
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
-        self.fill(event.node)
+    def open(self, node: TreeNode) -> None:
+        """Show a node's children (adding them first if need be)."""
+        self.fill(node)
+        if not node.is_expanded:
+            node.is_expanded = True
+            self.structure_changed()
+
+    def close(self, node: TreeNode) -> None:
+        """Hide a node's children; a cursor below it moves up to it."""
+        if node.is_expanded:
+            node.is_expanded = False
+            self.structure_changed()
+
+    @staticmethod
+    def detach(nodes: Iterable[TreeNode]) -> None:
+        """Mark nodes as taken out of the tree (see :meth:`alive`)."""
+        for node in nodes:
+            node.parent = None
+
+    def alive(self, node: TreeNode) -> bool:
+        """Whether ``node`` is still in the tree (an edit can replace a node's children)."""
+        above: TreeNode | None = node
+        while above is not None and above is not self.root:
+            above = above.parent
+        return above is self.root
+
+    # Lines ----------------------------------------------------------------------------------------
+
+    def structure_changed(self) -> None:
+        """Lines came, went or moved: rebuild the list of lines when next asked, repaint what changed."""
+        self.built_lines = None
+        self.repaint_later()
+
+    def repaint_later(self) -> None:
+        """Compare the lines with what is on screen once the change is complete.
+
+        That is when the editor has brought the tree up to date
+        (:meth:`repaint_changed_lines`), or else when the tree handles its next message.
+        """
+        if self.is_mounted and not self.repaint_pending:
+            self.repaint_pending = True
+            self.call_later(self.repaint_changed_lines)
+
+    @property
+    def lines(self) -> list[TreeNode]:
+        """The open nodes, top to bottom: one per line.  The cursor stays on its node, or the nearest one above."""
+        if self.built_lines is not None:
+            return self.built_lines
+        lines: list[TreeNode] = []
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            node.line = len(lines)
+            lines.append(node)
+            if node.is_expanded:
+                stack.extend(reversed(node.children))
+        self.built_lines = lines
+        self.virtual_size = Size(0, len(lines))
+        cursor = self.node_at_cursor
+        while cursor is not None and not self.shows(cursor):
+            cursor = cursor.parent if cursor.parent is not self.root else None
+        if cursor is not None:
+            self.cursor_line = cursor.line
+        elif lines:
+            self.cursor_line = min(max(self.cursor_line, 0), len(lines) - 1)
+            cursor = lines[self.cursor_line]
+        else:
+            self.cursor_line = -1
+        if cursor is not self.node_at_cursor:
+            self.node_at_cursor = cursor
+            self.post_message(self.NodeHighlighted(cursor))
+        return lines
+
+    def shows(self, node: TreeNode) -> bool:
+        """Whether ``node`` has a line (as of the last :attr:`lines`)."""
+        lines = self.built_lines or []
+        return 0 <= node.line < len(lines) and lines[node.line] is node
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            follow_height(self, size.height)
+
+    # Drawing -------------------------------------------------------------------------------------
+
+    def guides(self, node: TreeNode) -> str:
+        """The guide lines left of ``node``: one column of three cells per level below the top."""
+        if node.parent is None or node.parent is self.root:
+            return ""
+        columns = [GUIDE_LAST if node.is_last else GUIDE_BRANCH]
+        above = node.parent
+        while above.parent is not None and above.parent is not self.root:
+            columns.append(GUIDE_NONE if above.is_last else GUIDE_THROUGH)
+            above = above.parent
+        return "".join(reversed(columns))
+
+    def line_key(self, number: int, width: int, base: Style) -> tuple[object, ...] | None:
+        """Everything line ``number`` shows; None below the last line."""
+        lines = self.lines
+        if number >= len(lines):
+            return None
+        node = lines[number]
+        guide_style, cursor_style = self.styles_now
+        at_cursor = number == self.cursor_line
+        return (
+            node.label,
+            node.is_expanded,
+            node.allow_expand,
+            self.guides(node),
+            width,
+            base,
+            guide_style,
+            cursor_style if at_cursor else None,
+        )
+
+    def notify_style_update(self) -> None:
+        """A change of focus or theme repaints the lines; those that look the same are not drawn again."""
+        super().notify_style_update()
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.styles_now = (
+            self.get_component_rich_style("argument-tree--guides", partial=True),
+            self.get_component_rich_style("argument-tree--cursor", partial=False),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the pane, drawn again only when something it shows changed."""
+        number = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        key = self.line_key(number, width, base)
+        self.shown[number] = key
+        if key is None:
+            return Strip.blank(width, base)
+        node = self.lines[number]
+        drawn = self.drawn.get(node)
+        if drawn is not None and drawn[0] == key:
+            return drawn[1]
+        strip = self.draw(node, key)
+        self.drawn[node] = (key, strip)
+        return strip
+
+    def draw(self, node: TreeNode, key: tuple[object, ...]) -> Strip:
+        label, expanded, allow_expand, guides, width, base, guide_style, cursor_style = key
+        assert isinstance(label, Text) and isinstance(guides, str) and isinstance(width, int)
+        assert isinstance(base, Style) and isinstance(guide_style, Style)
+        line = Text(no_wrap=True, end="").append(guides, style=guide_style)
+        text = Text((ICON_OPEN if expanded else ICON_CLOSED) if allow_expand else ICON_LEAF).append_text(label)
+        if isinstance(cursor_style, Style):
+            text.stylize(cursor_style)
+        line.append_text(text)
+        line.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(line.render(self.app.console), width).apply_style(base)
+
+    def repaint_changed_lines(self) -> None:
+        """Repaint the visible lines that no longer show what was drawn there.
+
+        After a claim is added, the lines above it stay as they are: painting all of
+        them again through Textual's styles cost some 0.25 ms a line.
+        """
+        if not self.repaint_pending:
+            return
+        self.repaint_pending = False
+        top, height = self.scroll_offset.y, self.size.height
+        if len(self.shown) > 4 * max(1, height):  # forget lines scrolled past
+            self.shown = {y: key for y, key in self.shown.items() if top <= y < top + height}
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        for number in range(top, top + height):
+            if self.shown.get(number, NOT_SHOWN) != self.line_key(number, width, base):
+                self.refresh_line(number)
+
+    # Cursor and keys -----------------------------------------------------------------------------
+
+    @property
+    def cursor_node(self) -> TreeNode | None:
+        lines = self.lines
+        return lines[self.cursor_line] if 0 <= self.cursor_line < len(lines) else None
+
+    def move_cursor(self, node: TreeNode | None, animate: bool = False) -> None:
+        """Put the cursor on ``node``'s line and scroll it into view."""
+        if node is not None and (self.lines and self.shows(node)):
+            self.move_cursor_to_line(node.line, animate)
+
+    def move_cursor_to_line(self, number: int, animate: bool = False) -> None:
+        lines = self.lines
+        if not lines:
+            return
+        number = max(0, min(number, len(lines) - 1))
+        if number != self.cursor_line:
+            self.refresh_line(self.cursor_line)
+            self.refresh_line(number)
+            self.cursor_line = number
+        self.scroll_to_region(Region(0, number, 1, 1), animate=animate, x_axis=False, immediate=True)
+        node = lines[number]
+        if node is not self.node_at_cursor:
+            self.node_at_cursor = node
+            self.post_message(self.NodeHighlighted(node))
+
+    def action_cursor_by(self, step: int) -> None:
+        self.move_cursor_to_line(self.cursor_line + step)
+
+    def action_page_by(self, pages: int) -> None:
+        self.move_cursor_to_line(self.cursor_line + pages * max(1, self.size.height - 1))
+
+    def action_cursor_to(self, number: int) -> None:
+        self.move_cursor_to_line(number if number >= 0 else len(self.lines) - 1)
+
+    def action_open_or_close(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            self.close(node) if node.is_expanded else self.open(node)
+
+    def action_open_or_down(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_expanded and node.children:
+            self.move_cursor(node.children[0])
+        else:
+            self.open(node)
+
+    def action_close_or_up(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            self.close(node)
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects its line; on the ``▶``/``▼`` before the text it opens or closes the claim."""
+        offset = event.get_content_offset(self)
+        lines = self.lines
+        if offset is None or not 0 <= offset.y + self.scroll_offset.y < len(lines):
+            return
+        node = lines[offset.y + self.scroll_offset.y]
+        icon = len(self.guides(node))
+        if node.allow_expand and icon <= offset.x < icon + len(ICON_OPEN):
+            self.close(node) if node.is_expanded else self.open(node)
+        else:
+            self.move_cursor(node)
 
     # Focus ---------------------------------------------------------------------------------------
 
@@ -232,140 +536,9 @@ class ArgumentTree(Tree[NodeRef]):
         if self.has_focus:  # it kept its look while the focus was lent
             event.prevent_default()
 
-    # Drawing -------------------------------------------------------------------------------------
-
-    def watch_virtual_size(self, size: Size) -> None:
-        if self.is_mounted:
-            self._scroll_update(size)
-
-    def _invalidate(self) -> None:
-        """Tree's reaction to a change of its nodes, without a screen layout and without repainting every line.
-
-        The lines are compared with what is on screen once the change is complete:
-        when the editor has brought the tree up to date (:meth:`repaint_changed_lines`),
-        or else as soon as the tree handles its next message.
-        """
-        self._clear_line_cache()
-        self._updates += 1
-        self.root._reset()
-        if self.is_mounted and not self._repaint_pending:
-            self._repaint_pending = True
-            self.call_later(self.repaint_changed_lines)
-
-    def repaint_changed_lines(self) -> None:
-        """Repaint the visible lines that no longer show what was drawn there.
-
-        After a claim is added, the lines above it stay as they are; painting all of
-        them again through Textual's styles cost some 0.25 ms a line.
-        """
-        if not self._repaint_pending:
-            return
-        self._repaint_pending = False
-        if len(self._shown) > SHOWN_LINES_KEPT:
-            self._shown.clear()
-        scroll_x, scroll_y = self.scroll_offset
-        width, height = self.size
-        style = self.rich_style
-        for y in range(scroll_y, scroll_y + height):
-            if self._shown.get(y, NOT_SHOWN) != self._line_key(y, scroll_x, scroll_x + width, style):
-                self.refresh_line(y)
-
-    def notify_style_update(self) -> None:
-        """A change of focus or theme repaints the lines; Tree would also rebuild them all.
-
-        Drawn lines are kept by what they look like (see :meth:`render_line`), so a
-        repaint redraws just the lines whose look changed.
-        """
-        super().notify_style_update()
-        self.refresh()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._look = (
-            self.rich_style,
-            *(self.get_component_rich_style(name, partial=True) for name in STEADY_COMPONENTS),
-        )
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        """Tree's drawing of a line, kept until something that line shows changes.
-
-        Tree forgets every drawn line at any change of the tree or of focus, so
-        adding one claim or opening the prompt bar redrew all of them (15 ms at
-        100k claims).  Here a line is redrawn when its own node, cursor or hover
-        change; focus matters only on the cursor's line and below it.  A line that
-        only moved (a claim was added above it) gets its new line number, which
-        mouse clicks read, without being drawn again.
-        """
-        scroll_x, scroll_y = self.scroll_offset
-        number = y + scroll_y
-        key = self._line_key(number, scroll_x, scroll_x + self.size.width, self.rich_style)
-        self._shown[number] = key
-        node = self.get_node_at_line(number)
-        if key is None or node is None:
-            return super().render_line(y)
-        drawn = self._drawn.get(key)
-        if drawn is None or drawn[2] is not node.label:
-            strip = super().render_line(y)
-        elif drawn[0] != number:
-            strip = renumbered(drawn[1], number)
-        else:
-            return drawn[1]
-        self._drawn[key] = (number, strip, node.label)
-        return strip
-
-    def _line_key(self, y: int, x1: int, x2: int, base_style: Style) -> tuple[object, ...] | None:
-        """Everything line ``y`` shows, but not its number; None below the last line.
-
-        A line's drawing depends on its own node (label, open or not) and, for the
-        guides, on whether each node above it is the last of its siblings, hovered or
-        under the cursor.
-        """
-        node = self.get_node_at_line(y)
-        if node is None:
-            return None
-        hovered = self.get_node_at_line(self.hover_line) if self.hover_line >= 0 else None
-        cursor = self.cursor_node
-        path = []
-        above: TreeNode[NodeRef] | None = node
-        while above is not None and above is not self.root:
-            path.append((above.id, above.is_last, above is hovered, above is cursor))
-            above = above.parent
-        at_cursor = any(on_cursor for *_, on_cursor in path)
-        return (
-            x1,
-            x2,
-            self.size.width,
-            self.virtual_size.width,
-            base_style,
-            self._look,
-            self.hover_line == y,
-            self.cursor_line == y,
-            id(node.label),
-            node.is_expanded,
-            node.allow_expand,
-            tuple(path),
-            self._cursor_look() if at_cursor else None,
-        )
-
-    def _cursor_look(self) -> tuple[object, ...]:
-        return (
-            self.has_focus,
-            self.get_component_rich_style("tree--cursor", partial=False),
-            self.get_component_rich_style("tree--guides-selected", partial=True),
-        )
-
-    def get_label_width(self, node: TreeNode[NodeRef]) -> int:
-        """The label's width, measured once per label: Textual measures every open line after each change."""
-        label = node.label
-        cached = self._label_widths.get(node.id)
-        if cached is None or cached[0] is not label:
-            cached = self._label_widths[node.id] = (label, label.cell_len)
-        icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
-        return len(icon) + cached[1]
-
     # Keeping in step --------------------------------------------------------------------------
 
-    def loaded_nodes(self) -> Iterator[TreeNode[NodeRef]]:
+    def loaded_nodes(self) -> Iterator[TreeNode]:
         """Every node present in the tree (only what has been opened), top to bottom."""
         stack = list(reversed(self.root.children))
         while stack:
@@ -385,13 +558,15 @@ class ArgumentTree(Tree[NodeRef]):
             self._rebuild_children(self.root, wanted_top)
         for node in list(self.loaded_nodes()):
             ref = node.data
-            if ref is None or not self._alive(node):
+            if ref is None or not self.alive(node):
                 continue
             if ref.claim not in touched and ref.relation not in touched:
                 continue
-            node.set_label(self.label_for(ref))
-            node.allow_expand = self._has_children(ref)
-            if self.filled(node):
+            node.set_label(None)
+            if node.allow_expand != self._has_children(ref):
+                node.allow_expand = not node.allow_expand
+                self.repaint_later()
+            if node.children_added:
                 wanted = child_refs(self.graph, ref)
                 if [c.data for c in node.children] != wanted:
                     self._rebuild_children(node, wanted)
@@ -402,39 +577,29 @@ class ArgumentTree(Tree[NodeRef]):
         claims = graph.map.claims
         top = {c.data.claim for c in self.root.children if c.data is not None}
         for ident in touched:
-            claim = claims.get(ident)
-            if claim is not None and (claim.kind is ClaimKind.THESIS or not graph.parents(ident)):
+            if ident in claims and is_top(graph, ident):
                 top.add(ident)
             else:
                 top.discard(ident)
-        theses = sorted(cid for cid in top if claims[cid].kind is ClaimKind.THESIS)
-        loose = sorted(cid for cid in top if claims[cid].kind is not ClaimKind.THESIS)
-        return [NodeRef(cid) for cid in (*theses, *loose)]
+        return [NodeRef(cid) for cid in top_order(claims, top)]
 
-    def _alive(self, node: TreeNode[NodeRef]) -> bool:
-        try:
-            self.get_node_by_id(node.id)
-        except UnknownNodeID:
-            return False
-        return True
-
-    def _rebuild_children(self, node: TreeNode[NodeRef], wanted: list[NodeRef]) -> None:
+    def _rebuild_children(self, node: TreeNode, wanted: list[NodeRef]) -> None:
         """Replace a node's children, reopening those that were open and are still there."""
         opened = self._opened(node)
-        node.remove_children()
+        self.detach(node.children)
+        node.children = []
         self.add_refs(node, wanted)
         self._reopen(node, opened)
 
-    def _opened(self, node: TreeNode[NodeRef]) -> dict[NodeRef, dict]:
+    def _opened(self, node: TreeNode) -> OpenedNodes:
         return {
             child.data: self._opened(child) for child in node.children if child.data is not None and child.is_expanded
         }
 
-    def _reopen(self, node: TreeNode[NodeRef], opened: dict[NodeRef, dict]) -> None:
+    def _reopen(self, node: TreeNode, opened: OpenedNodes) -> None:
         for child in node.children:
             if child.data in opened:
-                self.fill(child)
-                child.expand()
+                self.open(child)
                 self._reopen(child, opened[child.data])
 
     # Finding lines ------------------------------------------------------------------------------
@@ -465,7 +630,7 @@ class ArgumentTree(Tree[NodeRef]):
                 claim, via = target, None
         return []
 
-    def path_of(self, node: TreeNode[NodeRef] | None) -> list[NodeRef]:
+    def path_of(self, node: TreeNode | None) -> list[NodeRef]:
         """The refs from the top down to ``node``: enough to find the same line after a rebuild."""
         refs: list[NodeRef] = []
         while node is not None and node is not self.root:
@@ -474,7 +639,7 @@ class ArgumentTree(Tree[NodeRef]):
             node = node.parent
         return refs[::-1]
 
-    def reveal_path(self, path: list[NodeRef]) -> TreeNode[NodeRef] | None:
+    def reveal_path(self, path: list[NodeRef]) -> TreeNode | None:
         """Open the tree along ``path`` as far as it still exists and put the cursor there."""
         node = self.root
         for ref in path:
@@ -490,7 +655,7 @@ class ArgumentTree(Tree[NodeRef]):
             node = self.root.children[0]
         return self._select(node)
 
-    def reveal(self, claim_id: str, via: str | None = None) -> TreeNode[NodeRef] | None:
+    def reveal(self, claim_id: str, via: str | None = None) -> TreeNode | None:
         """Put the cursor on a line of ``claim_id``: an open one if any, else open the way to it."""
         for node in self.loaded_nodes():
             ref = node.data
@@ -499,14 +664,12 @@ class ArgumentTree(Tree[NodeRef]):
         path = self.path_to(claim_id, via)
         return self.reveal_path(path) if path else None
 
-    def _select(self, node: TreeNode[NodeRef]) -> TreeNode[NodeRef]:
+    def _select(self, node: TreeNode) -> TreeNode:
         parent = node.parent
         while parent is not None and parent is not self.root:
-            if not parent.is_expanded:  # expanding again would mark every line below as changed
-                parent.expand()
+            self.open(parent)
             parent = parent.parent
-        self.get_node_at_line(0)  # rebuilds the lines now, so the node's line number is current
-        self.move_cursor(node, animate=False)
+        self.move_cursor(node)
         return node
 
     @property
