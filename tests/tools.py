@@ -30,7 +30,6 @@ TOOLS: dict[str, Tool] = {
     "tmux": Tool("tmux", "apt-get install tmux"),
     "git": Tool("git", "apt-get install git"),
     "bash": Tool("bash", "apt-get install bash"),
-    "node": Tool("Node.js", "apt-get install nodejs"),
     "rsvg-convert": Tool("rsvg-convert", "apt-get install librsvg2-bin"),
     "pdftoppm": Tool("pdftoppm", "apt-get install poppler-utils"),
     "chromium": Tool(
