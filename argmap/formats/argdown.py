@@ -641,6 +641,8 @@ class _Reading:
         self.argument_ids: dict[str, str] = {}
         self.known: dict[tuple[tuple[str, ...], Any], list[str]] | None = None
         self.inline: dict[str, str] | None = None
+        self.used: set[str] = set()
+        self.final_fields: dict[str, dict[str, Any]] = {}
         self.generated: dict[str, str] = self.data.get("written_as_arguments") or {}
         """Arguments argmap wrote for relations it could not write as one line (title -> relation id)."""
 
@@ -693,11 +695,17 @@ class _Reading:
             if title in self.generated:
                 continue
             if argument.pcs:
-                self.final[title] = b.reserve(None, f"r {title}")
+                premises, conclusion, _ = _steps(argument)[-1]
+                ends = tuple(dict.fromkeys(self.claims[p] for p in premises)), self.claims[conclusion]
+                fields = self.known_relation(RelationType.SUPPORT, *ends)[1]
+                self.final[title] = b.reserve(fields.pop("relation_id", None), f"r {title}")
+                self.final_fields[title] = fields
             else:
-                wanted = None if _untitled(title) else slugify(title)
-                gist = b.add_claim(argument.text or title, wanted_id=wanted, tags=_tags(argument.tags))
-                self.gists[title] = gist
+                known = (self.data.get("arguments") or {}).get(title, {})
+                wanted = known.get("claim") or (None if _untitled(title) else slugify(title))
+                extra = dict((self.data.get("claims") or {}).get(wanted or "", {}))
+                text = extra.pop("text", None) or argument.text or title
+                self.gists[title] = b.add_claim(text, wanted_id=wanted, tags=_tags(argument.tags), **extra)
         for title, argument in model.arguments.items():
             if title in self.generated:
                 self.generated_relation(title, argument)
@@ -705,6 +713,10 @@ class _Reading:
                 self.argument(title, argument)
         for link in model.links:
             self.link(link)
+        for aid, record in b.arguments.items():  # in id order: the file's order of relations means nothing
+            b.arguments[aid] = record.model_copy(
+                update={"outgoing": tuple(sorted(record.outgoing)), "undercuts": tuple(sorted(record.undercuts))}
+            )
         if model.sections:
             b.warn(f"{model.sections} heading(s) not kept: argmap has no groups")
         if model.data:
@@ -722,6 +734,7 @@ class _Reading:
         b = self.b
         extra = dict((self.data.get("arguments") or {}).get(title, {}))
         extra.pop("inline", None)
+        extra.pop("claim", None)
         wanted = extra.pop("id", None) or (None if _untitled(title) else slugify(title))
         aid = unique_id(wanted or "argument", b.arguments)
         self.argument_ids[title] = aid
@@ -747,12 +760,12 @@ class _Reading:
             premises, _, rules = drawn[inference]
             inference += 1
             last = inference == len(drawn)
-            relation = b.add_relation(
-                RelationType.SUPPORT,
-                [self.claims[p] for p in premises],
-                claim,
-                relation_id=self.final[title] if last else None,
-            )
+            premise_ids = tuple(dict.fromkeys(self.claims[p] for p in premises))
+            if last:
+                known = {"relation_id": self.final[title], **self.final_fields[title]}
+            else:
+                known = self.known_relation(RelationType.SUPPORT, premise_ids, claim)[1]
+            relation = b.add_relation(RelationType.SUPPORT, premise_ids, claim, **known)
             steps.append(
                 ArgumentStep(
                     claim=claim, inference=True, rules=tuple(rules), uses=tuple(step.uses or ()), relation=relation
@@ -797,7 +810,7 @@ class _Reading:
             return
         if link.target_kind == "statement" and link.type == "undercut":
             b.warn("undercuts of statements kept as attacks (argmap undercuts relations)")
-        relation_type, known = self.known_relation(relation_type, source, target)
+        relation_type, known = self.known_relation(relation_type, (source,), target)
         rid = b.add_relation(relation_type, [source], target, **known)
         if rid is None:
             return
@@ -812,7 +825,7 @@ class _Reading:
             b.arguments[aid] = argument.model_copy(update={field_name: (*getattr(argument, field_name), rid)})
 
     def known_relation(
-        self, relation_type: RelationType, source: str, target: str
+        self, relation_type: RelationType, premises: tuple[str, ...], target: str
     ) -> tuple[RelationType, dict[str, Any]]:
         """The type, id and fields argmap's frontmatter gives a relation with these ends, if it does.
 
@@ -826,13 +839,14 @@ class _Reading:
                     key = (tuple(record["premises"]), record.get("target"))
                     self.known.setdefault(key, []).append(rid)
         records = self.data.get("relations") or {}
-        for rid in self.known.get(((source,), target), []):
+        for rid in self.known.get((premises, target), []):
             written = records[rid].get("type")
-            if rid in self.b.relations or written not in (relation_type.value, "contrary"):
+            if rid in self.used or written not in (relation_type.value, "contrary"):
                 continue
             if written == "contrary" and relation_type not in (RelationType.CONTRARY, RelationType.ATTACK):
                 continue
             fields = {k: v for k, v in records[rid].items() if k not in ("type", "premises", "target")}
+            self.used.add(rid)
             return RelationType(written), {"relation_id": rid, **fields}
         return relation_type, {}
 
@@ -1121,7 +1135,9 @@ class _Writer:
         for cid, claim in argmap.claims.items():
             shown = {"tags", "title", "variants"} | ({"text"} if one_line(claim.text) == claim.text else set())
             claims[cid] = claim.model_dump(mode="json", exclude_defaults=True, exclude=shown)
-        data["claims"] = {cid: fields for cid, fields in claims.items() if fields and cid in self.titles}
+        data["claims"] = {
+            cid: fields for cid, fields in claims.items() if fields and (cid in self.titles or cid in self.gist_of)
+        }
         data["ids"] = {title: cid for cid, title in self.titles.items() if title != cid}
         data["relations"] = {
             rid: r.model_dump(mode="json", exclude_defaults=True) for rid, r in argmap.relations.items()
@@ -1134,6 +1150,8 @@ class _Writer:
             inline = {str(index): cid for index, cid in enumerate(written) if self.inline.get(cid) == aid}
             if inline:
                 extra["inline"] = inline
+            if argument.claim is not None and not argument.steps:
+                extra["claim"] = argument.claim
             if aid != (argument.title or aid) or self.argument_titles[aid] != (argument.title or aid):
                 extra["id"] = aid
             if extra:
