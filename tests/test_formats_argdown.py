@@ -336,3 +336,15 @@ def test_a_map_read_from_argdown_comes_back_exactly_after_export_and_import() ->
         if drawn:
             graph.apply(ops.set_weight(graph, drawn[0], 0.3))
         assert argdown.read(argdown.write(graph.map)[0]).map == graph.map, path.name
+
+
+def test_an_inference_rule_argmap_knows_becomes_the_scheme_and_every_rule_keeps_its_full_name() -> None:
+    text = (
+        "<Prof>: Experts say so.\n\n(1) [E]: Expert E says P.\n(2) [D]: E knows the domain of P.\n"
+        "-- Argument from Expert Opinion, Modus ponens --\n(3) [P]: P holds.\n"
+    )
+    argmap = argdown.read(text).map
+    prof = argmap.arguments["prof"]
+    assert prof.scheme == "expert-opinion" and prof.steps[-1].rules == ("Argument from Expert Opinion", "Modus ponens")
+    assert argmap.relations[prof.steps[-1].relation or ""].scheme == "expert-opinion"
+    assert "-- Argument from Expert Opinion, Modus ponens --" in argdown.write(argmap)[0]

@@ -41,6 +41,7 @@ from argmap.ids import slugify, unique_id
 from argmap.model import ArgMap, ArgumentStep, Relation, RelationType, Source, Speaker
 from argmap.model import Argument as MapArgument
 from argmap.order import reading_order
+from argmap.schemes import all_schemes, scheme_for_aif_name
 
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
@@ -765,6 +766,11 @@ class _Reading:
                 known = {"relation_id": self.final[title], **self.final_fields[title]}
             else:
                 known = self.known_relation(RelationType.SUPPORT, premise_ids, claim)[1]
+            scheme = next(filter(None, map(scheme_for_aif_name, rules)), None)
+            if scheme and not self.data:  # a rule argmap knows as a scheme (by Walton's or AIFdb's name)
+                known["scheme"] = scheme
+                if last and "scheme" not in extra:
+                    fields["scheme"] = scheme
             relation = b.add_relation(RelationType.SUPPORT, premise_ids, claim, **known)
             steps.append(
                 ArgumentStep(
@@ -1074,7 +1080,9 @@ class _Writer:
         relation = self.map.relations[rid]
         lines = [f"<{_title(title, '>')}>", ""]
         lines += [f"({n}) {self.ref(p)}" for n, p in enumerate(relation.premises, start=1)]
-        lines.append(f"-- {escape(relation.scheme)} --" if relation.scheme else "----")
+        scheme = all_schemes().get(relation.scheme or "")
+        rule = scheme.name if scheme is not None else relation.scheme
+        lines.append(f"-- {escape(rule).replace(',', ' ')} --" if rule else "----")
         conclusion = len(relation.premises) + 1
         if relation.type is RelationType.SUPPORT and relation.target in self.titles:
             return [*lines, f"({conclusion}) {self.ref(relation.target)}", ""]
