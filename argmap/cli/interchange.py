@@ -118,7 +118,7 @@ def run_import(args: argparse.Namespace) -> int:
     store.save(argmap, target)
     _warn(conversion.warnings)
     err_console().print(
-        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations{_dialogue_counts(argmap)}"
+        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations{_other_counts(argmap)}"
         f" → {target}",
         markup=False,
         highlight=False,
@@ -162,6 +162,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dialogue_counts(argmap: ArgMap) -> str:
-    """``, 4 locutions, 1 transitions`` when the import kept a dialogue layer, else nothing."""
-    return "".join(f", {len(getattr(argmap, table))} {table}" for table in DIALOGUE_TABLES if getattr(argmap, table))
+def _other_counts(argmap: ArgMap) -> str:
+    """``, 7 arguments`` or ``, 4 locutions, 1 transitions`` when the import kept arguments or a dialogue layer."""
+    tables = ("arguments", *DIALOGUE_TABLES)
+    return "".join(f", {len(getattr(argmap, table))} {table}" for table in tables if getattr(argmap, table))

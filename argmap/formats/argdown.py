@@ -271,10 +271,12 @@ class _Parser:
                     self.model.title = value.strip()
                 elif key == "argmap":
                     self.model.argmap_data = self._argmap_data(value, number)
-                else:
+                elif key != "model" or value.strip():
                     self.model.settings.append(key)
             elif key == "model" and re.fullmatch(r"\s+mode:\s*[\"']?strict[\"']?\s*", line):
-                self.model.strict = True
+                self.model.strict = True  # kept: relations between statements are contrary and entailing
+            elif key == "model" and re.match(r"\s+[A-Za-z]", line):
+                self.model.settings.append(f"model.{line.split(':')[0].strip()}")
             elif key == "title" and line.strip():
                 self.model.title += " " + line.strip()
         self.model.title = yaml_scalar(one_line(self.model.title))
