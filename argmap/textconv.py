@@ -196,6 +196,8 @@ def _relation_details(rid: str, relation: Relation, depth: int) -> list[str]:
     lines = []
     if rid != f"r-{relation.premises[0]}":
         lines.append(f"{indent}relation: {rid}")
+    if relation.type in (RelationType.CONTRARY, RelationType.CONTRADICTORY):
+        lines.append(f"{indent}kind: {relation.type.value}")
     if relation.scheme:
         lines.append(f"{indent}scheme: {_one_line(relation.scheme)}")
     for question, answer in sorted(relation.answers.items()):

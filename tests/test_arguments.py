@@ -83,3 +83,9 @@ def test_a_claim_deleted_on_one_side_and_used_by_a_new_argument_on_the_other_com
     assert "shells" in result.map.claims and not result.clean
     assert [c.id for c in result.conflicts.values()] == ["shells"]
     assert not [f for f in check_map(result.map) if f.code == "dangling-id"]
+
+
+def test_textconv_names_contrary_and_contradictory_relations() -> None:
+    graph = MapGraph(ops.new_map("It rains.", thesis_id="rain"))
+    graph.apply(ops.add_claim(graph, "rain", "It is dry.", RelationType.CONTRADICTORY, claim_id="dry"))
+    assert "kind: contradictory" in textconv.outline(graph.map)
