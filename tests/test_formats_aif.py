@@ -13,7 +13,7 @@ from strategies import maps
 from argmap import sources, store
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
-from argmap.formats import aif
+from argmap.formats import aif, xaif_layout
 from argmap.model import ArgMap, RelationType
 
 FILES = sorted(p.name for p in (CORPUS / "aif").glob("*.json")) or ["(corpus absent)"]
@@ -177,3 +177,15 @@ def test_map_to_aif_to_map_is_the_same_map(argmap: ArgMap) -> None:
 def test_bad_aif_is_one_clean_error(data: bytes) -> None:
     with pytest.raises(ArgmapError):
         aif.read(data)
+
+
+def test_ova_layout_places_every_node_and_a_large_graph_in_a_grid() -> None:
+    nodes = [{"nodeID": f"n{n}", "text": "words " * n, "type": "I" if n % 2 else "RA"} for n in range(6)]
+    edges = [{"fromID": f"n{n}", "toID": f"n{n + 1}"} for n in range(5)]
+    section, warnings = xaif_layout.ova_section(nodes, edges)
+    places = {(n["x"], n["y"]) for n in section["nodes"]}
+    assert len(places) == 6 and not warnings
+    assert [(e["fromID"], e["toID"]) for e in section["edges"]] == [(e["fromID"], e["toID"]) for e in edges]
+    many = [{"nodeID": str(n), "text": "x", "type": "I"} for n in range(xaif_layout.LAYOUT_LIMIT + 1)]
+    section, warnings = xaif_layout.ova_section(many, [])
+    assert len({(n["x"], n["y"]) for n in section["nodes"]}) == len(many) and "grid" in warnings[0]

@@ -4,7 +4,6 @@ AIFdb's names and reads argmap's export of every corpus file as it reads the ori
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import warnings
 from collections import Counter
@@ -20,6 +19,7 @@ from argmap import sources, store
 from argmap.formats import aif
 from argmap.model import ArgMap, Claim, Relation
 from argmap.schemes import all_schemes
+from tests.tools import require_tool
 
 
 def _one_inference(scheme: str) -> ArgMap:
@@ -154,10 +154,7 @@ SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
 
 
 def _ova3_opens(path: Path, *, dialogical: bool) -> subprocess.CompletedProcess[str]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed: the OVA3 loader test runs OVA3's loading steps in node")
-    command = [node, str(OVA3_LOADER), str(path), *(["plus"] if dialogical else [])]
+    command = [require_tool("node"), str(OVA3_LOADER), str(path), *(["plus"] if dialogical else [])]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 

@@ -238,7 +238,7 @@ def test_export_escapes_only_where_argdown_needs_it() -> None:
     for raw, written in [
         ("a [ref] and <arg>", "a \\[ref\\] and \\<arg\\>"),
         ("#tag x#y # z", "\\#tag x\\#y # z"),
-        ("snake_case and _italic_ *bold*", "snake_case and \\_italic\\_ \\*bold\\*"),
+        ("snake_case and _italic_ *bold* _ x_", "snake\\_case and \\_italic_ \\*bold\\* _ x_"),
         ("see http://x.org // not a comment", "see http://x.org \\//not a comment".replace("//not", "// not")),
         ("p .^. q .->. r", "p .^. q .->. r"),
     ]:

@@ -17,7 +17,7 @@ from strategies import maps
 from argmap import formats, ops
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
-from argmap.formats import kialo, markdown, mermaid, sadface
+from argmap.formats import argdown, kialo, markdown, mermaid, sadface
 from argmap.graph import MapGraph
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source
 
@@ -412,6 +412,27 @@ def test_unknown_formats_are_refused_with_the_choices() -> None:
         formats.get("markdown", reading=True)
     with pytest.raises(ArgmapError, match="cannot tell"):
         formats.detect("x.bin", b"")
+
+
+def test_relation_kinds_titles_and_arguments_are_kept_or_named() -> None:
+    """Contrary and contradictory relations, display titles and arguments (from Argdown) in the three exports."""
+    text = (
+        "===\nmodel:\n  mode: strict\n===\n\n[H1]: Epidemics cause it.\n  -> [H2]: Examinations cause it.\n\n"
+        "[H2]\n  >< [H3]: Nothing causes it.\n  + <A>: An argument.\n"
+    )
+    argmap = argdown.read(text).map
+    lost = "not kept: display titles of 3 ('h1', 'h2', 'h3'); arguments (1) (the {} has no place for them)"
+    written, warnings = kialo.write(argmap)
+    assert "1.1. Con: Examinations cause it.\n1.1.1. Con: Epidemics cause it." in written
+    assert warnings[0] == (
+        "2 contrary or contradictory relation(s) written as Con ('r-h1', 'r-h2'): Kialo has only Pro and Con"
+    )
+    written, warnings = markdown.write(argmap)
+    assert "  - **Contradictory:** Examinations cause it.\n    - **Contrary:** Epidemics cause it." in written
+    assert warnings == [lost.format("Markdown outline")]
+    written, warnings = mermaid.write(argmap)
+    assert "|is contrary to|" in written and "|contradicts|" in written
+    assert warnings == [lost.format("Mermaid flowchart")]
 
 
 def _corpus_maps() -> list[tuple[str, ArgMap]]:

@@ -28,11 +28,14 @@ class Tool(NamedTuple):
 TOOLS: dict[str, Tool] = {
     "dot": Tool("Graphviz's dot", "apt-get install graphviz"),
     "tmux": Tool("tmux", "apt-get install tmux"),
+    "git": Tool("git", "apt-get install git"),
+    "bash": Tool("bash", "apt-get install bash"),
     "rsvg-convert": Tool("rsvg-convert", "apt-get install librsvg2-bin"),
     "pdftoppm": Tool("pdftoppm", "apt-get install poppler-utils"),
     "chromium": Tool(
         "Debian's chromium driven by playwright", "apt-get install chromium; playwright comes with argmap[test]"
     ),
+    "node": Tool("Node.js, which runs OVA3's loading steps (tests/ova3_loader.js)", "apt-get install nodejs"),
     "argdown": Tool(
         "the Argdown CLI",
         "python3 dev.py test installs it with npm into .cache/argdown-cli, or set ARGDOWN_CLI to an argdown binary",

@@ -194,9 +194,9 @@ class _Reader:
         if scheme.startswith("Default ") or scheme in {"RA", "CA"}:
             scheme = ""
         extra: dict[str, Any] = {"scheme": _scheme_id(scheme)} if scheme else {}
-        own_scheme = node.get("argmap", {}).get("scheme") if self.extension else None
-        if isinstance(own_scheme, str):
-            extra["scheme"] = own_scheme
+        own = node.get("argmap") if self.extension else None
+        if isinstance(own, dict) and isinstance(own.get("scheme"), str):
+            extra["scheme"] = own["scheme"]
         record = {"type": kind, "premises": premises, "target": self.ids[targets[0]], **extra}
         own = self.restore(nid, record, Relation)
         b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra, **own)
@@ -482,7 +482,7 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
         "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
     warnings += more
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", warnings
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", warnings  # compact, as OVA writes it
 
 
 def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[str, Any], list[str]]:
@@ -494,9 +494,14 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": f"E:{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None})
 
+    spoken = {(target, said.anchor) for said in argmap.locutions.values() for target in _asserted(said)}
     for cid, claim in sorted(argmap.claims.items()):
         nodes.append({"nodeID": cid, "text": claim.text, "type": "I"})
-        own = claim.model_dump(mode="json", exclude_defaults=True, exclude={"text"})
+        # A claim whose evidence a locution carries keeps its own list, so the order of its anchors survives.
+        carried = any((cid, anchor) in spoken for anchor in claim.evidence)
+        own = claim.model_dump(
+            mode="json", exclude_defaults=True, exclude={"text"} if carried else {"text", "evidence"}
+        )
         if own:
             nodes[-1]["argmap"] = own
     for rid, relation in _relations_in_order(graph):
@@ -549,7 +554,6 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
             for target in act.targets:
                 edge(yid, target)
 
-    spoken: set[tuple[str, Anchor]] = set()
     for lid, said in sorted(argmap.locutions.items()):
         node = {"nodeID": lid, "text": said.text, "type": "L"}
         if said.timestamp:
@@ -559,8 +563,6 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         )
         illocutions(lid, said.illocutions)
         locution_entry(lid, said.speaker, said.anchor, said.timestamp)
-        if said.anchor is not None:
-            spoken.update((target, said.anchor) for act in said.illocutions for target in act.targets)
     for tid, transition in sorted(argmap.transitions.items()):
         nodes.append({"nodeID": tid, "text": transition.kind, "type": "TA", "scheme": transition.kind})
         for lid in transition.follows:
@@ -588,6 +590,13 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         document["text"] = _html(html_source[1], spans, warnings)
         document["argmap"]["text_source"] = html_source[0]
     return document, warnings
+
+
+def _asserted(locution: Locution) -> list[str]:
+    """The ids a locution with a place in a text bears on: its anchor is their evidence too."""
+    if locution.anchor is None:
+        return []
+    return [target for act in locution.illocutions for target in act.targets]
 
 
 def _relations_in_order(graph: MapGraph) -> list[tuple[str, Any]]:

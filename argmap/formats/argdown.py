@@ -640,6 +640,7 @@ class _Reading:
         self.final: dict[str, str] = {}  # reconstructed argument title -> its last inference's relation id
         self.argument_ids: dict[str, str] = {}
         self.known: dict[tuple[tuple[str, ...], Any], list[str]] | None = None
+        self.inline: dict[str, str] | None = None
         self.generated: dict[str, str] = self.data.get("written_as_arguments") or {}
         """Arguments argmap wrote for relations it could not write as one line (title -> relation id)."""
 
@@ -651,8 +652,23 @@ class _Reading:
         return {step.title for last in conclusions for step in last if _untitled(step.title)}
 
     def statement_id(self, title: str) -> str | None:
-        ids = self.data.get("ids") or {}
-        return ids.get(title) or (None if _untitled(title) else title if self.data else slugify(title))
+        ids: dict[str, str] = self.data.get("ids") or {}
+        if title in ids:
+            return ids[title]
+        if _untitled(title):
+            return self.inline_ids().get(title)
+        return title if self.data else slugify(title)
+
+    def inline_ids(self) -> dict[str, str]:
+        """The ids of claims argmap wrote without a title inside an argument's structure (the data names them)."""
+        if self.inline is None:
+            self.inline = {}
+            for title, extra in (self.data.get("arguments") or {}).items():
+                pcs = self.model.arguments[title].pcs if title in self.model.arguments else []
+                for index, cid in (extra.get("inline") or {}).items():
+                    if int(index) < len(pcs):
+                        self.inline[pcs[int(index)].title] = cid
+        return self.inline
 
     def run(self) -> Conversion:
         model, b = self.model, self.b
@@ -705,6 +721,7 @@ class _Reading:
     def argument(self, title: str, argument: Argument) -> None:
         b = self.b
         extra = dict((self.data.get("arguments") or {}).get(title, {}))
+        extra.pop("inline", None)
         wanted = extra.pop("id", None) or (None if _untitled(title) else slugify(title))
         aid = unique_id(wanted or "argument", b.arguments)
         self.argument_ids[title] = aid
@@ -875,7 +892,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
 _NEEDS_ESCAPE = re.compile(
     r"""[\\\[\]<>{}*]"""  # always: references, data, emphasis
     r"""|#(?=\S)"""  # a tag
-    r"""|(?<![^\W_])_|_(?![^\W_])"""  # emphasis by underscores (between letters, _ is text)
+    r"""|_(?=\S)"""  # emphasis by underscores (Argdown opens it even inside a word)
     r"""|(?<!\S)/(?=/)|/(?=\*)"""  # a comment (// only after a space: http://x is text)
 )
 
@@ -905,8 +922,6 @@ class _Writer:
         self.map = argmap
         self.graph = MapGraph(argmap)
         self.warnings = _losses(argmap)
-        self.out: list[str] = []
-        self.data: dict[str, Any] = {}
         gists = {a.claim for a in argmap.arguments.values() if a.claim is not None and not a.steps}
         self.gist_of = {a.claim: aid for aid, a in argmap.arguments.items() if a.claim is not None and not a.steps}
         self.drawn = {s.relation: aid for aid, a in argmap.arguments.items() for s in a.steps if s.relation}
@@ -934,10 +949,28 @@ class _Writer:
             for r in argmap.relations.values()
             if r.target in self.titles and all(p in self.titles for p in r.premises)
         ]
+        self.inline = self._inline_steps()
         kinds = {r.type for r in self.statement_links}
         self.strict = RelationType.CONTRARY in kinds and RelationType.ATTACK not in kinds
         if RelationType.CONTRARY in kinds and not self.strict:
             self.warnings.append("contrary relations written as attacks: Argdown has both only in strict mode")
+
+    def _inline_steps(self) -> dict[str, str]:
+        """Untitled claims that stand in one argument's steps and nowhere else, by the argument's id:
+        written right there, as people write a premise–conclusion structure."""
+        where: dict[str, list[str]] = {}
+        for aid, argument in self.map.arguments.items():
+            for step in argument.steps:
+                where.setdefault(step.claim, []).append(aid)
+        inline = {}
+        for cid, places in where.items():
+            claim = self.map.claims.get(cid)
+            if claim is None or claim.title or claim.variants or len(places) != 1 or cid not in self.titles:
+                continue
+            related = [rid for rid, _ in self.graph.children(cid)] + [rid for rid, _ in self.graph.parents(cid)]
+            if all(self.drawn.get(rid) == places[0] for rid in related):
+                inline[cid] = places[0]
+        return inline
 
     @staticmethod
     def _unique(title: str, taken: set[str]) -> str:
@@ -967,7 +1000,7 @@ class _Writer:
             self.warnings.append("the map has no claims")
             body.append(f"# {escape(argmap.title or 'Empty map')}")
         for cid in order:
-            if cid in self.titles:
+            if cid in self.titles and cid not in self.inline:
                 body += self.statement(cid)
         for aid in sorted(argmap.arguments, key=lambda a: self.argument_titles[a]):
             body += self.argument(aid)
@@ -1015,7 +1048,11 @@ class _Writer:
                 rules = ", ".join(escape(rule).replace(",", " ") for rule in step.rules)
                 uses = f" {{uses: [{', '.join(map(str, step.uses))}]}}" if step.uses else ""
                 lines.append(f"-- {rules}{uses} --" if rules or uses else "----")
-            lines.append(f"({number}) {self.ref(step.claim)}")
+            if step.claim in self.inline:
+                claim = self.map.claims[step.claim]
+                lines.append(f"({number}) {escape(claim.text)}{self.tags(claim.tags, repr(step.claim))}")
+            else:
+                lines.append(f"({number}) {self.ref(step.claim)}")
         return [*lines, ""]
 
     def relation_argument(self, rid: str, title: str) -> list[str]:
@@ -1093,6 +1130,10 @@ class _Writer:
         arguments = {}
         for aid, argument in argmap.arguments.items():
             extra = argument.model_dump(mode="json", exclude_defaults=True, include={"scheme", "note"})
+            written = [step.claim for step in argument.steps if step.claim in self.titles]
+            inline = {str(index): cid for index, cid in enumerate(written) if self.inline.get(cid) == aid}
+            if inline:
+                extra["inline"] = inline
             if aid != (argument.title or aid) or self.argument_titles[aid] != (argument.title or aid):
                 extra["id"] = aid
             if extra:

@@ -40,6 +40,8 @@ _SEE = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
 _ESCAPED_PATH = re.compile(r"^(\s*\d+)(\\+)(\..*)$")
 """A line whose first dot carries backslashes: ``1\\.2. …`` is a continuation line, not the path 1.2."""
 _ESCAPED_SEE = re.compile(r"^(\\+)(->.*)$", re.DOTALL)
+OPPOSED = (RelationType.CONTRARY, RelationType.CONTRADICTORY)
+"""Relation kinds Kialo has no word for: written as Con, which reads back as an attack."""
 MAX_DEPTH = 2_000
 """Levels written: Kialo numbers a claim by its whole path (``1.2.1.``), so each level lengthens every line below it.
 
@@ -190,6 +192,7 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     placed: dict[str, str] = {}
     undercuts: list[str] = []
     linked = [rid for rid, relation in argmap.relations.items() if len(relation.premises) > 1]
+    opposed = [rid for rid, relation in argmap.relations.items() if relation.type in OPPOSED]
 
     counters: dict[str, int] = {}
 
@@ -236,6 +239,11 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
         warnings.append(
             f"{len(linked)} linked relation(s) written as separate pros/cons ({named(linked)}): "
             "Kialo has no linked premises"
+        )
+    if opposed:
+        warnings.append(
+            f"{len(opposed)} contrary or contradictory relation(s) written as Con ({named(opposed)}): "
+            "Kialo has only Pro and Con"
         )
     if undercuts:
         warnings.append(

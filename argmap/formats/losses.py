@@ -6,7 +6,7 @@ so the warnings read the same in every format and none is forgotten.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sized
 
 from argmap.model import ArgMap, Claim, Relation
 
@@ -14,6 +14,8 @@ SHOWN_IDS = 3
 """How many ids a warning names before it says how many more there are."""
 
 CLAIM_PARTS: dict[str, Callable[[Claim], bool]] = {
+    "display titles": lambda c: bool(c.title),
+    "earlier wordings": lambda c: bool(c.variants),
     "basis kinds": lambda c: c.kind.is_basis,
     "implicit marks": lambda c: c.implicit,
     "claim notes": lambda c: bool(c.note),
@@ -28,7 +30,9 @@ RELATION_PARTS: dict[str, Callable[[Relation], bool]] = {
     "weights": lambda r: r.weight is not None,
     "answers to critical questions": lambda r: bool(r.answers),
 }
-PARTS = ("description", *CLAIM_PARTS, *RELATION_PARTS, "sources and speakers")
+TABLES = ("arguments", "sources", "speakers", "locutions", "transitions", "rephrases")
+"""The map's tables besides claims and relations: an export that leaves one out names how many records it had."""
+PARTS = ("description", *CLAIM_PARTS, *RELATION_PARTS, *TABLES)
 """Every part of a map an export may leave out, in the order warnings name them."""
 
 
@@ -45,9 +49,15 @@ def not_kept(argmap: ArgMap, kept: Collection[str], target: str) -> list[str]:
     for part, relation_has in RELATION_PARTS.items():
         if part not in kept:
             found += _counted(part, [rid for rid, relation in argmap.relations.items() if relation_has(relation)])
-    if "sources and speakers" not in kept:
-        counts = {"sources": len(argmap.sources), "speakers": len(argmap.speakers)}
-        found += [f"{table} ({count})" for table, count in counts.items() if count]
+    records: dict[str, Sized] = {
+        "arguments": argmap.arguments,
+        "sources": argmap.sources,
+        "speakers": argmap.speakers,
+        "locutions": argmap.locutions,
+        "transitions": argmap.transitions,
+        "rephrases": argmap.rephrases,
+    }
+    found += [f"{table} ({len(records[table])})" for table in TABLES if table not in kept and records[table]]
     return [f"not kept: {'; '.join(found)} ({target} has no place for them)"] if found else []
 
 

@@ -19,8 +19,8 @@ from argmap.model import ArgMap, Relation, RelationType
 MARKERS = {
     RelationType.SUPPORT: "Pro",
     RelationType.ATTACK: "Con",
-    RelationType.CONTRARY: "Con",
-    RelationType.CONTRADICTORY: "Con",
+    RelationType.CONTRARY: "Contrary",
+    RelationType.CONTRADICTORY: "Contradictory",
 }
 HARD_BREAK = "  "
 """Two spaces before a line's end: CommonMark's hard line break, which keeps a claim's line break in its bullet."""

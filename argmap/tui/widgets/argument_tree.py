@@ -132,16 +132,25 @@ ICON_CLOSED, ICON_OPEN, ICON_LEAF = "▶ ", "▼ ", "  "
 class TreeNode:
     """A claim's place in the tree: a line on screen while every node above it is open."""
 
-    __slots__ = ("allow_expand", "children", "children_added", "data", "is_expanded", "label", "line", "parent", "tree")
+    __slots__ = (
+        "allow_expand",
+        "children",
+        "children_added",
+        "data",
+        "is_expanded",
+        "known_label",
+        "line",
+        "parent",
+        "tree",
+    )
 
-    def __init__(
-        self, tree: ArgumentTree, parent: TreeNode | None, data: NodeRef | None, label: Text, allow_expand: bool
-    ) -> None:
+    def __init__(self, tree: ArgumentTree, parent: TreeNode | None, data: NodeRef | None, allow_expand: bool) -> None:
         self.tree = tree
         self.parent = parent
         """None at the root, and for a node taken out of the tree (see :meth:`ArgumentTree.alive`)."""
         self.data = data
-        self.label = label
+        self.known_label: Text | None = None
+        """The line's text once drawn or set: opening a claim with hundreds of reasons labels only those shown."""
         self.allow_expand = allow_expand
         self.children: list[TreeNode] = []
         self.is_expanded = False
@@ -154,8 +163,15 @@ class TreeNode:
     def is_last(self) -> bool:
         return self.parent is None or self.parent.children[-1] is self
 
-    def set_label(self, label: Text) -> None:
-        self.label = label
+    @property
+    def label(self) -> Text:
+        if self.known_label is None:
+            self.known_label = self.tree.label_for(self.data) if self.data is not None else Text()
+        return self.known_label
+
+    def set_label(self, label: Text | None) -> None:
+        """A new text for the line; None works it out again from the map when the line is next drawn."""
+        self.known_label = label
         self.tree.repaint_later()
 
     def expand(self) -> None:
@@ -201,7 +217,7 @@ class ArgumentTree(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.graph = graph
         self.language: str | None = None
-        self.root = TreeNode(self, None, None, Text(), True)
+        self.root = TreeNode(self, None, None, True)
         self.root.is_expanded = self.root.children_added = True
         self.cursor_line = -1
         self.node_at_cursor: TreeNode | None = None
@@ -242,7 +258,7 @@ class ArgumentTree(ScrollView, can_focus=True):
 
     def add_refs(self, node: TreeNode, refs: Iterable[NodeRef]) -> None:
         """Add a line below ``node`` for each of ``refs``, their own children left for :meth:`fill`."""
-        node.children.extend(TreeNode(self, node, ref, self.label_for(ref), self._has_children(ref)) for ref in refs)
+        node.children.extend(TreeNode(self, node, ref, self._has_children(ref)) for ref in refs)
         self.structure_changed()
 
     def _has_children(self, ref: NodeRef) -> bool:
@@ -546,7 +562,7 @@ class ArgumentTree(ScrollView, can_focus=True):
                 continue
             if ref.claim not in touched and ref.relation not in touched:
                 continue
-            node.set_label(self.label_for(ref))
+            node.set_label(None)
             if node.allow_expand != self._has_children(ref):
                 node.allow_expand = not node.allow_expand
                 self.repaint_later()
