@@ -249,6 +249,34 @@ def test_sadface_source_text_wins_over_its_offset_and_says_so() -> None:
     ]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text("ab .\n", min_size=1, max_size=30),
+    st.text("ab .\n", min_size=1, max_size=6),
+    st.one_of(st.none(), st.integers(-3, 40)),
+    st.one_of(st.none(), st.integers(-3, 10)),
+)
+def test_sadface_anchors_stand_where_their_text_does(
+    content: str, quote: str, offset: int | None, length: int | None
+) -> None:
+    """Whatever the offset and length say, an anchor is made only where the quote stands, and a moved one is named."""
+    source = {"resource_id": "r1", "text": quote, "offset": offset, "length": length}
+    document = {
+        "metadata": {"core": {}},
+        "resources": [{"id": "r1", "content": content}],
+        "nodes": [{"id": "n", "type": "atom", "text": "N", "sources": [source]}],
+    }
+    conversion = sadface.read(json.dumps(document))
+    evidence = conversion.map.claims["n"].evidence
+    if quote not in content:
+        assert evidence == () and any("is not in the resource" in w for w in conversion.warnings)
+        return
+    ((anchor,),) = [evidence]
+    assert anchor.quote == quote and matches(anchor, content)
+    if anchor.start != offset:
+        assert any(w.startswith("atom 'n': its source text") for w in conversion.warnings)
+
+
 def test_sadface_says_what_it_leaves_out() -> None:
     document = {
         "metadata": {"core": {"title": "t", "analyst_name": "A", "version": "0.2"}, "tool": {"x": 1}},
@@ -464,7 +492,7 @@ def test_corpus_maps_keep_every_claim_in_kialo_markdown_and_mermaid() -> None:
         if argmap.claims:
             back = kialo.read(text).map
             assert structure(back)[0] == structure(argmap)[0], name
-            if not any("linked" in w or "onto relations" in w for w in warnings):
+            if not any(("linked" in w or "onto relations" in w or "contrary" in w) for w in warnings):
                 assert structure(back) == structure(argmap), name
         shown = html.unescape(re.sub(r"<[^>]+>", "", reader.render(markdown.write(argmap)[0])))
         assert all(" ".join(c.text.split()) in " ".join(shown.split()) for c in argmap.claims.values()), name

@@ -182,9 +182,6 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
     roots = argmap.theses() or sorted(set(argmap.claims) - premises)
     if not roots and argmap.claims:
         roots = [sorted(argmap.claims)[0]]
-    below_roots = set(roots).union(premise for root in roots for _, _, premise in graph.walk(root))
-    # Claims below no thesis (alone, or in a circle of claims bearing on each other) are written as further tops.
-    further = sorted(set(argmap.claims) - below_roots, key=lambda cid: (cid in premises, cid))
     if len(roots) > 1:
         warnings.append(f"Kialo has one thesis: {len(roots)} theses written as 1., 2., …")
     title, about_title = _title(argmap, roots)
@@ -219,14 +216,25 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
                 yield visit(rid, placed[relation.premises[-1]], depth + 1)
 
     tops: list[str] = []
-    for top in [*roots, *further]:
-        if top in placed:  # written already, below a top before it (claims in a circle)
-            continue
-        tops.append(top)
-        path = placed[top] = f"{len(tops)}."
-        out.append(f"{path} {_escape(argmap.claims[top].text)}")
-        run_nested(visit(top, path, 1))
-    written_further = [top for top in tops if top not in below_roots]
+
+    def write_tops(claims: list[str]) -> None:
+        for top in claims:
+            if top in placed:  # written already, below a top before it (claims in a circle)
+                continue
+            tops.append(top)
+            path = placed[top] = f"{len(tops)}."
+            out.append(f"{path} {_escape(argmap.claims[top].text)}")
+            run_nested(visit(top, path, 1))
+
+    write_tops(roots)
+    written_further: list[str] = []
+    if len(placed) < len(argmap.claims):
+        # Claims below no thesis (alone, or in a circle of claims bearing on each other) become further tops;
+        # claims below a thesis but deeper than MAX_DEPTH stay unwritten.
+        below_roots = set(roots).union(premise for root in roots for _, _, premise in graph.walk(root))
+        written = len(tops)
+        write_tops(sorted(set(argmap.claims) - below_roots, key=lambda cid: (cid in premises, cid)))
+        written_further = tops[written:]
     if not argmap.claims:
         warnings.append("the map has no claims: Kialo needs at least the thesis")
     if written_further:

@@ -28,11 +28,16 @@ KEPT = ("description", "basis kinds", "implicit marks", "evidence")
 """The parts of a map the outline shows (evidence as its quotes); see :mod:`argmap.formats.losses`."""
 
 
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~&])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+_BLOCK_START = re.compile(r"^([#+\-=])")
+
+
 def escape(line: str) -> str:
     """One line of text that Markdown shows literally: its punctuation and line-start markers escaped."""
-    line = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", " ".join(line.split()))
-    line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-    return re.sub(r"^([#+\-=])", r"\\\1", line)
+    line = _PUNCTUATION.sub(r"\\\1", " ".join(line.split()))
+    line = _NUMBERED.sub(r"\1\\\2", line)
+    return _BLOCK_START.sub(r"\\\1", line)
 
 
 def paragraphs(text: str, *, indent: str, wrap: str = "", after: str = "") -> str:
@@ -44,6 +49,8 @@ def paragraphs(text: str, *, indent: str, wrap: str = "", after: str = "") -> st
     """
     if not text.strip():
         return after.strip()
+    if "\n" not in text:  # most texts: one line, no paragraphs to split
+        return wrap + escape(text) + after + wrap
     groups: list[list[str]] = [[]]
     for line in text.strip().split("\n"):
         if line.strip():
