@@ -3,6 +3,7 @@
 
     python3 dev.py edit [MAP]       open the editor (default: a working copy of the seed map)
     python3 dev.py test [ARGS…]     run the whole test suite (ARGS go to pytest)
+    python3 dev.py lint             ruff check, ruff format --check and mypy, as CI runs them
     python3 dev.py argmap ARGS…     run any argmap command
 
 Only Python 3.11+ is needed: the first run creates .venv and installs argmap with
@@ -85,9 +86,23 @@ def working_copy() -> Path:
     return copy
 
 
+def lint(python: Path) -> int:
+    """The checks CI runs before the tests; each runs even if one before it failed, so one run shows all."""
+    tools = python.parent
+    checks: list[list[str | Path]] = [
+        [tools / "ruff", "check", "."],
+        [tools / "ruff", "format", "--check", "."],
+        [tools / "mypy"],  # what and how strictly: [tool.mypy] in pyproject.toml
+    ]
+    failed = [check for check in checks if subprocess.call(check, cwd=ROOT) != 0]
+    for check in failed:
+        print(f"dev.py lint: {' '.join([Path(check[0]).name, *map(str, check[1:])])} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
-    if command not in {"edit", "test", "argmap"}:
+    if command not in {"edit", "test", "lint", "argmap"}:
         print(__doc__.strip())
         return 0 if command in {"help", "-h", "--help"} else 2
     python = ensure_environment()
@@ -95,6 +110,8 @@ def main(argv: list[str]) -> int:
         ensure_argdown_cli()
         workers = [] if any(arg.startswith("-n") for arg in rest) else ["-n", "auto"]
         return subprocess.call([python, "-m", "pytest", *workers, *rest], cwd=ROOT)
+    if command == "lint":
+        return lint(python)
     if command == "edit":
         return subprocess.call([python, "-m", "argmap", "edit", *(rest or [str(working_copy())])], cwd=ROOT)
     return subprocess.call([python, "-m", "argmap", *rest], cwd=ROOT)

@@ -5,9 +5,10 @@ models' order, defaults left out.  pydantic's serialiser takes about four times
 as long as ``orjson.dumps`` on a 100k-claim map, yet a map read from a file
 written by argmap already has every record's canonical data: the dict the JSON
 parser made of it.  So :func:`remember` (called by ``store.loads``) checks each
-parsed claim and relation once and keeps those that are canonical, and
-:func:`map_data` reuses them for every record that is still the very object
-validated from them (identity, not equality: equal dicts may differ in order).
+parsed claim and relation once and keeps those that are canonical in a
+:class:`KeptForm`, which travels with the file that was read (``store.MapFile.kept``),
+never on the map; :func:`map_data` reuses them for every record that is still the
+very object validated from them (identity, not equality: equal dicts may differ in order).
 Records are frozen, so an edited record is a new object, and only those (and
 records whose parsed form was not canonical) go through pydantic.
 :func:`map_data` never adds to what was kept: every save after a load does the
@@ -49,30 +50,19 @@ class _KeptTable:
     ordered: bool
 
 
+@dataclass(frozen=True, eq=False)
 class KeptForm:
-    """What a load kept of a map's parsed file.  It is no part of the map's value.
+    """What a load kept of a map's parsed file, to be handed back to :func:`map_data` when the map is saved.
 
-    So it compares equal to anything (a loaded map equals the same map built in
-    memory), and a deep copy of a map shares it instead of copying it: the copy's
-    records are new objects, which the identity checks of :func:`map_data` skip.
+    Safe with any map, even another one: a record is reused only while it is the
+    very object validated from the kept data.
     """
 
-    __slots__ = ("tables",)
-
-    def __init__(self, tables: dict[str, _KeptTable]) -> None:
-        self.tables = tables
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> KeptForm:
-        return self
+    tables: dict[str, _KeptTable]
 
 
-def remember(argmap: ArgMap, raw: dict[str, Any]) -> None:
-    """Keep the parsed claims and relations of ``argmap`` that are already in canonical form."""
+def remember(argmap: ArgMap, raw: dict[str, Any]) -> KeptForm:
+    """The parsed claims and relations of ``argmap`` that are already in canonical form."""
     tables = {}
     for name, checks in (("claims", _CLAIM_CHECKS), ("relations", _RELATION_CHECKS)):
         data = raw.get(name)
@@ -87,22 +77,19 @@ def remember(argmap: ArgMap, raw: dict[str, Any]) -> None:
             records = tuple(map(_kept_or_not, map(models.__getitem__, ids), verdicts))
         ordered = all(map(operator.lt, ids, itertools.islice(ids, 1, None)))
         tables[name] = _KeptTable(ids, records, data, ordered)
-    argmap._kept_form = KeptForm(tables)
-
-
-def forget(argmap: ArgMap) -> None:
-    """Drop what :func:`remember` kept: saving then serialises every record (about 5× slower)."""
-    argmap._kept_form = None
+    return KeptForm(tables)
 
 
 def _kept_or_not(record: object, canonical: bool) -> object:
     return record if canonical else _NOT_KEPT
 
 
-def map_data(argmap: ArgMap) -> dict[str, Any]:
-    """The canonical data of a map, ready for ``orjson.dumps``; never to be changed by the caller."""
+def map_data(argmap: ArgMap, kept: KeptForm | None = None) -> dict[str, Any]:
+    """The canonical data of a map, ready for ``orjson.dumps``; never to be changed by the caller.
+
+    ``kept`` is what the load of this map remembered (without it every record is serialised, about 5× slower).
+    """
     small = argmap.model_dump(mode="json", exclude_defaults=True, exclude=set(KEPT_TABLES))
-    kept: KeptForm | None = argmap._kept_form
     out: dict[str, Any] = {}
     for name in ArgMap.model_fields:
         if name in KEPT_TABLES:
@@ -143,10 +130,10 @@ def _table_data(name: str, table: dict[str, Any], kept: _KeptTable | None) -> di
     for rid in stale:
         if rid not in table:
             del out[rid]
-    added = table.keys() - out.keys() if len(table) > len(out) else set()
-    fresh = {rid: table[rid] for rid in itertools.chain(changed, added)}
+    new_ids = table.keys() - out.keys() if len(table) > len(out) else set()
+    fresh = {rid: table[rid] for rid in itertools.chain(changed, new_ids)}
     out.update(adapter.dump_python(fresh, mode="json", exclude_defaults=True))
-    if added or not kept.ordered:
+    if new_ids or not kept.ordered:
         ordered = dict.fromkeys(sorted(out))  # nearly sorted already: about one comparison per id
         ordered.update(out)
         return ordered
@@ -171,6 +158,8 @@ RULES: dict[type[Anchor | Claim | Relation], dict[str, str]] = {
     Claim: {
         "kind": "{v} != 'claim'",
         "text": "",
+        "title": "{v}",
+        "variants": "{v}",
         "implicit": "{v} is True",
         "tags": "{v}",
         "translations": "{v}",

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from argmap import anchor as anchors
 from argmap import ops
+from argmap.compact import CompactMap, MapView
+from argmap.dialogue import dangling
 from argmap.errors import ArgmapError
-from argmap.graph import Change, Edit, MapGraph, strongly_connected
+from argmap.finding_codes import FindingCode
+from argmap.graph import DIALOGUE_TABLES, Change, Edit, MapGraph, strongly_connected
 from argmap.heap import gc_paused
-from argmap.merge import conflict_findings
 from argmap.model import ArgMap, ClaimKind, RelationType
 from argmap.schemes import open_questions, unknown_schemes
 from argmap.sources import SourceRefused, read_source_text
@@ -34,7 +37,7 @@ class Finding:
     """One thing ``check`` noticed; ``subject`` is the claim, relation or source id it concerns."""
 
     severity: Severity
-    code: str
+    code: FindingCode
     message: str
     subject: str | None = None
     fix: str | None = None
@@ -55,38 +58,44 @@ class Finding:
         return fields
 
 
-HINT_GROUPS = {
-    "no-evidence": "claims are not anchored to a passage",
-    "open-question": "critical questions are not answered",
+HINT_GROUPS: dict[FindingCode, str] = {
+    FindingCode.NO_EVIDENCE: "claims are not anchored to a passage",
+    FindingCode.OPEN_QUESTION: "critical questions are not answered",
 }
 """How a group of hints of one code is summed up: "1,234 claims are not anchored to a passage"."""
 
 
-def hint_summary(code: str, count: int) -> str:
+def hint_summary(code: FindingCode, count: int) -> str:
     """One line for ``count`` hints of ``code``, for a report that does not list them one by one."""
     return f"{count:,} {HINT_GROUPS.get(code, f'{code} hints')}"
 
 
 def check_map(
-    argmap: ArgMap, map_path: str | os.PathLike[str] | None = None, duplicates: Iterable[DuplicateKey] = ()
+    argmap: ArgMap | CompactMap,
+    map_path: str | os.PathLike[str] | None = None,
+    duplicates: Iterable[DuplicateKey] = (),
 ) -> list[Finding]:
-    """Every finding for a map, errors first; source texts are read relative to ``map_path``."""
+    """Every finding for a map, errors first; source texts are read relative to ``map_path``.
+
+    A :class:`~argmap.compact.CompactMap` (of data with no conflicts) gives what its full map would.
+    """
     with gc_paused():
         scan = _scan_relations(argmap)
         findings = [
-            *_conflict_findings(argmap),
+            *(_conflict_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_duplicate_findings(argmap, duplicates),
             *_reference_findings(argmap, scan.unusual),
+            *(_argument_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_structure_findings(argmap, scan),
             *_evidence_findings(argmap, map_path),
-            *_scheme_findings(argmap),
+            *_scheme_findings(argmap if isinstance(argmap, ArgMap) else argmap.schemed),
         ]
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: order[f.severity])
     return findings
 
 
-def shape_findings(argmap: ArgMap) -> set[Finding]:
+def shape_findings(argmap: MapView) -> set[Finding]:
     """Every error and warning about the map's shape alone: dangling and duplicate ids,
     circular support, claims cut off from the thesis, no thesis.
 
@@ -98,12 +107,13 @@ def shape_findings(argmap: ArgMap) -> set[Finding]:
         found = (
             *_duplicate_findings(argmap, ()),
             *_reference_findings(argmap, scan.unusual),
+            *(_argument_findings(argmap) if isinstance(argmap, ArgMap) else ()),
             *_structure_findings(argmap, scan),
         )
         return {finding for finding in found if finding.severity != "hint"}
 
 
-def support_cycles(argmap: ArgMap) -> list[list[str]]:
+def support_cycles(argmap: MapView) -> list[list[str]]:
     """The groups of claims that support each other in a circle (each group sorted)."""
     return _support_cycles(_scan_relations(argmap).supported_by)
 
@@ -140,9 +150,13 @@ def fix_anchors(graph: MapGraph, map_path: str | os.PathLike[str]) -> Edit:
 
 def _conflict_findings(argmap: ArgMap) -> Iterator[Finding]:
     """Unresolved merge conflicts (argmap merge records them in the map) are errors until settled."""
+    if not argmap.conflicts:
+        return
+    from argmap.merge import conflict_findings  # the merge's code, imported only for a map that holds conflicts
+
     for subject, conflict, message in conflict_findings(argmap):
         fix = f"argmap resolve MAP {conflict} --ours|--theirs|--value JSON"
-        yield Finding("error", "merge-conflict", message, subject, fix, conflict)
+        yield Finding("error", FindingCode.MERGE_CONFLICT, message, subject, fix, conflict)
 
 
 def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
@@ -150,7 +164,7 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id in unknown_schemes(argmap):
         yield Finding(
             "warning",
-            "unknown-scheme",
+            FindingCode.UNKNOWN_SCHEME,
             f"relation {rid!r} names the unknown scheme {scheme_id!r}",
             rid,
             "argmap schemes lists the known ones",
@@ -158,19 +172,19 @@ def _scheme_findings(argmap: ArgMap) -> Iterator[Finding]:
     for rid, scheme_id, question in open_questions(argmap):
         yield Finding(
             "hint",
-            "open-question",
+            FindingCode.OPEN_QUESTION,
             f"{rid} ({scheme_id}): {question.text}",
             rid,
             f"argmap answer MAP {rid} {question.id} TEXT, or --objection to turn it into an objection",
         )
 
 
-def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
+def _duplicate_findings(argmap: MapView, duplicates: Iterable[DuplicateKey]) -> Iterator[Finding]:
     for dup in duplicates:
         lines = ", ".join(map(str, dup.lines))
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{dup.key!r} stands twice in {dup.path} (lines {lines}); JSON readers keep only the last",
             dup.key,
             "rename or remove one of them",
@@ -178,14 +192,52 @@ def _duplicate_findings(argmap: ArgMap, duplicates: Iterable[DuplicateKey]) -> I
     for ident in sorted(argmap.claims.keys() & argmap.relations.keys()):
         yield Finding(
             "error",
-            "duplicate-id",
+            FindingCode.DUPLICATE_ID,
             f"{ident!r} is both a claim and a relation",
             ident,
             "rename one: claims and relations share one namespace",
         )
+    if isinstance(argmap, ArgMap) and any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_duplicates(argmap)
 
 
-def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]:
+def _dialogue_duplicates(argmap: ArgMap) -> Iterator[Finding]:
+    """Ids the dialogue layer shares with a claim, a relation or another dialogue table (one namespace)."""
+    tables = ("claims", "relations", *DIALOGUE_TABLES)
+    seen: dict[str, str] = {}
+    for table in tables:
+        for ident in getattr(argmap, table):
+            first = seen.setdefault(ident, table)
+            if first != table and table in DIALOGUE_TABLES:
+                yield Finding(
+                    "error",
+                    FindingCode.DUPLICATE_ID,
+                    f"{ident!r} is in both {first} and {table}",
+                    ident,
+                    "rename one: claims, relations and the dialogue layer share one namespace",
+                )
+
+
+def _argument_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """Arguments naming claims or relations that are not in the map (a step, the gist, a relation)."""
+    claims, relations = argmap.claims, argmap.relations
+    for aid, argument in argmap.arguments.items():
+        named = [("claim", step.claim) for step in argument.steps]
+        named += [("relation", step.relation) for step in argument.steps if step.relation is not None]
+        named += [("claim", argument.claim)] if argument.claim is not None else []
+        named += [("relation", rid) for rid in (*argument.outgoing, *argument.undercuts)]
+        for what, ident in named:
+            if ident not in (claims if what == "claim" else relations):
+                yield Finding(
+                    "error",
+                    FindingCode.DANGLING_ID,
+                    f"argument {aid!r} names {what} {ident!r}, which is not in the map",
+                    aid,
+                    f"add the {what} or remove it from the argument",
+                )
+
+
+def _reference_findings(argmap: MapView, unusual: list[str]) -> Iterator[Finding]:
     """Dangling ids, self-relations, duplicate premises among the ``unusual`` relations; bad claims and anchors."""
     claims, relations = argmap.claims, argmap.relations
     for rid in unusual:
@@ -194,7 +246,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if premise not in claims:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"relation {rid!r} has premise {premise!r}, which is not a claim",
                     rid,
                     "add the claim or remove it from the premises",
@@ -202,7 +254,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target not in claims and relation.target not in relations:
             yield Finding(
                 "error",
-                "dangling-id",
+                FindingCode.DANGLING_ID,
                 f"relation {rid!r} targets {relation.target!r}, which is neither a claim nor a relation",
                 rid,
                 "point it at an existing claim or delete the relation",
@@ -210,17 +262,17 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
         if relation.target == rid or relation.target in relation.premises:
             yield Finding(
                 "error",
-                "self-relation",
+                FindingCode.SELF_RELATION,
                 f"relation {rid!r} makes {relation.target!r} bear on itself",
                 rid,
                 "delete the relation or change its target",
             )
         if len(set(relation.premises)) != len(relation.premises):
-            yield Finding("error", "duplicate-premise", f"relation {rid!r} lists a premise twice", rid)
+            yield Finding("error", FindingCode.DUPLICATE_PREMISE, f"relation {rid!r} lists a premise twice", rid)
     sources, speakers = argmap.sources, argmap.speakers
     for cid, claim in claims.items():
         if not claim.text.strip():
-            yield Finding("error", "empty-text", f"claim {cid!r} has no text", cid, "write the statement")
+            yield Finding("error", FindingCode.EMPTY_TEXT, f"claim {cid!r} has no text", cid, "write the statement")
         for anchor in claim.evidence:
             if (
                 anchor.source in sources
@@ -231,7 +283,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.source not in argmap.sources:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names source {anchor.source!r}, which the map does not list",
                     cid,
                     "add the source or detach the evidence",
@@ -239,7 +291,7 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.speaker is not None and anchor.speaker not in argmap.speakers:
                 yield Finding(
                     "error",
-                    "dangling-id",
+                    FindingCode.DANGLING_ID,
                     f"evidence of {cid!r} names speaker {anchor.speaker!r}, who is not among the map's speakers",
                     cid,
                     "add the speaker",
@@ -247,24 +299,38 @@ def _reference_findings(argmap: ArgMap, unusual: list[str]) -> Iterator[Finding]
             if anchor.end <= anchor.start:
                 yield Finding(
                     "error",
-                    "bad-offsets",
+                    FindingCode.BAD_OFFSETS,
                     f"evidence of {cid!r} ends ({anchor.end}) before it starts ({anchor.start})",
                     cid,
                     "argmap check --fix re-anchors it",
                 )
+    if isinstance(argmap, ArgMap) and any(getattr(argmap, table) for table in DIALOGUE_TABLES):
+        yield from _dialogue_findings(argmap)
 
 
-def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding]:
+def _dialogue_findings(argmap: ArgMap) -> Iterator[Finding]:
+    """References of the dialogue layer (locutions, transitions, rephrases) to records that are not there."""
+    for table, ident, field, missing in dangling(argmap):
+        yield Finding(
+            "error",
+            FindingCode.DANGLING_ID,
+            f"{table[:-1]} {ident!r} names {missing!r} in its {field}, which is not in the map",
+            ident,
+            f"add {missing!r} or remove it from {ident!r}'s {field}",
+        )
+
+
+def _structure_findings(argmap: MapView, scan: _RelationScan) -> Iterator[Finding]:
     claims = argmap.claims
     thesis = ClaimKind.THESIS  # an enum member looked up once, not per claim
     theses = [cid for cid, claim in claims.items() if claim.kind is thesis]
     if claims and not theses:
-        yield Finding("error", "no-thesis", "the map has no thesis", None, "set a claim's kind to thesis")
+        yield Finding("error", FindingCode.NO_THESIS, "the map has no thesis", None, "set a claim's kind to thesis")
     for cycle in _support_cycles(scan.supported_by):
         path = " → ".join([*cycle, cycle[0]])
         yield Finding(
             "warning",
-            "circular-support",
+            FindingCode.CIRCULAR_SUPPORT,
             f"circular support: {path}",
             cycle[0],
             "one of these reasons should not support the next",
@@ -273,7 +339,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(claims.keys() - reached):
         yield Finding(
             "warning",
-            "unreachable",
+            FindingCode.UNREACHABLE,
             f"claim {cid!r} has no path to a thesis",
             cid,
             "link it as a reason or objection, or delete it",
@@ -284,7 +350,7 @@ def _structure_findings(argmap: ArgMap, scan: _RelationScan) -> Iterator[Finding
     for cid in sorted(unanchored):
         yield Finding(
             "hint",
-            "no-evidence",
+            FindingCode.NO_EVIDENCE,
             f"claim {cid!r} is not anchored to a passage",
             cid,
             "attach a quote with x in the editor, or mark it implicit",
@@ -307,7 +373,7 @@ def _support_cycles(supported_by: dict[str, list[str]]) -> list[list[str]]:
     return sorted(cycles)
 
 
-_Bearing = tuple[str, tuple[str, ...]]
+_Bearing = tuple[str, Sequence[str]]
 """A relation as seen from its target: its id and its premises."""
 
 
@@ -323,7 +389,7 @@ class _RelationScan(NamedTuple):
     itself): the only ones the reference checks need to look at."""
 
 
-def _scan_relations(argmap: ArgMap) -> _RelationScan:
+def _scan_relations(argmap: MapView) -> _RelationScan:
     claims, relations, support = argmap.claims, argmap.relations, RelationType.SUPPORT
     below: defaultdict[str, list[_Bearing]] = defaultdict(list)
     supported_by: defaultdict[str, list[str]] = defaultdict(list)
@@ -347,18 +413,20 @@ def _scan_relations(argmap: ArgMap) -> _RelationScan:
 
 def _on_support_cycles(supported_by: dict[str, list[str]]) -> dict[str, list[str]]:
     """The support edges (premise → targets) among claims that may lie on a cycle."""
-    remaining = Counter(premise for premises in supported_by.values() for premise in premises)
+    remaining = Counter(chain.from_iterable(supported_by.values()))
     peel = [node for node in supported_by if node not in remaining]
     while peel:
         for premise in supported_by[peel.pop()]:
-            remaining[premise] -= 1
-            if not remaining[premise] and premise in supported_by:
+            left = remaining[premise] - 1
+            remaining[premise] = left
+            if not left and premise in supported_by:
                 peel.append(premise)
     edges: defaultdict[str, list[str]] = defaultdict(list)
+    left_over = remaining.get  # not Counter's own lookup, which calls a Python method for every missing claim
     for target, premises in supported_by.items():
-        if remaining[target]:
+        if left_over(target):
             for premise in premises:
-                if remaining[premise]:
+                if left_over(premise):
                     edges[premise].append(target)
     return edges
 
@@ -385,7 +453,7 @@ def _reachable_from(theses: list[str], below: dict[str, list[_Bearing]]) -> set[
     return reached
 
 
-def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
+def _source_texts(argmap: MapView, map_path: str | os.PathLike[str] | None) -> dict[str, tuple[str, str] | ArgmapError]:
     """Each source's (text, sha256), or the error reading it; sources without a path are left out."""
     if map_path is None:
         return {}
@@ -399,17 +467,17 @@ def _source_texts(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> di
     return texts
 
 
-def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
+def _evidence_findings(argmap: MapView, map_path: str | os.PathLike[str] | None) -> Iterator[Finding]:
     texts = _source_texts(argmap, map_path)
     for source_id, loaded in texts.items():
         if isinstance(loaded, SourceRefused):
-            yield Finding("error", "source-refused", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_REFUSED, loaded.message, source_id, loaded.fix)
         elif isinstance(loaded, ArgmapError):
-            yield Finding("error", "source-missing", loaded.message, source_id, loaded.fix)
+            yield Finding("error", FindingCode.SOURCE_MISSING, loaded.message, source_id, loaded.fix)
         elif argmap.sources[source_id].sha256 and loaded[1] != argmap.sources[source_id].sha256:
             yield Finding(
                 "warning",
-                "source-changed",
+                FindingCode.SOURCE_CHANGED,
                 f"the text of source {source_id!r} changed since it was annotated (SHA-256 differs)",
                 source_id,
                 "argmap check --fix re-anchors the quotes and records the new hash",
@@ -424,14 +492,14 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
     for cid in sorted(mismatched):
         claim = argmap.claims[cid]
         for number, anchor in enumerate(claim.evidence, start=1):
-            loaded = texts.get(anchor.source)
-            if not isinstance(loaded, tuple) or anchors.matches(anchor, loaded[0]):
+            text = quoted.get(anchor.source)
+            if text is None or anchors.matches(anchor, text):
                 continue
-            moved = anchors.relocate(anchor, loaded[0])
+            moved = anchors.relocate(anchor, text)
             if moved is None:
                 yield Finding(
                     "error",
-                    "quote-missing",
+                    FindingCode.QUOTE_MISSING,
                     f"evidence {number} of {cid!r} quotes text no longer in "
                     f"source {anchor.source!r}: {anchor.quote[:50]!r}",
                     cid,
@@ -440,7 +508,7 @@ def _evidence_findings(argmap: ArgMap, map_path: str | os.PathLike[str] | None) 
             else:
                 yield Finding(
                     "error",
-                    "quote-moved",
+                    FindingCode.QUOTE_MOVED,
                     f"evidence {number} of {cid!r} no longer matches at "
                     f"{anchor.start}–{anchor.end}; the quote now stands at {moved.start}–{moved.end}",
                     cid,

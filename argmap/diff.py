@@ -86,8 +86,11 @@ def narrowed(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
     )
     for table in TABLES:
         before, after = old.get(table, {}), new.get(table, {})
-        differing = {ident for ident, was in before.items() if after.get(ident) != was}
-        differing.update(after.keys() - before.keys())
+        if before is after:  # a table read against the other version's (argmap.reparse) is shared when equal
+            differing: set[str] = set()
+        else:
+            differing = {ident for ident, was in before.items() if (now := after.get(ident)) is not was and now != was}
+            differing.update(after.keys() - before.keys())
         if table == "relations" and differing:
             targets = {side[rid]["target"] for side in (before, after) for rid in differing if rid in side}
             differing.update(rid for side in (before, after) for rid, rel in side.items() if rel["target"] in targets)
@@ -197,10 +200,15 @@ def _field_entries(change: Change) -> list[Entry]:
                 for anchor in now
                 if anchor not in was
             )
-        elif name == "target" and isinstance(before, Relation):
+        elif name == "target" and isinstance(after, Relation):
             detail = {"premises": list(after.premises)}
             out.append(Entry("moved", change.table, change.id, name, was, now, detail=detail))
-        elif name == "rank" and isinstance(before, Relation) and before.target == after.target:
+        elif (
+            name == "rank"
+            and isinstance(before, Relation)
+            and isinstance(after, Relation)
+            and before.target == after.target
+        ):
             out.append(Entry("reordered", change.table, change.id, name, was, now, detail={"target": after.target}))
         elif name == "rank":
             continue  # a move gives a new rank; the move says it

@@ -39,6 +39,9 @@ NOUNS = {
     "relations": "relation",
     "sources": "source",
     "speakers": "speaker",
+    "locutions": "locution",
+    "transitions": "transition",
+    "rephrases": "rephrase",
     "conflicts": "conflict",
     "map": "map",
 }
@@ -106,7 +109,8 @@ def _record_summary(table: str, record: Any) -> str:
     if table == "conflicts":
         return f"{record['table']} {record.get('id', '')} {record.get('field', '')}".rstrip()
     if table == "speakers":
-        return record["name"]
+        name: str = record["name"]
+        return name
     return _value(record)
 
 
@@ -161,11 +165,13 @@ def diff_picture(
     for change in diff.edit.changes:
         if change.table not in ("claims", "relations"):
             continue
-        table = claims if change.table == "claims" else relations
         if change.before is None:
             marks[change.id] = "added"
         elif change.after is None:
-            table[change.id] = change.before  # type: ignore[assignment]
+            if isinstance(change.before, Claim):
+                claims[change.id] = change.before
+            elif isinstance(change.before, Relation):
+                relations[change.id] = change.before
             marks[change.id] = "removed"
         elif change.table == "claims":
             marks[change.id] = "changed"
@@ -188,7 +194,7 @@ def diff_picture(
     drawn = new.model_copy(update={"claims": claims, "relations": relations})
     words = words_for(lang)
     counts = Counter(mark for cid, mark in marks.items() if cid in new.claims or cid in old.claims)
-    order = ("added", "removed", "changed", "moved")
+    order: tuple[Mark, ...] = ("added", "removed", "changed", "moved")
     names = {**{mark: words[mark] for mark in order}, "changed": words["legend.changed"]}
     title = ", ".join(f"{counts[mark]} {names[mark]}" for mark in order if counts[mark])
     return DiffPicture(drawn, marks, rewordings, title or words["no changes"])

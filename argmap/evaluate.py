@@ -41,7 +41,7 @@ from typing import Any, Literal, NamedTuple
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
 from argmap.heap import gc_paused
-from argmap.model import ArgMap, RelationType
+from argmap.model import ArgMap
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
@@ -121,7 +121,7 @@ def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None)
     direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
         relation = relations[rid]
-        if relation.type is RelationType.ATTACK:
+        if relation.type.attacks:
             direct.setdefault(relation.target, []).append(rid)
     nothing: frozenset[str] = frozenset()
     attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
@@ -508,14 +508,14 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     index = {node: i for i, node in enumerate(ids)}
     first_relation = len(argmap.claims)
     base = [DEFAULT_BASE_SCORE if c.base_score is None else c.base_score for c in argmap.claims.values()]
-    base += [DEFAULT_WEIGHT if relations[rid].weight is None else relations[rid].weight for rid in good]
+    base += [DEFAULT_WEIGHT if (weight := relations[rid].weight) is None else weight for rid in good]
     premises: list[tuple[int, ...]] = [()] * first_relation
     premises += [tuple(index[p] for p in relations[rid].premises) for rid in good]
     attacks: list[list[int]] = [[] for _ in ids]
     supports: list[list[int]] = [[] for _ in ids]
     for rid in good:
         relation = relations[rid]
-        (attacks if relation.type is RelationType.ATTACK else supports)[index[relation.target]].append(index[rid])
+        (attacks if relation.type.attacks else supports)[index[relation.target]].append(index[rid])
 
     value = list(base)
     for i in range(first_relation, len(ids)):
@@ -727,7 +727,8 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
             return "undecided"
         shown = round(strength, 2)
         return "holds" if shown > 0.5 else "falls" if shown < 0.5 else "undecided"
-    return {"IN": "holds", "OUT": "falls", "UNDEC": "undecided"}[label]
+    verdicts: dict[Label, Verdict] = {"IN": "holds", "OUT": "falls", "UNDEC": "undecided"}
+    return verdicts[label]
 
 
 def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:

@@ -39,13 +39,16 @@ def load_version(spec: str) -> ArgMap:
     return store.loads(_show(spec), spec).map
 
 
-def load_version_data(spec: str) -> store.MapData:
-    """:func:`load_version` for a read-only command: the map checked, its records not built (``store.MapData``)."""
+def load_version_data(spec: str, like: store.MapData | None = None) -> store.MapData:
+    """:func:`load_version` for a read-only command: the map checked, its records not built (``store.MapData``).
+
+    ``like``: another version of the map, already read; what the two share is not parsed twice.
+    """
     if spec == "-":
-        return store.loads_data(sys.stdin.buffer.read(), "<stdin>")
+        return store.loads_data(sys.stdin.buffer.read(), "<stdin>", like)
     if os.path.exists(spec) or ":" not in spec:
-        return store.read_data(spec)
-    return store.loads_data(_show(spec), spec)
+        return store.read_data(spec, like)
+    return store.loads_data(_show(spec), spec, like)
 
 
 def _show(spec: str) -> bytes:

@@ -9,22 +9,41 @@ because :meth:`MapGraph.apply` is the only way records change.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
-from argmap.model import ArgMap, Claim, Conflict, Relation, Source, Speaker
+from argmap.model import (
+    ArgMap,
+    Argument,
+    Claim,
+    Conflict,
+    Locution,
+    Relation,
+    Rephrase,
+    Source,
+    Speaker,
+    Transition,
+)
 
-Table = Literal["claims", "relations", "sources", "speakers", "conflicts"]
-Record = Claim | Relation | Source | Speaker | Conflict
+Table = Literal[
+    "claims", "relations", "sources", "speakers", "arguments", "conflicts", "locutions", "transitions", "rephrases"
+]
+Record = Claim | Relation | Source | Speaker | Argument | Conflict | Locution | Transition | Rephrase
 
-TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "conflicts")
+DIALOGUE_TABLES: tuple[Table, ...] = ("locutions", "transitions", "rephrases")
+"""The dialogue layer's tables (AIF's L, TA and MA nodes); their ids share one namespace with claims and relations."""
+TABLES: tuple[Table, ...] = ("sources", "speakers", "claims", "relations", "arguments", *DIALOGUE_TABLES, "conflicts")
 """A map's tables of records keyed by id, in the order the file writes them."""
 TABLE_MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "speakers": Speaker,
     "claims": Claim,
     "relations": Relation,
+    "arguments": Argument,
+    "locutions": Locution,
+    "transitions": Transition,
+    "rephrases": Rephrase,
     "conflicts": Conflict,
 }
 """The model of each table's records."""
@@ -68,19 +87,17 @@ class Edit:
         for change in self.changes:
             ids.add(change.id)
             for record in (change.before, change.after):
-                if record is None:
-                    continue
-                if change.table == "relations":
-                    ids.add(record.target)  # type: ignore[union-attr]
-                    ids.update(record.premises)  # type: ignore[union-attr]
-                elif change.table == "conflicts" and record.id:  # type: ignore[union-attr]
-                    ids.add(record.id)  # type: ignore[union-attr]
+                if isinstance(record, Relation):
+                    ids.add(record.target)
+                    ids.update(record.premises)
+                elif isinstance(record, Conflict) and record.id:
+                    ids.add(record.id)
         return ids
 
     def changes_evidence(self) -> bool:
         """Whether a claim's evidence anchors may have changed (the source pane's passages then need redrawing)."""
         return any(
-            change.table == "claims" and record is not None and record.evidence  # type: ignore[union-attr]
+            isinstance(record, Claim) and record.evidence
             for change in self.changes
             for record in (change.before, change.after)
         )
@@ -128,7 +145,7 @@ class MapGraph:
             done.append(change)
 
     def _replace(self, change: Change) -> None:
-        table: dict = getattr(self.map, change.table)
+        table: dict[str, Record] = getattr(self.map, change.table)
         if change.table == "relations":
             if isinstance(change.before, Relation):
                 self._unindex(change.id, change.before)
@@ -143,7 +160,8 @@ class MapGraph:
         """Whether ``ident`` names a claim or a relation (they share one namespace)."""
         return ident in self.map.claims or ident in self.map.relations
 
-    __contains__ = taken
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.taken(ident)
 
     def children(self, target: str) -> list[tuple[str, Relation]]:
         """The relations pointing at a claim or relation, in sibling order."""
@@ -151,6 +169,10 @@ class MapGraph:
         pairs = [(rid, relations[rid]) for rid in self._by_target.get(target, ())]
         pairs.sort(key=lambda pair: (pair[1].rank, pair[0]))
         return pairs
+
+    def is_premise(self, claim_id: str) -> bool:
+        """Whether a claim is a premise of any relation (bears on something)."""
+        return bool(self._by_premise.get(claim_id))
 
     def parents(self, claim_id: str) -> list[tuple[str, Relation]]:
         """The relations in which a claim is a premise, in id order."""
@@ -263,7 +285,15 @@ def run_nested(walk: Iterator[Iterator[Any]]) -> None:
             stack.append(inner)
 
 
-Node = TypeVar("Node", bound=Hashable)
+class _SortableKey(Protocol):
+    """What Tarjan's walk needs of a node: a dict key that sorts (claim ids, in practice)."""
+
+    def __hash__(self) -> int: ...
+
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+Node = TypeVar("Node", bound=_SortableKey)
 
 
 def strongly_connected(successors: Mapping[Node, Sequence[Node]]) -> list[list[Node]]:
@@ -278,7 +308,7 @@ def strongly_connected(successors: Mapping[Node, Sequence[Node]]) -> list[list[N
     on_stack: set[Node] = set()
     stack: list[Node] = []
     result: list[list[Node]] = []
-    for root in sorted(successors):  # type: ignore[type-var]
+    for root in sorted(successors):
         if root in index:
             continue
         work = [(root, 0)]
@@ -308,5 +338,5 @@ def strongly_connected(successors: Mapping[Node, Sequence[Node]]) -> list[list[N
                     component.append(member)
                     if member == node:
                         break
-                result.append(sorted(component))  # type: ignore[type-var]
+                result.append(sorted(component))
     return result

@@ -18,15 +18,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from argmap import ops
+from argmap import dialogue, ops
 from argmap.diff import MAP_FIELDS, json_value, record_json, same
 from argmap.errors import OperationError
-from argmap.graph import TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
+from argmap.finding_codes import FindingCode
+from argmap.graph import DIALOGUE_TABLES, TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
-from argmap.model import ArgMap, Claim, ClaimKind, Conflict, Relation, RelationType
+from argmap.model import (
+    CONFLICT_TABLES,
+    ArgMap,
+    Claim,
+    ClaimKind,
+    Conflict,
+    Locution,
+    Relation,
+    RelationType,
+    Rephrase,
+    Transition,
+)
 
 if TYPE_CHECKING:
     from argmap.check import Finding
@@ -79,7 +91,7 @@ def _merged(base: ArgMap, ours: ArgMap, theirs: ArgMap, *, mend: bool) -> tuple[
     _keep_attached(tables, touched, ours, theirs)
     gone = {
         ident
-        for table in ("claims", "relations", "sources", "speakers")
+        for table in ("claims", "relations", "sources", "speakers", *DIALOGUE_TABLES)
         for ident in touched[table]
         if ident not in tables[table]
     }
@@ -245,21 +257,31 @@ def _merge_record(
                 if item is _CONFLICT:
                     item = o.get(key)
                     conflicts[f"{table}.{ident}.{name}.{key}"] = Conflict(
-                        table=table, id=ident, field=f"{name}.{key}", base=b.get(key), ours=item, theirs=t.get(key)
+                        table=CONFLICT_TABLES[table],
+                        id=ident,
+                        field=f"{name}.{key}",
+                        base=b.get(key),
+                        ours=item,
+                        theirs=t.get(key),
                     )
                 if item is not None:
                     value[key] = item
         if value is _CONFLICT:
             value = o
             conflicts[f"{table}.{ident}.{name}"] = Conflict(
-                table=table, id=ident, field=name, base=json_value(b), ours=json_value(o), theirs=json_value(t)
+                table=CONFLICT_TABLES[table],
+                id=ident,
+                field=name,
+                base=json_value(b),
+                ours=json_value(o),
+                theirs=json_value(t),
             )
         if value != o:
             update[name] = value
     return ours.model_copy(update=update) if update else ours
 
 
-def _merge_set(base: tuple, ours: tuple, theirs: tuple) -> tuple:
+def _merge_set(base: tuple[Any, ...], ours: tuple[Any, ...], theirs: tuple[Any, ...]) -> tuple[Any, ...]:
     """Ours' items in ours' order, without those theirs removed, then those theirs added."""
     removed = [item for item in base if item not in theirs]
     kept = [item for item in ours if item not in removed]
@@ -272,7 +294,13 @@ def _merge_set(base: tuple, ours: tuple, theirs: tuple) -> tuple:
 def _rename_collisions(base: ArgMap, ours: ArgMap, theirs: ArgMap) -> tuple[ArgMap, dict[str, str]]:
     """Theirs with its new records renamed where ours added a different record under the same id."""
     renamed: dict[str, str] = {}
-    namespaces = (("claims", "relations"), ("sources",), ("speakers",), ("conflicts",))
+    namespaces = (
+        ("claims", "relations", *DIALOGUE_TABLES),
+        ("sources",),
+        ("speakers",),
+        ("arguments",),
+        ("conflicts",),
+    )
     while True:
         for namespace in namespaces:
             found = _collisions(namespace, base, ours, theirs)
@@ -289,7 +317,7 @@ def _collisions(namespace: tuple[str, ...], base: ArgMap, ours: ArgMap, theirs: 
 
     def lookup(argmap: ArgMap, ident: str) -> Record | None:
         for table in namespace:
-            record = getattr(argmap, table).get(ident)
+            record: Record | None = getattr(argmap, table).get(ident)
             if record is not None:
                 return record
         return None
@@ -319,19 +347,27 @@ def _collisions(namespace: tuple[str, ...], base: ArgMap, ours: ArgMap, theirs: 
 
 def _renamed(argmap: ArgMap, namespace: tuple[str, ...], names: dict[str, str]) -> ArgMap:
     """The map with ids in ``namespace`` renamed and every reference to them rewired."""
-    tables = {table: dict(getattr(argmap, table)) for table in TABLES}
+    tables: dict[str, dict[str, Any]] = {table: dict(getattr(argmap, table)) for table in TABLES}
     for table in namespace:
         records = tables[table]
         for old, new in names.items():
             if old in records:
                 records[new] = records.pop(old)
+    kind: Literal["nodes", "sources", "speakers"] = (
+        "nodes" if "claims" in namespace else "sources" if namespace == ("sources",) else "speakers"
+    )
+    if namespace != ("conflicts",):
+        for table in DIALOGUE_TABLES:
+            tables[table] = {ident: dialogue.renamed(r, names, kind) for ident, r in tables[table].items()}
     if "claims" in namespace:
         for rid, relation in tables["relations"].items():
             premises = tuple(names.get(p, p) for p in relation.premises)
             target = names.get(relation.target, relation.target)
             if premises != relation.premises or target != relation.target:
                 tables["relations"][rid] = relation.model_copy(update={"premises": premises, "target": target})
-    elif namespace != ("conflicts",):
+        for aid, argument in tables["arguments"].items():
+            tables["arguments"][aid] = argument.renamed(names)
+    elif namespace not in (("conflicts",), ("arguments",)):
         key = "source" if namespace == ("sources",) else "speaker"
         for cid, claim in tables["claims"].items():
             if any(getattr(anchor, key) in names for anchor in claim.evidence):
@@ -384,7 +420,7 @@ def _restore_referenced(
     parents: dict[int, dict[str, list[str]]] = {}
     pending = [
         record
-        for table in ("claims", "relations")
+        for table in ("claims", "relations", *DIALOGUE_TABLES)
         for record in tables[table].values()
         if any(ref in gone for _, ref in _references(record))
     ]
@@ -403,7 +439,9 @@ def _restore_referenced(
             touched[home].add(ref)
             conflicts.setdefault(
                 f"{home}.{ref}",
-                Conflict(table=home, id=ref, base=record_json(b), ours=record_json(o), theirs=record_json(t)),
+                Conflict(
+                    table=CONFLICT_TABLES[home], id=ref, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+                ),
             )
             pending.append(restored)
             if home != "claims":
@@ -415,7 +453,9 @@ def _restore_referenced(
                 if merged is None:
                     tables["relations"][rid] = sides[side].relations[rid]
                     pending.append(sides[side].relations[rid])
-                elif ref not in merged.premises:  # the other side kept the group without it: it joins again
+                elif (
+                    isinstance(merged, Relation) and ref not in merged.premises
+                ):  # the other side kept the group without it: it joins again
                     tables["relations"][rid] = merged.model_copy(update={"premises": (*merged.premises, ref)})
                 touched["relations"].add(rid)
 
@@ -512,7 +552,7 @@ def _undo_breakage(
             for key in [key for key, c in conflicts.items() if c.table == table and c.id == ident]:
                 del conflicts[key]
             conflicts[f"{table}.{ident}"] = Conflict(
-                table=table, id=ident, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+                table=CONFLICT_TABLES[table], id=ident, base=record_json(b), ours=record_json(o), theirs=record_json(t)
             )
         gone = {ident for side in (base, ours, theirs) for ident in side.claims.keys() - tables["claims"].keys()}
         _restore_referenced(tables, touched, gone, base, ours, theirs, conflicts)
@@ -532,11 +572,19 @@ def _flag_unmended(
     for finding in broken:
         table = next((t for t in ("claims", "relations") if finding.subject in tables[t]), None)
         key = f"{table}.{finding.subject}"
-        if table is None or any(c.table == table and c.id == finding.subject for c in conflicts.values()):
+        if (
+            table is None
+            or finding.subject is None
+            or any(c.table == table and c.id == finding.subject for c in conflicts.values())
+        ):
             continue
         b, o, t = (getattr(side, table).get(finding.subject) for side in (base, ours, theirs))
         conflicts[key] = Conflict(
-            table=table, id=finding.subject, base=record_json(b), ours=record_json(o), theirs=record_json(t)
+            table=CONFLICT_TABLES[table],
+            id=finding.subject,
+            base=record_json(b),
+            ours=record_json(o),
+            theirs=record_json(t),
         )
 
 
@@ -547,8 +595,8 @@ def _new_problems(found: set[Finding], before: set[Finding]) -> set[Finding]:
     and the merged map has none either, claims cut off are that side's doing.
     """
     new = found - before
-    if any(finding.code == "no-thesis" for finding in found & before):
-        new = {finding for finding in new if finding.code != "unreachable"}
+    if any(finding.code is FindingCode.NO_THESIS for finding in found & before):
+        new = {finding for finding in new if finding.code is not FindingCode.UNREACHABLE}
     return new
 
 
@@ -569,7 +617,7 @@ def _culprits(
     from argmap.check import support_cycles
 
     wanted: list[tuple[tuple[str, str], ArgMap, bool]] = []
-    if any(finding.code == "circular-support" for finding in broken):
+    if any(finding.code is FindingCode.CIRCULAR_SUPPORT for finding in broken):
         new_cycles = {frozenset(c) for c in support_cycles(merged)}
         new_cycles -= {frozenset(c) for side in (ours, theirs) for c in support_cycles(side)}
         loop = [
@@ -583,14 +631,17 @@ def _culprits(
     graphs: dict[int, MapGraph] = {}
     for finding in broken:
         subject = finding.subject
-        if finding.code == "unreachable" and subject:
+        if finding.code is FindingCode.UNREACHABLE and subject:
             side = ours if subject in ours.claims else theirs
             graph = graphs.setdefault(id(side), MapGraph(side))
             wanted += [(key, side, True) for key in _path_up(graph, subject)]
-        elif finding.code in ("dangling-id", "self-relation", "duplicate-premise") and subject in merged.relations:
+        elif (
+            finding.code in (FindingCode.DANGLING_ID, FindingCode.SELF_RELATION, FindingCode.DUPLICATE_PREMISE)
+            and subject in merged.relations
+        ):
             key = ("relations", subject)
             wanted.append((key, ours if _differs(merged, ours, key) else theirs, False))
-        elif finding.code == "no-thesis":
+        elif finding.code is FindingCode.NO_THESIS:
             wanted += [(("claims", cid), side, False) for side in (ours, theirs) for cid in side.theses()]
     culprits: dict[tuple[str, str], tuple[ArgMap, bool]] = {}
     for key, side, joined in wanted:
@@ -635,9 +686,11 @@ def _references(record: Record) -> list[tuple[tuple[str, ...], str]]:
     if isinstance(record, Relation):
         return [(("claims",), p) for p in record.premises] + [(_NODES, record.target)]
     if isinstance(record, Claim):
-        refs = [(("sources",), anchor.source) for anchor in record.evidence]
+        refs: list[tuple[tuple[str, ...], str]] = [(("sources",), anchor.source) for anchor in record.evidence]
         refs += [(("speakers",), anchor.speaker) for anchor in record.evidence if anchor.speaker]
         return refs
+    if isinstance(record, Locution | Transition | Rephrase):
+        return [(tables, ident) for tables, ident, _ in dialogue.references(record)]
     return []
 
 
@@ -664,7 +717,15 @@ def conflict_findings(argmap: ArgMap) -> list[ConflictFinding]:
 
 def describe_conflict(conflict: Conflict) -> str:
     """What the two sides did, in words: ``text of claim 'c1' was changed on both sides``."""
-    noun = {"claims": "claim", "relations": "relation", "sources": "source", "speakers": "speaker"}
+    noun = {
+        "claims": "claim",
+        "relations": "relation",
+        "sources": "source",
+        "speakers": "speaker",
+        "locutions": "locution",
+        "transitions": "transition",
+        "rephrases": "rephrase",
+    }
     where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"
@@ -696,10 +757,11 @@ def resolve_conflict(target: MapGraph | ArgMap, conflict_id: str, choice: str, v
     if conflict is None:
         raise OperationError(f"no conflict {conflict_id!r} in this map")
     chosen = _chosen(conflict, choice, value)
-    if conflict.table == "map":
+    table = conflict.table
+    if table == "map":
         raise OperationError(f"{conflict_id!r} is a field of the map itself; use resolve_in_map")
     label = f"resolve {conflict_id!r} with {choice}"
-    changes = _record_edit(graph, conflict, chosen).changes
+    changes = _record_edit(graph, table, conflict, chosen).changes
     deleted = {(change.table, change.id) for change in changes if change.after is None}
     settled = [
         Change("conflicts", cid, other, None)
@@ -771,8 +833,9 @@ def _chosen(conflict: Conflict, choice: str, value: Any) -> Any:
     raise OperationError(f"resolve with ours, theirs or edit, not {choice!r}")
 
 
-def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
-    table, ident = conflict.table, conflict.id
+def _record_edit(graph: MapGraph, table: Table, conflict: Conflict, chosen: Any) -> Edit:
+    """The edit that gives the record of ``conflict`` (in ``table``) the ``chosen`` value."""
+    ident = conflict.id
     current = getattr(graph.map, table).get(ident)
     model = TABLE_MODELS[table]
     if not conflict.field:
@@ -784,7 +847,7 @@ def _record_edit(graph: MapGraph, conflict: Conflict, chosen: Any) -> Edit:
             if table == "relations":
                 return _delete_relation(graph, ident)
             return Edit(f"delete {ident!r}", (Change(table, ident, current, None),))
-        record = _validated(model, chosen, conflict)
+        record: Record | None = _validated(model, chosen, conflict)
         if isinstance(record, Relation):
             record = _within_map(graph, ident, record)
             if record is None:
@@ -853,7 +916,9 @@ def _delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     edit = ops.delete_relation(scratch, relation_id)
     changes = list(edit.changes)
     scratch.apply(edit)
-    premises = sorted({p for change in edit.changes for p in change.before.premises})  # type: ignore[union-attr]
+    premises = sorted(
+        {p for change in edit.changes if isinstance(change.before, Relation) for p in change.before.premises}
+    )
     for premise in premises:
         claim = scratch.map.claims.get(premise)
         if claim is not None and claim.kind is not ClaimKind.THESIS and not scratch.parents(premise):

@@ -9,12 +9,13 @@ diff and merge simple comparisons of before and after.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Final, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The file format version this argmap writes (the ``"argmap"`` key)."""
 
 Id = Annotated[
@@ -56,10 +57,27 @@ class ClaimKind(StrEnum):
 
 
 class RelationType(StrEnum):
-    """Whether the premises speak for or against their target."""
+    """Whether the premises speak for or against their target.
+
+    ``contrary`` (both cannot be true) and ``contradictory`` (exactly one is true)
+    relate two statements, as in Argdown; evaluation counts both as attacks, a
+    contradictory one in both directions (docs/evaluation.md).
+    """
 
     SUPPORT = "support"
     ATTACK = "attack"
+    CONTRARY = "contrary"
+    CONTRADICTORY = "contradictory"
+
+    @property
+    def attacks(self) -> bool:
+        """Whether the premises speak against the target (every kind but support)."""
+        return self is not RelationType.SUPPORT
+
+    @property
+    def verb(self) -> str:
+        """How a sentence says it: ``A supports B``, ``A is contrary to B``."""
+        return {"contrary": "is contrary to", "contradictory": "contradicts"}.get(self.value, f"{self.value}s")
 
 
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
@@ -104,6 +122,10 @@ class Claim(_Record):
 
     kind: ClaimKind = ClaimKind.CLAIM
     text: str
+    title: str = Field(default="", description="A display title kept exactly (Argdown's [Fleisch-OK]); else the id.")
+    variants: tuple[str, ...] = Field(
+        default=(), description="Earlier wordings of the same statement (an Argdown equivalence class's other texts)."
+    )
     implicit: StrictBool = Field(default=False, description="An unstated premise the analyst reconstructed.")
     tags: tuple[str, ...] = ()
     translations: dict[str, str] = Field(default_factory=dict, description="Language code to text.")
@@ -112,6 +134,10 @@ class Claim(_Record):
         default=None, ge=0.0, le=1.0, description="Intrinsic strength for evaluation; 0.5 when unset."
     )
     note: str = ""
+
+    def shown_text(self, language: str | None) -> str:
+        """The text in ``language`` when the claim has a translation there, else its own: what every view shows."""
+        return self.translations.get(language, self.text) if language else self.text
 
 
 class Relation(_Record):
@@ -133,6 +159,87 @@ class Relation(_Record):
     )
     weight: StrictFloat | None = Field(default=None, ge=0.0, le=1.0)
     note: str = ""
+
+
+class ArgumentStep(_Record):
+    """One numbered line of an argument's premise–conclusion structure.
+
+    A step with ``inference`` is a conclusion drawn from earlier steps (``uses``
+    names them by number, 1-based; empty means every step since the previous
+    conclusion); ``relation`` is the map's relation that draws it.
+    """
+
+    claim: Id
+    inference: StrictBool = False
+    rules: tuple[str, ...] = Field(default=(), description="Inference rules or schemes by their full names.")
+    uses: tuple[StrictInt, ...] = ()
+    relation: Id | None = None
+
+
+class Argument(_Record):
+    """An argument as a titled whole: a description, tags, and its premise–conclusion structure.
+
+    Claims and relations carry the argument's logic for checking and evaluation;
+    this record keeps what a reconstruction adds (Argdown's ``<Title>``): the
+    title, the order of its steps, the intermediate conclusions and the rules.
+    A sketched argument (no steps) is stood for by ``claim``, its gist.
+    """
+
+    title: str = Field(default="", description="The display title, kept exactly; the id when empty.")
+    description: str = ""
+    variants: tuple[str, ...] = Field(default=(), description="Earlier descriptions of the same argument.")
+    tags: tuple[str, ...] = ()
+    scheme: str | None = Field(default=None, description="An argument scheme id, e.g. 'expert-opinion'.")
+    steps: tuple[ArgumentStep, ...] = ()
+    claim: Id | None = Field(default=None, description="The claim standing for a sketched argument in the graph.")
+    outgoing: tuple[Id, ...] = Field(
+        default=(), description="Relations that leave from the argument as a whole rather than from its conclusion."
+    )
+    undercuts: tuple[Id, ...] = Field(
+        default=(), description="Relations onto the argument that undercut it rather than attack it."
+    )
+    note: str = ""
+
+    def names(self) -> set[str]:
+        """The claim and relation ids the argument refers to."""
+        named = {step.claim for step in self.steps} | {s.relation for s in self.steps if s.relation is not None}
+        return named | set(self.outgoing) | set(self.undercuts) | ({self.claim} if self.claim is not None else set())
+
+    def renamed(self, names: Mapping[str, str]) -> Argument:
+        """The argument with claim and relation ids renamed (a merge renaming a clash)."""
+        steps = tuple(
+            step.model_copy(
+                update={
+                    "claim": names.get(step.claim, step.claim),
+                    "relation": names.get(step.relation, step.relation) if step.relation is not None else None,
+                }
+            )
+            for step in self.steps
+        )
+        return self.model_copy(
+            update={
+                "steps": steps,
+                "claim": names.get(self.claim, self.claim) if self.claim is not None else None,
+                "outgoing": tuple(names.get(rid, rid) for rid in self.outgoing),
+                "undercuts": tuple(names.get(rid, rid) for rid in self.undercuts),
+            }
+        )
+
+    def without(self, gone: set[str]) -> Argument:
+        """The argument without the claims and relations in ``gone`` (a delete taking them away)."""
+        steps = tuple(
+            step.model_copy(update={"relation": None}) if step.relation in gone else step
+            for step in self.steps
+            if step.claim not in gone
+        )
+        return self.model_copy(
+            update={
+                "steps": steps,
+                "claim": None if self.claim in gone else self.claim,
+                "outgoing": tuple(rid for rid in self.outgoing if rid not in gone),
+                "undercuts": tuple(rid for rid in self.undercuts if rid not in gone),
+            }
+        )
 
 
 class LeftOut(_Record):
@@ -173,6 +280,55 @@ class Speaker(_Record):
     role: str = ""
 
 
+# The dialogue layer (AIF's locutions, illocutions, transitions and rephrases) ---------------
+
+
+class Illocution(_Record):
+    """What a locution or a transition does (an AIF YA node): asserting a claim, questioning it, arguing."""
+
+    kind: str = Field(min_length=1, description="The illocution by its AIF name: 'Asserting', 'Pure Questioning'…")
+    targets: tuple[Id, ...] = Field(
+        default=(), description="What it bears on: claims, relations, rephrases, or locutions (reported speech)."
+    )
+
+
+class Locution(_Record):
+    """Something said in a dialogue (an AIF L node): its words as the transcript gives them, by whom, when."""
+
+    text: str
+    speaker: Id | None = None
+    timestamp: str = Field(default="", description="The time the dialogue's record gives it, as written.")
+    anchor: Anchor | None = Field(
+        default=None, description="Where its words stand in a source; the claims it asserts carry the same anchor."
+    )
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Transition(_Record):
+    """How a locution follows from earlier ones (an AIF TA node), and what that step does."""
+
+    kind: str = Field(default="Default Transition", min_length=1)
+    follows: tuple[Id, ...] = Field(default=(), description="The earlier locutions.")
+    to: tuple[Id, ...] = Field(default=(), description="The locutions that follow them.")
+    illocutions: tuple[Illocution, ...] = ()
+
+
+class Rephrase(_Record):
+    """A claim that restates others (an AIF MA node): the same content, reworded in the dialogue."""
+
+    kind: str = Field(default="Default Rephrase", min_length=1)
+    premises: tuple[Id, ...] = Field(min_length=1, description="The claims restated.")
+    target: Id = Field(description="The claim that restates them.")
+
+
+ConflictTable = Literal[
+    "map", "sources", "speakers", "claims", "relations", "arguments", "locutions", "transitions", "rephrases"
+]
+"""What a conflict is about: a field of the map itself or a record of one of its tables."""
+CONFLICT_TABLES: dict[str, ConflictTable] = {name: name for name in get_args(ConflictTable)}
+"""``CONFLICT_TABLES[table]``: a table's name as a conflict's ``table`` (a KeyError for the conflicts table itself)."""
+
+
 class Conflict(_Record):
     """A change both sides of a merge made differently, kept until someone decides.
 
@@ -182,7 +338,7 @@ class Conflict(_Record):
     dotted field (``translations.de``) names one key of a dict field.
     """
 
-    table: Literal["map", "sources", "speakers", "claims", "relations"]
+    table: ConflictTable
     id: str = Field(default="", description="The record's id; empty for a field of the map itself.")
     field: str = Field(default="", description="The field both sides changed; empty for the whole record.")
     base: JsonValue = None
@@ -203,12 +359,18 @@ class ArgMap(BaseModel):
     speakers: dict[Id, Speaker] = Field(default_factory=dict)
     claims: dict[Id, Claim] = Field(default_factory=dict)
     relations: dict[Id, Relation] = Field(default_factory=dict)
+    arguments: dict[Id, Argument] = Field(
+        default_factory=dict, description="Arguments as titled wholes (reconstructions), over claims and relations."
+    )
+    locutions: dict[Id, Locution] = Field(
+        default_factory=dict, description="The dialogue layer: what was said, by whom (AIF L nodes)."
+    )
+    transitions: dict[Id, Transition] = Field(default_factory=dict, description="Steps between locutions (AIF TA).")
+    rephrases: dict[Id, Rephrase] = Field(default_factory=dict, description="Claims restating others (AIF MA).")
     conflicts: dict[str, Conflict] = Field(
         default_factory=dict,
         description="Unresolved merge conflicts (argmap merge); argmap check fails until they are resolved.",
     )
-    _kept_form: Any = PrivateAttr(default=None)
-    """What ``store.loads`` kept of the parsed file so that saving is fast: see :mod:`argmap.canonical`."""
 
     def theses(self) -> list[str]:
         return sorted(cid for cid, claim in self.claims.items() if claim.kind is ClaimKind.THESIS)

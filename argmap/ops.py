@@ -9,13 +9,15 @@ so a rule (no cycles, what a delete takes with it) lives in one place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from argmap import rank
+from argmap import dialogue, rank
 from argmap.errors import OperationError
 from argmap.graph import Change, Edit, MapGraph
 from argmap.ids import slugify, unique_id
 from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, LeftOut, Relation, RelationType, Source
+from argmap.schemes import get_scheme
 
 
 def new_map(thesis: str, *, title: str = "", language: str = "en", thesis_id: str | None = None) -> ArgMap:
@@ -50,9 +52,9 @@ def add_claim(
     new_id = _new_id(graph, claim_id or slugify(text))
     relation_id = unique_id(f"r-{new_id}", graph)
     relation = Relation(type=relation_type, premises=(new_id,), target=target, rank=_rank_after_last(graph, target))
-    word = {RelationType.SUPPORT: "reason", RelationType.ATTACK: "objection"}[relation_type]
+    word = "objection" if relation_type.attacks else "reason"
     if target in graph.map.relations:
-        word = "undercut" if relation_type is RelationType.ATTACK else "backing"
+        word = "undercut" if relation_type.attacks else "backing"
     return Edit(
         f"add {word} {new_id!r}",
         (
@@ -119,8 +121,12 @@ def add_from_passage(
         raise OperationError(f"a claim from a passage is a {', '.join(PASSAGE_ROLES)}, not {role!r}")
     if anchor.source not in graph.map.sources:
         raise OperationError(f"no source {anchor.source!r}")
-    make = {"reason": add_reason, "objection": add_objection, "co-premise": add_co_premise}[role]
-    edit = make(graph, target, text)
+    makers: dict[str, Callable[[MapGraph, str, str], Edit]] = {
+        "reason": add_reason,
+        "objection": add_objection,
+        "co-premise": add_co_premise,
+    }
+    edit = makers[role](graph, target, text)
     extra: dict[str, Any] = {"evidence": [anchor.model_dump()]}
     if translation:
         extra["translations"] = {translation: " ".join(anchor.quote.split())}
@@ -238,7 +244,69 @@ def set_weight(graph: MapGraph, relation_id: str, weight: float | None) -> Edit:
 
 
 def set_scheme(graph: MapGraph, relation_id: str, scheme: str | None) -> Edit:
+    """Name the scheme of a relation (``None`` or empty clears it), refusing schemes argmap does not know."""
+    if scheme:
+        get_scheme(scheme)
     return update_relation(graph, relation_id, f"set scheme of {relation_id!r}", scheme=scheme or None)
+
+
+def answer_question(graph: MapGraph, relation_id: str, question_id: str, text: str | None) -> Edit:
+    """Record (or with blank text, remove) the answer to one of the relation's critical questions."""
+    relation = _relation_with_scheme(graph, relation_id)
+    get_scheme(relation.scheme or "").question(question_id)
+    answers = dict(relation.answers)
+    if text and text.strip():
+        answers[question_id] = text.strip()
+    else:
+        answers.pop(question_id, None)
+    return update_relation(
+        graph, relation_id, f"answer {question_id!r} of {relation_id!r}", answers=dict(sorted(answers.items()))
+    )
+
+
+def question_to_objection(graph: MapGraph, relation_id: str, question_id: str, text: str | None = None) -> Edit:
+    """Turn a critical question into a claim that attacks the argument, and note it as the answer.
+
+    A question about the inference becomes an undercut of the relation; one
+    about a premise becomes an objection to that premise when there is just
+    one (with linked premises it is not known which, so it undercuts).  The
+    new claim's text is ``text`` (its id made from it, as for any new claim),
+    or else the question itself for the user to reword.
+    """
+    relation = _relation_with_scheme(graph, relation_id)
+    scheme = get_scheme(relation.scheme or "")
+    question = scheme.question(question_id)
+    given = text.strip() if text else ""
+    wording = given or f"Critical question ({scheme.name}): {question.text}"
+    claim_id = None if given else f"{relation_id.removeprefix('r-')}-{question_id}"
+    if question.challenges == "premise" and len(relation.premises) == 1:
+        added = add_objection(graph, relation.premises[0], wording, claim_id=claim_id)
+    else:
+        added = add_undercut(graph, relation_id, wording, claim_id=claim_id)
+    (new_id,) = added.added("claims")
+    noted = update_relation(
+        graph,
+        relation_id,
+        "note answer",
+        answers=dict(sorted({**relation.answers, question_id: f"objection {new_id}"}.items())),
+    )
+    return Edit(
+        f"turn question {question_id!r} of {relation_id!r} into objection {new_id!r}",
+        added.changes + noted.changes,
+        select=new_id,
+    )
+
+
+def _relation_with_scheme(graph: MapGraph, relation_id: str) -> Relation:
+    relation = graph.map.relations.get(relation_id)
+    if relation is None:
+        raise OperationError(f"no relation {relation_id!r} in this map")
+    if not relation.scheme:
+        raise OperationError(
+            f"relation {relation_id!r} names no scheme, so it has no critical questions",
+            fix=f"set one first: argmap scheme MAP {relation_id} SCHEME",
+        )
+    return relation
 
 
 def attach_evidence(graph: MapGraph, claim_id: str, anchor: Anchor) -> Edit:
@@ -333,6 +401,8 @@ def delete_claim(graph: MapGraph, claim_id: str) -> Edit:
         changes.append(Change("relations", rid, relation, relation.model_copy(update={"premises": kept})))
     for cid in sorted(gone & claims.keys()):
         changes.append(Change("claims", cid, claims[cid], None))
+    changes += dialogue.forget(graph.map, gone)
+    changes += _arguments_without(graph, gone)
     return Edit(f"delete {claim_id!r}", tuple(changes))
 
 
@@ -347,7 +417,18 @@ def delete_relation(graph: MapGraph, relation_id: str) -> Edit:
     for rid in doomed:
         doomed.extend(child for child, _ in graph.children(rid) if child not in doomed)
     relations = graph.map.relations
-    return Edit(f"delete {relation_id!r}", tuple(Change("relations", rid, relations[rid], None) for rid in doomed))
+    changes = [Change("relations", rid, relations[rid], None) for rid in doomed]
+    changes += dialogue.forget(graph.map, set(doomed))
+    return Edit(f"delete {relation_id!r}", (*changes, *_arguments_without(graph, set(doomed))))
+
+
+def _arguments_without(graph: MapGraph, gone: set[str]) -> list[Change]:
+    """The arguments naming deleted claims or relations, without them (they would dangle)."""
+    return [
+        Change("arguments", aid, argument, argument.without(gone))
+        for aid, argument in sorted(graph.map.arguments.items())
+        if not gone.isdisjoint(argument.names())
+    ]
 
 
 def remove_placement(graph: MapGraph, claim_id: str, relation_id: str) -> Edit:

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
-from argmap.model import Anchor, Claim, ClaimKind, Relation, RelationType
+from argmap.model import Anchor, Claim, ClaimKind, Relation
+from argmap.order import top_claims
 
 
 class Role(StrEnum):
@@ -61,11 +62,7 @@ class Row(NamedTuple):
     repeated: bool = False
 
     def text(self, language: str | None = None) -> str:
-        if self.claim is None:
-            return ""
-        if language and language in self.claim.translations:
-            return self.claim.translations[language]
-        return self.claim.text
+        return "" if self.claim is None else self.claim.shown_text(language)
 
     @property
     def evidence(self) -> tuple[Anchor, ...]:
@@ -85,35 +82,33 @@ def outline(graph: MapGraph) -> Iterator[Row]:
     claims, relations = argmap.claims, argmap.relations
     with gc_paused():  # the indexes outlive many allocations: each full collection would walk the whole map
         below = _children(relations)
-        premises = {premise for relation in relations.values() for premise in relation.premises}
         attacking = {
             premise
             for relation in relations.values()
-            if relation.type is RelationType.ATTACK
+            if relation.type.attacks
             for premise in relation.premises
             if premise in claims
         }
     shown: set[str] = set()
-    roots = argmap.theses()
-    ordered = sorted(claims)
+    thesis = ClaimKind.THESIS
     stack: list[Row | tuple[int, str]] = []
-    for cid in [*roots, *[cid for cid in ordered if cid not in premises], *ordered]:
+    for cid in [*top_claims(graph), *sorted(claims)]:
         if cid in shown:
             continue
         shown.add(cid)
-        yield Row(0, Role.THESIS if cid in roots else Role.UNCONNECTED, cid, claims[cid])
+        yield Row(0, Role.THESIS if claims[cid].kind is thesis else Role.UNCONNECTED, cid, claims[cid])
         if cid in below:
             stack.append((1, cid))
         while stack:
             task = stack.pop()
-            if type(task) is Row:
+            if isinstance(task, Row):
                 yield task
                 continue
             depth, node = task
             onto_relation = node in relations
             todo: list[Row | tuple[int, str]] = []
             for rid, relation in below[node]:  # only nodes with children are ever put on the stack
-                attack = relation.type is RelationType.ATTACK
+                attack = relation.type.attacks
                 if onto_relation:
                     role = Role.UNDERCUT if attack else Role.BACKING
                 elif attack:

@@ -21,6 +21,7 @@ import string
 from operator import itemgetter
 from typing import Any
 
+from argmap.graph import DIALOGUE_TABLES
 from argmap.model import ArgMap, ClaimKind, RelationType
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
@@ -47,12 +48,13 @@ def accepts(raw: dict[str, Any]) -> bool:
         return False
     if any(type(raw[name]) is not str for name in _TEXT_FIELDS & raw.keys()):
         return False
-    if raw.get("conflicts"):
+    if raw.get("conflicts") or raw.get("arguments") or any(raw.get(name) for name in DIALOGUE_TABLES):
+        # rare tables: the models check them
         return False
     tables = {name: raw.get(name, {}) for name in ("sources", "speakers", "claims", "relations", "conflicts")}
     if any(type(table) is not dict for table in tables.values()):
         return False
-    ids: list[str] = []  # checked at the end in one pass of the pattern
+    ids: list[object] = []  # checked at the end in one pass of the pattern
     for table in tables.values():
         ids.extend(table)
     if not all(map(_source, tables["sources"].values())) or not all(map(_speaker, tables["speakers"].values())):

@@ -2,22 +2,22 @@
 
 A relation may name the scheme its inference follows (``relation.scheme``) and
 answer the scheme's critical questions (``relation.answers``, by question id).
-An unanswered question is a hint for ``check`` and can become an objection:
-a question that doubts the inference becomes an undercut of the relation, one
-that doubts a premise becomes an objection to that premise.
+An unanswered question is a hint for ``check`` and can become an objection
+(:func:`argmap.ops.question_to_objection`).  This module is the catalogue; the
+editing operations on schemes are in :mod:`argmap.ops` with all the others.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-from argmap import ops
 from argmap.errors import OperationError
-from argmap.graph import Edit, MapGraph
+from argmap.graph import MapGraph
 from argmap.model import ArgMap, Relation
 
 
@@ -34,6 +34,8 @@ class Question:
 class Scheme:
     id: str
     name: str
+    aif: str
+    """The name AIFdb's scheme list, OVA and arguebuf use (``Expert Opinion``)."""
     description: str
     pattern: tuple[str, ...]
     conclusion: str
@@ -55,6 +57,7 @@ def all_schemes() -> dict[str, Scheme]:
         entry["id"]: Scheme(
             id=entry["id"],
             name=entry["name"],
+            aif=entry["aif"],
             description=entry["description"],
             pattern=tuple(entry["pattern"]),
             conclusion=entry["conclusion"],
@@ -69,6 +72,36 @@ def get_scheme(scheme_id: str) -> Scheme:
     if scheme is None:
         raise OperationError(f"unknown scheme {scheme_id!r}; one of: {', '.join(all_schemes())}")
     return scheme
+
+
+def aif_title(scheme: Scheme) -> str:
+    """The scheme's full title in AIFdb's capitalisation: ``Argument From Expert Opinion``."""
+    return f"Argument From {scheme.aif}" if scheme.name.startswith("Argument from ") else scheme.aif
+
+
+def scheme_for_aif_name(name: str) -> str | None:
+    """The id of the scheme an AIF file names, whatever variant it writes, or None for a scheme argmap lacks.
+
+    AIFdb writes ``Expert Opinion``, OVA sometimes ``Argument From Expert Opinion``,
+    Araucaria ``ExpertOpinion``, AIFdb's older list ``From-analogy``; argmap's own id
+    (``expert-opinion``) and Walton's title are accepted too.
+    """
+    return _aif_names().get(_name_key(name))
+
+
+@cache
+def _aif_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for scheme in all_schemes().values():
+        for name in (scheme.id, scheme.name, scheme.aif):
+            names[_name_key(name)] = scheme.id
+    return names
+
+
+def _name_key(name: str) -> str:
+    """``Argument From Expert Opinion``, ``expert-opinion`` and ``ExpertOpinion`` all become ``expertopinion``."""
+    bare = re.sub(r"(?i)^\s*(argument|inference)?[\s_-]*(from|by)[\s_-]+(an?\s+)?", "", name)
+    return re.sub(r"[^0-9a-z]", "", bare.lower())
 
 
 def open_questions(argmap: ArgMap) -> list[tuple[str, str, Question]]:
@@ -98,66 +131,16 @@ def question_status(relation: Relation) -> list[tuple[Question, str | None]]:
 def unknown_schemes(argmap: ArgMap) -> list[tuple[str, str]]:
     """``(relation id, scheme id)`` for relations naming a scheme argmap does not know."""
     schemes = all_schemes()
-    return [(rid, relation.scheme) for rid, relation in _with_scheme(argmap) if relation.scheme not in schemes]
+    return [
+        (rid, relation.scheme)
+        for rid, relation in _with_scheme(argmap)
+        if relation.scheme is not None and relation.scheme not in schemes
+    ]
 
 
 def _with_scheme(argmap: ArgMap) -> list[tuple[str, Relation]]:
     """The relations that name a scheme, in id order: picked before sorting, since most name none."""
     return sorted((rid, relation) for rid, relation in argmap.relations.items() if relation.scheme)
-
-
-def set_relation_scheme(graph: MapGraph, relation_id: str, scheme_id: str | None) -> Edit:
-    """Name the scheme of a relation (``None`` clears it), refusing schemes argmap does not know."""
-    if scheme_id:
-        get_scheme(scheme_id)
-    return ops.set_scheme(graph, relation_id, scheme_id)
-
-
-def answer_question(graph: MapGraph, relation_id: str, question_id: str, text: str | None) -> Edit:
-    """Record (or with blank text, remove) the answer to one of the relation's critical questions."""
-    relation = _relation_with_scheme(graph, relation_id)
-    get_scheme(relation.scheme or "").question(question_id)
-    answers = dict(relation.answers)
-    if text and text.strip():
-        answers[question_id] = text.strip()
-    else:
-        answers.pop(question_id, None)
-    return ops.update_relation(
-        graph, relation_id, f"answer {question_id!r} of {relation_id!r}", answers=dict(sorted(answers.items()))
-    )
-
-
-def question_to_objection(graph: MapGraph, relation_id: str, question_id: str, text: str | None = None) -> Edit:
-    """Turn a critical question into a claim that attacks the argument, and note it as the answer.
-
-    A question about the inference becomes an undercut of the relation; one
-    about a premise becomes an objection to that premise when there is just
-    one (with linked premises it is not known which, so it undercuts).  The
-    new claim's text is ``text`` (its id made from it, as for any new claim),
-    or else the question itself for the user to reword.
-    """
-    relation = _relation_with_scheme(graph, relation_id)
-    scheme = get_scheme(relation.scheme or "")
-    question = scheme.question(question_id)
-    given = text.strip() if text else ""
-    wording = given or f"Critical question ({scheme.name}): {question.text}"
-    claim_id = None if given else f"{relation_id.removeprefix('r-')}-{question_id}"
-    if question.challenges == "premise" and len(relation.premises) == 1:
-        added = ops.add_objection(graph, relation.premises[0], wording, claim_id=claim_id)
-    else:
-        added = ops.add_undercut(graph, relation_id, wording, claim_id=claim_id)
-    (new_id,) = added.added("claims")
-    noted = ops.update_relation(
-        graph,
-        relation_id,
-        "note answer",
-        answers=dict(sorted({**relation.answers, question_id: f"objection {new_id}"}.items())),
-    )
-    return Edit(
-        f"turn question {question_id!r} of {relation_id!r} into objection {new_id!r}",
-        added.changes + noted.changes,
-        select=new_id,
-    )
 
 
 def relation_of(graph: MapGraph, ident: str) -> str:
@@ -171,15 +154,3 @@ def relation_of(graph: MapGraph, ident: str) -> str:
         where = ", ".join(rid for rid, _ in parents) or "no relation"
         raise OperationError(f"claim {ident!r} is a premise of {where}; name the relation")
     raise OperationError(f"no relation or claim {ident!r} in this map")
-
-
-def _relation_with_scheme(graph: MapGraph, relation_id: str) -> Relation:
-    relation = graph.map.relations.get(relation_id)
-    if relation is None:
-        raise OperationError(f"no relation {relation_id!r} in this map")
-    if not relation.scheme:
-        raise OperationError(
-            f"relation {relation_id!r} names no scheme, so it has no critical questions",
-            fix=f"set one first: argmap scheme MAP {relation_id} SCHEME",
-        )
-    return relation

@@ -30,7 +30,7 @@ import json
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
+from argmap.model import ArgMap, Argument, Claim, ClaimKind, Illocution, Relation, RelationType
 from argmap.visible import visible
 
 INDENT = "  "
@@ -66,7 +66,27 @@ def _outline(argmap: ArgMap) -> str:
         for rid in dangling:
             relation = argmap.relations[rid]
             lines.append(f"{INDENT}[{rid}] {relation.type.value} {', '.join(relation.premises)} -> {relation.target}")
+    for aid, argument in sorted(argmap.arguments.items()):
+        lines += ["", *_argument_lines(aid, argument)]
     return "\n".join(lines) + "\n"
+
+
+def _argument_lines(aid: str, argument: Argument) -> list[str]:
+    """An argument as its title, description and numbered steps, one line each (a one-line diff per change)."""
+    lines = [f"argument <{aid}>" + (f" {_one_line(argument.title)}" if argument.title else "")]
+    fields = [("description", argument.description), ("tags", ", ".join(argument.tags))]
+    fields += [("scheme", argument.scheme or ""), ("gist", argument.claim or ""), ("note", argument.note)]
+    fields += [("also described", text) for text in argument.variants]
+    fields += [("from the argument", ", ".join(argument.outgoing)), ("undercut by", ", ".join(argument.undercuts))]
+    lines += [f"{INDENT}{name}: {_one_line(value)}" for name, value in fields if value]
+    for number, step in enumerate(argument.steps, start=1):
+        if step.inference:
+            rules = f" {', '.join(map(_one_line, step.rules))}" if step.rules else ""
+            uses = f" from {', '.join(map(str, step.uses))}" if step.uses else ""
+            via = f" [{step.relation}]" if step.relation else ""
+            lines.append(f"{INDENT}--{rules}{uses}{via} --")
+        lines.append(f"{INDENT}({number}) {step.claim}")
+    return lines
 
 
 def _header(argmap: ArgMap) -> list[str]:
@@ -82,11 +102,33 @@ def _header(argmap: ArgMap) -> list[str]:
     for sid, speaker in sorted(argmap.speakers.items()):
         role = f" ({_one_line(speaker.role)})" if speaker.role else ""
         lines.append(f"speaker {sid}: {_one_line(speaker.name)}{role}")
+    lines += _dialogue(argmap)
     for cid, conflict in sorted(argmap.conflicts.items()):
         lines.append(f"CONFLICT {_one_line(cid)} (unresolved)")
         for side in ("base", "ours", "theirs"):
             value = getattr(conflict, side)
             lines.append(f"{INDENT}{side}: {'(none)' if value is None else _json_text(value)}")
+    return lines
+
+
+def _dialogue(argmap: ArgMap) -> list[str]:
+    """The dialogue layer, one line per locution, transition and rephrase, so that each change is one line."""
+
+    def acts(illocutions: tuple[Illocution, ...]) -> str:
+        return "".join(f" [{_one_line(i.kind)} {', '.join(i.targets) or '-'}]" for i in illocutions)
+
+    lines = []
+    for lid, locution in sorted(argmap.locutions.items()):
+        who = f" {locution.speaker}" if locution.speaker else ""
+        when = f" at {_one_line(locution.timestamp)}" if locution.timestamp else ""
+        lines.append(f"locution {lid}{who}{when}: {_quoted(locution.text)}{acts(locution.illocutions)}")
+    for tid, transition in sorted(argmap.transitions.items()):
+        steps = f"{', '.join(transition.follows) or '-'} -> {', '.join(transition.to) or '-'}"
+        lines.append(f"transition {tid} ({_one_line(transition.kind)}): {steps}{acts(transition.illocutions)}")
+    for rid, rephrase in sorted(argmap.rephrases.items()):
+        lines.append(
+            f"rephrase {rid} ({_one_line(rephrase.kind)}): {', '.join(rephrase.premises)} -> {rephrase.target}"
+        )
     return lines
 
 
@@ -128,6 +170,9 @@ def _sign(argmap: ArgMap, relation: Relation) -> str:
 def _claim_details(claim: Claim, depth: int) -> list[str]:
     indent = indentation(depth, INDENT) + INDENT
     lines = []
+    if claim.title:
+        lines.append(f"{indent}title: {_one_line(claim.title)}")
+    lines += [f"{indent}also worded: {_one_line(text)}" for text in claim.variants]
     if claim.kind not in (ClaimKind.CLAIM, ClaimKind.THESIS):
         lines.append(f"{indent}kind: {claim.kind.value}")
     if claim.implicit:

@@ -111,7 +111,7 @@ def kialo_map(size: int, cache: Path) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         text = path.with_suffix(".txt")
-        text.write_text(kialo_debate.debate(size), encoding="utf-8")
+        text.write_text(kialo_debate.kialo_debate(size), encoding="utf-8")
         subprocess.run(argmap_command(("import", str(text), "-o", str(path), "--force")), check=True, cwd=ROOT)
     return path
 

@@ -10,8 +10,9 @@ map has exactly one extension and would not exercise their search.
 from __future__ import annotations
 
 import random
+from functools import partial
 
-from argmap.evaluate import evaluate
+from argmap.evaluate import Semantics, evaluate
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from benchmarks.registry import Measurement, Workload
 
@@ -45,24 +46,27 @@ def _generated(workload: Workload) -> ArgMap:
     return workload.argmap
 
 
+GRADUAL_AND_GROUNDED: tuple[Semantics, ...] = ("grounded", "dfquad", "euler")
+EXTENSION_SEARCHES: tuple[Semantics, ...] = ("preferred", "stable")
+
 MEASUREMENTS = [
     *(
         Measurement(
             f"eval ({semantics})",
-            lambda argmap, s=semantics: evaluate(argmap, s),
+            partial(evaluate, semantics=semantics),
             _generated,
             description=f"evaluate(map, {semantics!r}) on the generated map: every claim labelled or weighed",
         )
-        for semantics in ("grounded", "dfquad", "euler")
+        for semantics in GRADUAL_AND_GROUNDED
     ),
     *(
         Measurement(
             f"eval ({semantics}, 5 attack cycles)",
-            lambda argmap, s=semantics: evaluate(argmap, s),
+            partial(evaluate, semantics=semantics),
             _with_cycles,
             description=f"evaluate(map, {semantics!r}) on a random map with five mutual attacks, "
             "so there is more than one extension to search for",
         )
-        for semantics in ("preferred", "stable")
+        for semantics in EXTENSION_SEARCHES
     ),
 ]

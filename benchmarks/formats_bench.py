@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from argmap import sources
@@ -79,7 +80,7 @@ MEASUREMENTS = [
     *(
         Measurement(
             f"export {name}",
-            lambda argmap, n=name: write(n, argmap),
+            partial(write, name),
             lambda workload: workload.argmap,
             description=f"argmap.formats.write({name!r}, map) on the loaded map",
         )
@@ -94,8 +95,8 @@ MEASUREMENTS = [
     *(
         Measurement(
             f"import {name}",
-            lambda text, n=name: read(n, text, "bench"),
-            lambda workload, n=name: exported(n, workload),
+            partial(read, name, origin="bench"),
+            partial(exported, name),
             description=f"argmap.formats.read({name!r}, text) on the generated map written in that format",
         )
         for name in IMPORTS

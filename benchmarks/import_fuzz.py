@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argmap import formats, store
 from argmap.errors import ArgmapError
@@ -140,7 +141,7 @@ def _flip(rng: random.Random, data: bytes, _: list[bytes]) -> bytes:
     if not data:
         return bytes([rng.randrange(256)])
     buf = bytearray(data)
-    for _ in range(rng.randint(1, 4)):
+    for _flip_number in range(rng.randint(1, 4)):
         at = rng.randrange(len(buf))
         buf[at] = buf[at] ^ (1 << rng.randrange(8)) if rng.random() < 0.7 else rng.randrange(256)
     return bytes(buf)
@@ -183,13 +184,17 @@ def _swap_value(rng: random.Random, data: bytes, others: list[bytes]) -> bytes:
     return json.dumps(document, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
 
 
-def _slots(value: object, depth: int = 0) -> Iterator[tuple[dict | list, object]]:
+def _slots(value: object, depth: int = 0) -> Iterator[tuple[dict[str, Any] | list[Any], Any]]:
     if depth > 12:
         return
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        yield value, key  # type: ignore[misc]
-        yield from _slots(item, depth + 1)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield value, key
+            yield from _slots(item, depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield value, index
+            yield from _slots(item, depth + 1)
 
 
 def _splice(rng: random.Random, data: bytes, others: list[bytes]) -> bytes:

@@ -147,7 +147,8 @@ def discover(directory: Path = BENCH_DIR) -> list[Module]:
 
 def find(module: str, name: str) -> Measurement:
     """The measurement ``name`` of benchmark module ``module`` (in a child process)."""
-    for measurement in importlib.import_module(module).MEASUREMENTS:
+    measurements: list[Measurement] = importlib.import_module(module).MEASUREMENTS
+    for measurement in measurements:
         if measurement.name == name:
             return measurement
     raise LookupError(f"{module} has no measurement {name!r}")

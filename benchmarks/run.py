@@ -186,7 +186,8 @@ def growth(results: list[Result], measurement: Measurement) -> float | None:
     if len(timed) < 2:
         return None
     small, large = timed[0], timed[-1]
-    ratio = large.cpu_seconds / small.cpu_seconds  # type: ignore[operator]
+    assert small.cpu_seconds and large.cpu_seconds  # timed holds only results with a time
+    ratio = large.cpu_seconds / small.cpu_seconds
     return ratio / (large.size / small.size) if measurement.per_claim else ratio
 
 

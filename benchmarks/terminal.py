@@ -12,7 +12,6 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from types import TracebackType
 
 POLL = 0.05
 """Seconds between two looks at the screen."""
@@ -33,9 +32,9 @@ class Terminal:
             env={**inherited, **env}, cwd=cwd,
         )  # fmt: skip
 
-    def tmux(self, *args: str, **options) -> str:
+    def tmux(self, *args: str, env: dict[str, str] | None = None, cwd: Path | str | None = None) -> str:
         return subprocess.run(
-            ["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True, **options
+            ["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True, env=env, cwd=cwd
         ).stdout
 
     def screen(self) -> str:
@@ -66,7 +65,5 @@ class Terminal:
     def __enter__(self) -> Terminal:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
+    def __exit__(self, *exception: object) -> None:
         self.close()

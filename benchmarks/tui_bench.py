@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from argmap.document import Document
 from argmap.graph import MapGraph
 from argmap.tui.app import ArgmapApp
@@ -92,7 +94,7 @@ async def _first_paint(state: Session) -> Metrics:
         return Metrics(first_paint_s=screen.painted_at - started, ready_s=screen.ready_at - started)
 
 
-async def _until_checked(app: ArgmapApp, pilot) -> None:
+async def _until_checked(app: ArgmapApp, pilot: Pilot[None]) -> None:
     """Let the live check of the last state run, so that its memory counts in the session's peak."""
     screen = app.screen
     assert isinstance(screen, EditorScreen)
@@ -107,7 +109,9 @@ async def _keystrokes(state: Session) -> Metrics:
     costs: dict[str, list[float]] = {}
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        app.screen.argument_tree.reveal(opened)  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        screen.argument_tree.reveal(opened)
         await pilot.press("space")
 
         async def key(kind: str, *keys: str) -> None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: small real maps on disk, the seed map, and the shared corpus."""
+"""Shared fixtures (small real maps on disk, the seed map, the shared corpus) and the hook for external tools."""
 
 from __future__ import annotations
 
@@ -10,10 +10,20 @@ import pytest
 from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
+from tests.tools import TOOLS, require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_MAP = ROOT / "maps" / "partnership-of-convenience.argmap.json"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.needs("dot", …)``: skip without the tools, or fail in CI (see :mod:`tests.tools`)."""
+    for marker in item.iter_markers("needs"):
+        for name in marker.args:
+            if name not in TOOLS:
+                raise pytest.UsageError(f"{item.nodeid}: unknown tool {name!r} in needs(); known: {sorted(TOOLS)}")
+            require_tool(name)
 
 
 @pytest.fixture

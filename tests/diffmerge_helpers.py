@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap import ops
-from argmap.graph import Edit, MapGraph
+from argmap.graph import TABLES, Edit, MapGraph
 from argmap.model import Anchor, ArgMap, RelationType, Source
-
-TABLES = ("sources", "speakers", "claims", "relations", "conflicts")
 
 
 def copy(argmap: ArgMap) -> ArgMap:

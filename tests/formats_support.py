@@ -49,21 +49,6 @@ def argdown_cli() -> str | None:
     return shutil.which("argdown")
 
 
-def require_argdown_cli() -> str:
-    """The Argdown CLI; skips only when npm itself is missing, else a missing CLI is a failure."""
-    import pytest
-
-    found = argdown_cli()
-    if found:
-        return found
-    if shutil.which("npm") is None:
-        pytest.skip("npm is not installed, so the Argdown CLI (@argdown/cli) cannot be installed here")
-    pytest.fail(
-        "the Argdown CLI is not installed: npm install --prefix .cache/argdown-cli @argdown/cli@1.7.5 "
-        "(python3 dev.py test does this), or point ARGDOWN_CLI at an argdown binary"
-    )
-
-
 def corpus(kind: str) -> Path:
     import pytest
 

@@ -80,7 +80,7 @@ def _edit(draw: st.DrawFn, graph: MapGraph, action: str, claim: str, relation: s
         return ops.add_co_premise(graph, relation, draw(texts))
     if action == "link":
         other = draw(st.sampled_from(sorted(graph.map.claims)))
-        return ops.link_claim(graph, claim, other, draw(st.sampled_from(list(RelationType))))
+        return ops.link_claim(graph, claim, other, draw(st.sampled_from([RelationType.SUPPORT, RelationType.ATTACK])))
     if action == "text":
         return ops.edit_text(graph, claim, draw(texts))
     if action == "tags":

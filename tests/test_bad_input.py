@@ -10,12 +10,13 @@ import pytest
 
 from argmap import store
 from argmap.model import ArgMap
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=cwd)
+    return in_process.run(*args, cwd=cwd)
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> str:
@@ -40,7 +41,7 @@ def test_malformed_json_names_line_and_column(tmp_path: Path, uniforms_map: ArgM
 def test_schema_error_names_the_json_path(tmp_path: Path, uniforms_map: ArgMap) -> None:
     path = tmp_path / "bad.argmap.json"
     path.write_text(store.dumps(uniforms_map).decode().replace('"type": "attack"', '"type": "attak"', 1))
-    _one_line_error(argmap("show", str(path)), "relations.", ".type", "'support' or 'attack'")
+    _one_line_error(argmap("show", str(path)), "relations.", ".type", "'support', 'attack'")
 
 
 def test_unknown_field(tmp_path: Path, uniforms_map: ArgMap) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap import anchor, sources, store
 from argmap.check import check_map
 from argmap.graph import MapGraph
@@ -52,6 +54,7 @@ def test_every_benchmark_module_imports() -> None:
     assert "load" in [m.name for module in modules for m in module.measurements]
 
 
+@pytest.mark.slow  # 45-107 s: every measurement is a fresh process
 def test_the_runner_measures_every_plug_in_on_tiny_maps(tmp_path: Path) -> None:
     """Every measurement of every module runs on a tiny map (the TUI one with a single round of keys).
 

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from argmap import anchor, ops, store
 from argmap.check import check_map
+from argmap.finding_codes import FindingCode
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.sources import describe_source
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Uniforms are expensive. Many families struggle to pay for them. Bullying is common at school.\n"
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return in_process.run("check", *args, cwd=ROOT)
 
 
 @pytest.fixture
@@ -166,7 +167,7 @@ def test_json_output(annotated: Path) -> None:
 def test_scheme_questions_are_hints_and_unknown_schemes_warnings(annotated: Path) -> None:
     graph = MapGraph(store.load(annotated))
     graph.apply(ops.set_scheme(graph, "r-cost", "negative-consequences"))
-    graph.apply(ops.set_scheme(graph, "r-subsidy", "wishful-thinking"))
+    graph.apply(ops.update_relation(graph, "r-subsidy", "a scheme from elsewhere", scheme="wishful-thinking"))
     store.save(graph.map, annotated)
     findings = check_map(store.load(annotated), annotated)
     questions = [f for f in findings if f.code == "open-question"]
@@ -186,3 +187,11 @@ def test_many_hints_of_a_kind_are_summed_up_unless_asked_for(tmp_path: Path) -> 
     assert grouped.stdout.count("no-evidence") == 1
     listed = run_check("--hints", str(path))
     assert listed.stdout.count("no-evidence") == 12
+
+
+def test_finding_codes_are_members_of_the_enum_and_json_keeps_their_strings(annotated: Path) -> None:
+    edit_json(annotated, '"target": "cost"', '"target": "costs"')
+    findings = check_map(store.load(annotated), annotated)
+    assert findings and all(type(finding.code) is FindingCode for finding in findings)
+    dangling = next(f for f in findings if f.code is FindingCode.DANGLING_ID)
+    assert json.loads(json.dumps(dangling.as_dict()))["code"] == "dangling-id"

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from argmap import store
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}
-    )
+    return in_process.run(*args, cwd=ROOT, env={**os.environ, **env})
 
 
 def test_new_creates_a_map_with_its_source(tmp_path: Path) -> None:

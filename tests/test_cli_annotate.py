@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from argmap import ops, store
 from argmap.anchor import find_quote
 from argmap.graph import MapGraph
 from argmap.sources import describe_source
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "maps" / "partnership-of-convenience.argmap.json"
@@ -26,7 +26,7 @@ Daher lehnen viele Eltern sie ab. Ein Kind sagte: \x1b[31m„Ich mag sie.“
 
 def argmap(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    return in_process.run(*args, cwd=ROOT, env=env)
 
 
 def small_map(tmp_path: Path) -> Path:

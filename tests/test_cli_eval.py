@@ -6,13 +6,13 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from argmap import ops, store
 from argmap.graph import MapGraph
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,9 +21,7 @@ def argmap(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = 
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environment["PYTHONPATH"] = str(ROOT)
     environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], input=stdin, capture_output=True, env=environment, cwd=ROOT
-    )
+    return in_process.run(*args, stdin=stdin, env=environment, cwd=ROOT, text=False)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ _python_argcomplete argmap
 printf '%s\n' "${COMPREPLY[@]}"
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="completion is tested in bash, which is missing")
+pytestmark = pytest.mark.needs("bash")  # completion is tested in bash
 
 
 def completions(line: str, cwd: Path = ROOT) -> list[str]:

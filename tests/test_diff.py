@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from argmap.diff import apply_diff, describe, diff_maps, word_diff
 from argmap.diffview import render_json, render_text
 from argmap.errors import ArgmapError
 from argmap.model import Anchor, ClaimKind, RelationType
+from tests import in_process
 from tests.diffmerge_helpers import edited, sample_map
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,8 +153,7 @@ def test_json_report_is_stable_and_complete():
 
 
 def argmap_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(ROOT), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    return in_process.run(*args, cwd=cwd, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
 
 
 def test_diff_command_exit_codes_and_formats(tmp_path: Path):

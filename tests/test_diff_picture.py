@@ -5,18 +5,18 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.model import ArgMap
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT)
+    return in_process.run(*args, cwd=ROOT, text=False)
 
 
 def two_versions(tmp_path: Path, uniforms_map: ArgMap) -> tuple[Path, Path]:

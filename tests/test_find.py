@@ -9,7 +9,11 @@ from argmap import ops
 from argmap.document import Document
 from argmap.find import REFOLD_AFTER, ClaimIndex
 from argmap.find import scan as plain_scan
+from argmap.graph import MapGraph
 from argmap.model import ArgMap, Claim
+from argmap.outline import outline
+from argmap.render.dot import build_dot
+from argmap.render.options import RenderOptions
 
 
 def scan(argmap: ArgMap, query: str, exclude: str | None = None) -> set[str]:
@@ -104,3 +108,19 @@ def test_without_an_index_the_claims_are_scanned_one_by_one(uniforms_path: Path)
     assert document.find_claims("bully", 2, build_index=False) == ["bullying", "clothing"]
     assert document.needs_claim_index(None), "no index was built"
     assert plain_scan(document.map.claims, "BULLY", 10, exclude="clothing") == ["bullying", "markers"]
+
+
+def test_every_view_shows_a_claim_in_the_chosen_language_or_else_its_own_text(uniforms_map: ArgMap) -> None:
+    graph = MapGraph(uniforms_map)
+    graph.apply(ops.set_translation(graph, "cost", "de", "Uniformen kosten Familien Geld."))
+    claims = graph.map.claims
+    assert claims["cost"].shown_text("de") == "Uniformen kosten Familien Geld."
+    assert claims["cost"].shown_text(None) == claims["cost"].shown_text("fr") == "Uniforms cost families money."
+    rows = {row.claim_id: row for row in outline(graph)}
+    assert (
+        rows["cost"].text("de") == "Uniformen kosten Familien Geld."
+        and rows["bullying"].text("de") == claims["bullying"].text
+    )
+    assert plain_scan(claims, "kosten", 10, language="de") == ["cost"] and plain_scan(claims, "kosten", 10) == []
+    drawn = build_dot(graph.map, RenderOptions(lang="de"))
+    assert "Uniformen kosten" in drawn and "Uniforms reduce bullying." in drawn

@@ -13,7 +13,7 @@ from strategies import maps
 from argmap import sources, store
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
-from argmap.formats import aif
+from argmap.formats import aif, xaif_layout
 from argmap.model import ArgMap, RelationType
 
 FILES = sorted(p.name for p in (CORPUS / "aif").glob("*.json")) or ["(corpus absent)"]
@@ -101,11 +101,43 @@ def test_locutions_without_offsets_keep_speakers_in_a_transcript() -> None:
             assert matches(anchor, transcript) and anchor.speaker in conversion.map.speakers
 
 
-def test_rephrase_is_kept_as_a_note() -> None:
+def test_the_dialogue_layer_is_kept() -> None:
+    """us-2016-nodeset11116: no locution asserts a claim directly; a transition argues, another restates."""
     path = corpus("aif") / "us-2016-nodeset11116.json"
-    conversion = aif.read(path.read_bytes(), str(path))
-    assert any(c.note.startswith("Rephrases") for c in conversion.map.claims.values())
-    assert any("rephrase" in w for w in conversion.warnings)
+    argmap = aif.read(path.read_bytes(), str(path)).map
+    assert len(argmap.locutions) == 4 and len(argmap.transitions) == 2
+    (rephrase,) = argmap.rephrases.values()
+    assert argmap.claims[rephrase.target].text and rephrase.premises[0] in argmap.claims
+    acts = [act for transition in argmap.transitions.values() for act in transition.illocutions]
+    assert sorted(act.kind for act in acts) == ["Arguing", "Restating"]
+    restating = next(act for act in acts if act.kind == "Restating")
+    assert restating.targets == tuple(argmap.rephrases)
+    speakers = {argmap.speakers[loc.speaker].name for loc in argmap.locutions.values() if loc.speaker}
+    assert speakers
+
+
+def test_illocution_kinds_and_reported_speech_are_kept() -> None:
+    path = corpus("aif") / "aifdb-nodeset6064-arguebuf.json"
+    argmap = aif.read(path.read_bytes(), str(path)).map
+    kinds = sorted(act.kind for locution in argmap.locutions.values() for act in locution.illocutions)
+    assert kinds.count("Pure Questioning") == 1 and kinds.count("Popular Conceding") == 2
+    lorem = corpus("aif") / "ova3-lorem-ipsum-aif.json"
+    argmap = aif.read(lorem.read_bytes(), str(lorem)).map
+    reported = [
+        act
+        for locution in argmap.locutions.values()
+        for act in locution.illocutions
+        if any(target in argmap.locutions for target in act.targets)
+    ]
+    assert len(reported) == 7 and {act.kind for act in reported} == {"Analysing"}
+
+
+def test_dialogue_layer_survives_argmap_aif_argmap_exactly() -> None:
+    for name in ("aifdb-nodeset6064-arguebuf.json", "qt30-nodeset23590.json", "ova3-xaif-min.json"):
+        path = corpus("aif") / name
+        conversion = aif.read(path.read_bytes(), str(path))
+        for text, _ in (aif.write(conversion.map), aif.write_xaif(conversion.map, conversion.texts)):
+            assert aif.read(text).map == conversion.map, name
 
 
 def test_seed_map_exported_to_aif_and_imported_back_is_the_same_map() -> None:
@@ -145,3 +177,15 @@ def test_map_to_aif_to_map_is_the_same_map(argmap: ArgMap) -> None:
 def test_bad_aif_is_one_clean_error(data: bytes) -> None:
     with pytest.raises(ArgmapError):
         aif.read(data)
+
+
+def test_ova_layout_places_every_node_and_a_large_graph_in_a_grid() -> None:
+    nodes = [{"nodeID": f"n{n}", "text": "words " * n, "type": "I" if n % 2 else "RA"} for n in range(6)]
+    edges = [{"fromID": f"n{n}", "toID": f"n{n + 1}"} for n in range(5)]
+    section, warnings = xaif_layout.ova_section(nodes, edges)
+    places = {(n["x"], n["y"]) for n in section["nodes"]}
+    assert len(places) == 6 and not warnings
+    assert [(e["fromID"], e["toID"]) for e in section["edges"]] == [(e["fromID"], e["toID"]) for e in edges]
+    many = [{"nodeID": str(n), "text": "x", "type": "I"} for n in range(xaif_layout.LAYOUT_LIMIT + 1)]
+    section, warnings = xaif_layout.ova_section(many, [])
+    assert len({(n["x"], n["y"]) for n in section["nodes"]}) == len(many) and "grid" in warnings[0]

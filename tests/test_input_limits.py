@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from argmap import store
 from argmap.errors import ArgmapError
 from argmap.formats import aif, formats, read, write
 from benchmarks.generate import generate
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTERS = sorted(name for name, fmt in formats().items() if fmt.read)
@@ -19,7 +19,7 @@ LIMIT_TEXT = f"argmap reads inputs up to {store.MAX_BYTES // 2**20} MiB"
 
 
 def _argmap(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT)
+    return in_process.run(*args, cwd=ROOT)
 
 
 @pytest.mark.parametrize("name", IMPORTERS)

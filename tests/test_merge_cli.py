@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from argmap import ops, store
+from tests import in_process
 from tests.diffmerge_helpers import edited, sample_map
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    return in_process.run(*args, cwd=cwd, env={"NO_COLOR": "1"})
 
 
 def test_merge_command_clean_and_conflicting(tmp_path: Path):

@@ -15,9 +15,8 @@ from argmap.navigate import (
     conflicted_records,
     in_reading_order,
     next_conflict,
-    reading_order,
-    top_claims,
 )
+from argmap.order import reading_order, top_claims
 
 
 @pytest.fixture
@@ -29,7 +28,7 @@ def test_reading_order_goes_down_the_tree_and_reaches_every_claim(graph: MapGrap
     graph.apply(ops.add_reason(graph, "thesis", "A loose end.", claim_id="loose"))
     graph.apply(ops.delete_relation(graph, "r-loose"))
     assert top_claims(graph) == ["thesis", "loose"]
-    assert reading_order(graph) == ["thesis", "bullying", "clothing", "markers", "cost", "subsidy", "loose"]
+    assert reading_order(graph) == ["thesis", "bullying", "markers", "clothing", "cost", "subsidy", "loose"]
 
 
 def test_search_matches_come_in_reading_order_from_the_finder(uniforms_path) -> None:

@@ -28,7 +28,7 @@ EDITS: dict[str, Callable[[MapGraph], Edit]] = {
     "set implicit": lambda g: ops.set_implicit(g, "clothing", True),
     "set base score": lambda g: ops.set_base_score(g, "cost", 0.8),
     "set weight": lambda g: ops.set_weight(g, "r-cost", 0.3),
-    "set scheme": lambda g: ops.set_scheme(g, "r-cost", "consequences"),
+    "set scheme": lambda g: ops.set_scheme(g, "r-cost", "negative-consequences"),
     "set relation type": lambda g: ops.set_relation_type(g, "r-subsidy", RelationType.SUPPORT),
     "attach evidence": lambda g: ops.attach_evidence(
         g, "cost", Anchor(source="essay", quote="expensive", start=10, end=19)

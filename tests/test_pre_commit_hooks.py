@@ -18,7 +18,7 @@ MAP_NAME = "partnership-of-convenience.argmap.json"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("git") is None, reason="the hooks run in a git repository; git is missing"),
+    pytest.mark.needs("git"),  # the hooks run in a git repository
 ]
 
 

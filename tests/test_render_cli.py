@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from render_maps import classroom_map
 
 from argmap import store
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT, env={**os.environ, **env}
-    )
+    return in_process.run(*args, cwd=ROOT, env={**os.environ, **env}, text=False)
 
 
 def test_format_from_extension_and_options(tmp_path: Path) -> None:

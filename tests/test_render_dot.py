@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from argmap.render.dot import clean, html_text, plain_label, quoted, shorten, wr
 from argmap.render.view import select
 
 GOLDEN = Path(__file__).parent / "golden"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
+needs_dot = pytest.mark.needs("dot")
 
 CASES = {
     "classroom": RenderOptions(),

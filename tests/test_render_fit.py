@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -21,7 +20,7 @@ from argmap.render.fit import MEDIA, MIN_TEXT, SLIDE_PIXELS_PER_POINT
 from argmap.render.output import render_pages
 from benchmarks.generate import generate
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
+needs_dot = pytest.mark.needs("dot")
 SVG = "{http://www.w3.org/2000/svg}"
 _SCALE = re.compile(r"scale\(([0-9.]+)")
 _PAGE_REF = re.compile(r"p\. (\d+)")
@@ -91,6 +90,7 @@ def test_seed_map_fits_slides_and_pages(fit: str, lang: str | None, legend: bool
 
 
 @needs_dot
+@pytest.mark.slow  # about 20 s each: Graphviz lays out every page of a 300-claim map
 @pytest.mark.parametrize("fit", ["slide", "a4"])
 def test_generated_300_claim_map_fits(fit: str) -> None:
     argmap, _ = generate(300)

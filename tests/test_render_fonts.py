@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,8 @@ from argmap import store
 from argmap.render import RenderOptions, render_map
 from argmap.render.fonts import FONT_STACK
 
-needs_tools = pytest.mark.skipif(
-    any(shutil.which(tool) is None for tool in TOOLS),
-    reason="needs rsvg-convert (librsvg2-bin) and pdftoppm (poppler-utils) to rasterise the SVG",
-)
+needs_tools = pytest.mark.needs(*TOOLS)  # to rasterise the SVG
+needs_dot = pytest.mark.needs("dot")
 
 
 @needs_tools
@@ -38,7 +35,7 @@ def test_the_check_sees_text_that_runs_out_of_its_box(tmp_path: Path) -> None:
 
 
 @needs_tools
-@pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz")
+@needs_dot
 def test_system_svg_keeps_text_inside_boxes_too(tmp_path: Path) -> None:
     svg = render_map(classroom_map(), "svg", RenderOptions(lang="de", quotes=True, numbers=True), backend="system")
     assert overflowing_pixels(svg, tmp_path) == 0

@@ -85,7 +85,7 @@ def slow_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-needs_dot = pytest.mark.skipif(not any(Path(p, "dot").exists() for p in os.environ["PATH"].split(":")), reason="no dot")
+needs_dot = pytest.mark.needs("dot")
 
 
 def test_a_layout_of_minutes_is_refused_before_graphviz_starts(tmp_path: Path) -> None:

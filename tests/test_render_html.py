@@ -2,13 +2,12 @@
 
 Playwright drives the system browser (/usr/bin/chromium; never `playwright
 install`).  Without it the browser tests skip, except in CI (CI=true), where
-`.ci/run` installs it and a missing browser fails.
+`.ci/run` installs it and a missing browser fails (:func:`tests.tools.require_tool`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -23,10 +22,10 @@ from argmap.outline import outline
 from argmap.render import RenderOptions, render_file
 from argmap.render.html import asset, csp_hash, inline_svg, passages, render_html, script_json
 from tests.security.hostile import argmap_cli
+from tests.tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "maps" / "partnership-of-convenience.argmap.json"
-CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -93,17 +92,11 @@ def test_fit_is_refused_for_a_page(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or not Path(CHROMIUM).exists():
-        reason = "needs Debian's chromium (apt-get install chromium) and the playwright package (argmap[test])"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         yield launched
         launched.close()
 
@@ -136,7 +129,7 @@ class Opened:
 @pytest.fixture(scope="module")
 def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("page") / "seed.html"
-    result = argmap_cli("render", str(SEED), "-o", str(target), timeout=120)
+    result = argmap_cli("render", str(SEED), "-o", str(target))
     assert result.returncode == 0, result.stderr
     return target
 
@@ -310,7 +303,7 @@ def test_a_hostile_map_runs_no_script_and_keeps_its_structure(browser: object, t
     for hostile in (False, True):
         map_path = twin_maps(tmp_path, hostile)
         target = map_path.with_suffix(".html")
-        result = argmap_cli("render", str(map_path), "-o", str(target), "--numbers", timeout=120)
+        result = argmap_cli("render", str(map_path), "-o", str(target), "--numbers")
         assert result.returncode == 0, result.stderr
         opened = Opened(browser, target)
         page = opened.page

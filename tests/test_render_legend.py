@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -10,7 +9,7 @@ from render_maps import classroom_map
 
 from argmap.render import RenderOptions, build_dot
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
+needs_dot = pytest.mark.needs("dot")
 
 
 def node_positions(dot: str) -> dict[str, tuple[float, float]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,8 +16,7 @@ from argmap.errors import ArgmapError
 from argmap.render import RenderOptions, build_dot, render_file, render_map
 from argmap.render.sanitize import sanitize_svg
 
-HAS_DOT = shutil.which("dot") is not None
-needs_dot = pytest.mark.skipif(not HAS_DOT, reason="needs the system Graphviz (apt install graphviz)")
+needs_dot = pytest.mark.needs("dot")
 BACKENDS = [pytest.param("system", marks=needs_dot), "wasm"]
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,7 +12,7 @@ from argmap.render import RenderOptions, build_dot, render_map
 from argmap.render.dot import shorten
 from argmap.render.themes import THEMES
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (apt install graphviz)")
+needs_dot = pytest.mark.needs("dot")
 SVG = "{http://www.w3.org/2000/svg}"
 
 

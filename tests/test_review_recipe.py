@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "docs" / "examples" / "review-maps.sh"
 SEED = "maps/partnership-of-convenience.argmap.json"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="the recipe reviews a git repository")
+pytestmark = pytest.mark.needs("git")  # the recipe reviews a git repository
 
 
 def git(repo: Path, *args: str) -> None:

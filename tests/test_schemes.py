@@ -11,15 +11,13 @@ import pytest
 from argmap import ops
 from argmap.errors import OperationError
 from argmap.graph import MapGraph
+from argmap.ops import answer_question, question_to_objection, set_scheme
 from argmap.schemes import (
     all_schemes,
-    answer_question,
     get_scheme,
     open_questions,
     question_status,
-    question_to_objection,
     relation_of,
-    set_relation_scheme,
     unknown_schemes,
 )
 
@@ -68,7 +66,7 @@ def test_data_ships_in_the_package():
 
 def test_open_questions_until_answered(graph: MapGraph):
     assert open_questions(graph.map) == []
-    graph.apply(set_relation_scheme(graph, "r-analyst", "expert-opinion"))
+    graph.apply(set_scheme(graph, "r-analyst", "expert-opinion"))
     expert = get_scheme("expert-opinion")
     assert [(rid, sid, q.id) for rid, sid, q in open_questions(graph.map)] == [
         ("r-analyst", "expert-opinion", q.id) for q in expert.questions
@@ -84,22 +82,22 @@ def test_open_questions_until_answered(graph: MapGraph):
 
 def test_unknown_scheme_and_question_are_refused(graph: MapGraph):
     with pytest.raises(OperationError, match="unknown scheme"):
-        set_relation_scheme(graph, "r-analyst", "astrology")
+        set_scheme(graph, "r-analyst", "astrology")
     with pytest.raises(OperationError, match="names no scheme"):
         answer_question(graph, "r-analyst", "field", "x")
-    graph.apply(set_relation_scheme(graph, "r-analyst", "expert-opinion"))
+    graph.apply(set_scheme(graph, "r-analyst", "expert-opinion"))
     with pytest.raises(OperationError, match="no critical question 'nonsense'"):
         answer_question(graph, "r-analyst", "nonsense", "x")
 
 
 def test_unknown_schemes_are_listed(graph: MapGraph):
-    graph.apply(ops.set_scheme(graph, "r-analyst", "astrology"))
+    graph.apply(ops.update_relation(graph, "r-analyst", "a scheme from elsewhere", scheme="astrology"))
     assert unknown_schemes(graph.map) == [("r-analyst", "astrology")]
     assert open_questions(graph.map) == []
 
 
 def test_inference_question_becomes_an_undercut(graph: MapGraph):
-    graph.apply(set_relation_scheme(graph, "r-analyst", "expert-opinion"))
+    graph.apply(set_scheme(graph, "r-analyst", "expert-opinion"))
     edit = question_to_objection(graph, "r-analyst", "consistency")
     graph.apply(edit)
     new = edit.select
@@ -114,7 +112,7 @@ def test_inference_question_becomes_an_undercut(graph: MapGraph):
 
 
 def test_premise_question_becomes_an_objection_to_a_single_premise(graph: MapGraph):
-    graph.apply(set_relation_scheme(graph, "r-analyst", "expert-opinion"))
+    graph.apply(set_scheme(graph, "r-analyst", "expert-opinion"))
     edit = question_to_objection(graph, "r-analyst", "asserted", "The quote is taken out of context.")
     graph.apply(edit)
     assert edit.select == "quote-taken-out-context"
@@ -124,7 +122,7 @@ def test_premise_question_becomes_an_objection_to_a_single_premise(graph: MapGra
 
 
 def test_premise_question_with_linked_premises_undercuts(graph: MapGraph):
-    graph.apply(set_relation_scheme(graph, "r-economy", "cause-to-effect"))
+    graph.apply(set_scheme(graph, "r-economy", "cause-to-effect"))
     edit = question_to_objection(graph, "r-economy", "cause-present")
     graph.apply(edit)
     (_, relation) = graph.parents(edit.select)[0]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
-from argmap.schemes import answer_question, question_to_objection, relation_of
+from argmap.ops import answer_question, question_to_objection
+from argmap.schemes import relation_of
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "answer",
@@ -45,7 +46,8 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     relation_id = relation_of(graph, args.relation)
     if args.objection is not None:
         if args.text:
@@ -56,6 +58,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         raise ArgmapError("give the answer's TEXT, --objection or --clear")
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     console().print(f"{edit.label}" + ("" if edit.changes else " (unchanged)"), markup=False)
     return 0

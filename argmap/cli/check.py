@@ -10,9 +10,11 @@ import orjson
 
 from argmap import store
 from argmap.check import Finding, check_map, fix_anchors, hint_summary
-from argmap.cli.common import add_command, err_console, paint, write_lines
+from argmap.cli.common import Subcommands, add_command, err_console, paint, write_lines
+from argmap.compact import records
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.visible import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
@@ -20,7 +22,7 @@ HINTS_LISTED = 10
 """Hints of one kind are listed one by one up to this many; beyond, one line sums them up (``--hints`` lists all)."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "check",
@@ -54,19 +56,26 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
+    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     status = 0
     report = []
     for path in args.maps:
-        try:
-            mapfile = store.read(path, keep_form=args.fix)
+        try:  # --fix saves the map; a check alone reads it without models where it can
+            loaded = store.read(path) if args.fix else store.loads_data(store.read_bytes(path), path)
         except ArgmapError as error:
             err_console().print(f"argmap: {visible(str(error))}", markup=False, highlight=False)
             report.append({"map": path, "readable": False, "error": str(error), "findings": []})
             status = 2
             continue
-        if args.fix:
-            _fix(mapfile, path)
-        findings = check_map(mapfile.map, path, mapfile.duplicates)
+        if isinstance(loaded, store.MapFile):
+            _fix(loaded, path)
+            findings = check_map(loaded.map, path, loaded.duplicates)
+        else:
+            findings = check_map(records(loaded), path, loaded.duplicates)
         if args.no_hints:
             findings = [f for f in findings if f.severity != "hint"]
         if any(f.severity != "hint" for f in findings):
@@ -90,7 +99,7 @@ def _fix(mapfile: store.MapFile, path: str) -> None:
     edit = fix_anchors(graph, path)
     if edit.changes:
         graph.apply(edit)
-        store.save(graph.map, path)
+        store.save(graph.map, path, mapfile.kept)
         err_console().print(f"{path}: fixed {len(edit.changes)} record(s)", markup=False)
 
 
@@ -107,7 +116,7 @@ def _text(path: str, findings: list[Finding], every_hint: bool) -> list[str]:
         f"{paint(' (argmap check --hints lists them)', 'dim')}"
         for code in sorted(grouped)
     )
-    counts = Counter(f.severity for f in findings)
+    counts: Counter[str] = Counter(f.severity for f in findings)
     summary = ", ".join(f"{counts[s]:,} {s}{'s' if counts[s] != 1 else ''}" for s in STYLES if counts[s])
     lines.append(f"{shown}: {summary}")
     return lines

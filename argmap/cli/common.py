@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from argmap.outline import Role
 
@@ -19,13 +19,15 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``add_subparsers`` returns, which argparse does not name publicly; each command's ``register`` takes it."""
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the hand-written examples in descriptions as they are."""
 
 
-def add_command(
-    subparsers: argparse._SubParsersAction, name: str, summary: str, description: str
-) -> argparse.ArgumentParser:
+def add_command(subparsers: Subcommands, name: str, summary: str, description: str) -> argparse.ArgumentParser:
     """A subcommand parser whose ``--help`` shows the summary, then the examples."""
     return subparsers.add_parser(
         name, help=summary, description=f"{summary}\n\n{description}", formatter_class=HelpFormatter

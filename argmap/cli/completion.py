@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from argmap.cli.common import add_command
+from argmap.cli.common import Subcommands, add_command
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -28,7 +28,7 @@ ID_FILE_LIMIT = 512 * 1024 * 1024
 """Completion reads ids from maps up to this size, the same limit as every command's input."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "completion",
@@ -50,9 +50,9 @@ claim ids of MAP.
 
 
 def run(args: argparse.Namespace) -> int:
-    import argcomplete
+    from argcomplete.shell_integration import shellcode
 
-    sys.stdout.write(argcomplete.shellcode(["argmap"], shell=args.shell))
+    sys.stdout.write(shellcode(["argmap"], shell=args.shell))
     return 0
 
 
@@ -60,7 +60,8 @@ def complete(parser: argparse.ArgumentParser) -> None:
     """Answer the shell's completion request and exit (argcomplete's protocol); return at once when none was made."""
     import argcomplete
 
-    argcomplete.autocomplete(parser, always_complete_options=False, default_completer=complete_argument)
+    # argcomplete calls any callable with these keywords, as its docs say; its type hint names only BaseCompleter.
+    argcomplete.autocomplete(parser, always_complete_options=False, default_completer=complete_argument)  # type: ignore[arg-type]
 
 
 def complete_argument(prefix: str, action: argparse.Action, parsed_args: argparse.Namespace, **_: object) -> list[str]:

@@ -8,14 +8,14 @@ import sys
 from typing import Any
 
 from argmap import store
-from argmap.cli.common import add_command, say
+from argmap.cli.common import Subcommands, add_command, say
 from argmap.coverage import SentenceCoverage, SourceCoverage, State, map_coverage
 from argmap.errors import ArgmapError
 from argmap.sources import read_source_text
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "coverage",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from argmap import ops, store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError, OperationError
 from argmap.graph import MapGraph
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "detach",
@@ -32,7 +32,8 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     claim = graph.map.claims.get(args.claim)
     if claim is None:
         raise ArgmapError(f"no claim {args.claim!r} in this map", path=args.map)
@@ -48,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(str(error), path=args.map) from None
     quote = claim.evidence[index].quote
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     console().print(f"{args.claim}: detached “{visible(quote)}”", markup=False)
     return 0

@@ -7,20 +7,19 @@ import sys
 from pathlib import Path
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.diff import describe, diff_maps, narrowed
-from argmap.diffview import diff_picture, render_json, render_text
+from argmap.diffview import render_json, render_text
 from argmap.errors import ArgmapError
 from argmap.git import load_version_data
 from argmap.model import ArgMap
-from argmap.render import THEMES, RenderOptions, render_map
-from argmap.render.fit import FITS, MEDIA, default_fit
-from argmap.render.output import join_pdf, page_paths, render_pages
+from argmap.render.fit import FITS
+from argmap.render.themes import THEMES
 
 PICTURES = ("svg", "png", "pdf")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "diff",
@@ -61,13 +60,19 @@ struck through, added ones framed in their own colour, a summary on top.
 
 
 def run(args: argparse.Namespace) -> int:
-    old_data, new_data = load_version_data(args.old), load_version_data(args.new)
+    old_data = load_version_data(args.old)
+    new_data = load_version_data(args.new, like=old_data)
     if args.format in PICTURES:  # the picture draws the whole new map
         old, new = old_data.build(), new_data.build()
     else:  # the report needs only the records that differ
         old, new = (ArgMap.model_validate(part) for part in narrowed(old_data.raw, new_data.raw))
     diff = diff_maps(old, new)
-    if args.format in PICTURES:
+    if args.format in PICTURES:  # the Graphviz side is imported only for a picture
+        from argmap.diffview import diff_picture
+        from argmap.render import RenderOptions, render_map
+        from argmap.render.fit import default_fit, wrap_for
+        from argmap.render.output import join_pdf, page_paths, render_pages
+
         drawn = diff_picture(old, new, diff, whole=args.whole, lang=args.lang)
         fit = default_fit(args.fit, args.format)
         options = RenderOptions(
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             marks=drawn.marks,
             rewordings=drawn.rewordings,
             fit=fit,
-            wrap=MEDIA[fit].wrap if fit else RenderOptions.wrap,
+            wrap=wrap_for(fit),
         )
         if options.fit is None:
             pictures = [render_map(drawn.map, args.format, options)]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.common import add_command
+from argmap.cli.common import Subcommands, add_command
 from argmap.document import Opening
 from argmap.errors import ArgmapError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "edit",

@@ -8,11 +8,11 @@ import sys
 import orjson
 
 from argmap import store
-from argmap.cli.common import ROLE_STYLES, add_command, paint, write_lines
+from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, write_lines
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, Relation, RelationType
+from argmap.model import ArgMap, Relation
 from argmap.outline import MARKERS, Role, Row, outline
 from argmap.visible import visible
 
@@ -41,7 +41,7 @@ WHY_OTHER = {
 """Why the other reading can come out differently, said once beside a disagreement."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "eval",
@@ -148,7 +148,7 @@ def _direct_rows(argmap: ArgMap, bearing: list[tuple[str, Relation]]) -> list[Ro
     claims = argmap.claims
     rows: list[Row] = []
     for rid, relation in bearing:
-        attack = relation.type is RelationType.ATTACK
+        attack = relation.type.attacks
         if len(relation.premises) == 1:
             premise = relation.premises[0]
             rows.append(Row(1, Role.OBJECTION if attack else Role.REASON, premise, claims.get(premise), rid))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from argmap import git
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "git-setup",

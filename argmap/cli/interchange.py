@@ -7,21 +7,29 @@ import sys
 from pathlib import Path
 
 from argmap import formats, sources, store
-from argmap.cli.common import add_command, err_console
+from argmap.cli.common import Subcommands, add_command, err_console
 from argmap.errors import ArgmapError
 from argmap.formats import aif
+from argmap.graph import DIALOGUE_TABLES
+from argmap.model import ArgMap
 from argmap.visible import visible, visible_json
 
 JSON_FORMATS = {"aif", "xaif"}
 """Exports that are JSON: on stdout only escapes JSON reads back as the same text are added."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    names = ", ".join(formats.formats())
+def format_list(*, reading: bool) -> str:
+    """The formats import reads (or export writes), one a line with its extensions, from the registry."""
+    able = formats.able(reading=reading)
+    name, title = max(len(f.name) for f in able), max(len(f.title) for f in able)
+    return "\n".join(f"  {f.name:<{name}}  {f.title:<{title}}  {' '.join(f.extensions)}" for f in able)
+
+
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "import",
-        "make a map from an Argdown, AIF/xAIF, SADFace or Kialo file",
+        "make a map from another argument tool's file (formats below)",
         f"""\
 The format comes from the content or the extension; --from names it.  Warnings
 (what the map could not keep) go to stderr.  Source texts recovered from the
@@ -30,7 +38,8 @@ MAP-NAME.SOURCE-ID.txt so that the evidence anchors can be checked; a file of
 that name holding another text is never overwritten (the next free name is
 taken).  Paths named in the imported file are never written to.
 
-formats: {names}
+formats (--from):
+{format_list(reading=True)}
 
 examples:
   argmap import debate.argdown -o debate.argmap.json
@@ -47,14 +56,15 @@ examples:
     parser = add_command(
         subparsers,
         "export",
-        "write a map as Argdown, AIF/xAIF, Kialo, Markdown or Mermaid",
+        "write a map in another tool's format (formats below)",
         f"""\
 The format comes from --to or from the extension of -o.  Warnings (what the
 format cannot hold) go to stderr.  On stdout, control characters in the map's
 texts are shown visibly (as \\u escapes in JSON, which read back the same); -o
 writes them exactly.
 
-formats: {", ".join(n for n, f in formats.formats().items() if f.write)}
+formats (--to):
+{format_list(reading=False)}
 
 examples:
   argmap export maps/partnership-of-convenience.argmap.json --to argdown -o nk.argdown
@@ -108,7 +118,8 @@ def run_import(args: argparse.Namespace) -> int:
     store.save(argmap, target)
     _warn(conversion.warnings)
     err_console().print(
-        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations → {target}",
+        f"imported {fmt}: {len(argmap.claims)} claims, {len(argmap.relations)} relations{_dialogue_counts(argmap)}"
+        f" → {target}",
         markup=False,
         highlight=False,
     )
@@ -122,7 +133,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         guessed = formats.from_extension(output) if output != "-" else None
         if guessed is None:
-            raise ArgmapError("which format?", fix="name it with --to (argdown, aif, xaif, kialo, markdown, mermaid)")
+            raise ArgmapError("which format?", fix=f"name it with --to ({formats.names(reading=False)})")
         fmt = formats.get(guessed, reading=False).name
     argmap = store.load_for_reading(args.map)
     try:
@@ -149,3 +160,8 @@ def run_export(args: argparse.Namespace) -> int:
         store.write_atomic(Path(output), text.encode("utf-8"))
     _warn(warnings)
     return 0
+
+
+def _dialogue_counts(argmap: ArgMap) -> str:
+    """``, 4 locutions, 1 transitions`` when the import kept a dialogue layer, else nothing."""
+    return "".join(f", {len(getattr(argmap, table))} {table}" for table in DIALOGUE_TABLES if getattr(argmap, table))

@@ -6,13 +6,13 @@ import argparse
 import sys
 
 from argmap import store
-from argmap.cli.common import add_command, err_console
+from argmap.cli.common import Subcommands, add_command, err_console
 from argmap.git import load_version
 from argmap.merge import MergeResult, conflict_findings, merge_maps
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "merge",

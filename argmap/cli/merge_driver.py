@@ -6,14 +6,14 @@ import argparse
 import os
 
 from argmap import git, store
-from argmap.cli.common import add_command, err_console
+from argmap.cli.common import Subcommands, add_command, err_console
 from argmap.cli.merge import report
 from argmap.errors import ArgmapError
 from argmap.merge import merge_maps
 from argmap.model import FORMAT_VERSION, ArgMap
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "merge-driver",

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 
 from argmap import ops, store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.sources import describe_source
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "new",

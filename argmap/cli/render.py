@@ -10,13 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from argmap import store
-from argmap.cli.common import add_command, console, err_console, say
+from argmap.cli.common import Subcommands, add_command, console, err_console, say
 from argmap.errors import ArgmapError
-from argmap.evaluate import SEMANTICS, evaluate
+from argmap.evaluate import SEMANTICS, Semantics, evaluate
 from argmap.model import ArgMap
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, default_output, format_for, render_map
 from argmap.render.backends import CHOICES
-from argmap.render.fit import FITS, MEDIA, default_fit
+from argmap.render.fit import FITS, default_fit, wrap_for
 from argmap.render.html import render_html
 from argmap.render.output import join_pdf, page_paths, render_pages
 from argmap.visible import visible
@@ -25,7 +25,7 @@ Job = tuple[str, Path | None, str]
 """A map file, where its picture goes (None: stdout) and the picture's format."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "render",
@@ -104,7 +104,7 @@ examples:
 def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOptions:
     if args.wrap is not None and args.wrap < 10:
         raise ArgmapError(f"--wrap {args.wrap} is too narrow to read; use 10 or more")
-    wrap = args.wrap or (MEDIA[fit].wrap if fit else RenderOptions.wrap)
+    wrap = args.wrap or wrap_for(fit)
     return RenderOptions(
         theme=args.theme,
         direction=args.direction or "BT",
@@ -120,7 +120,7 @@ def options_from(args: argparse.Namespace, fit: str | None = None) -> RenderOpti
     )
 
 
-def with_strength(options: RenderOptions, argmap: ArgMap, semantics: str | None) -> RenderOptions:
+def with_strength(options: RenderOptions, argmap: ArgMap, semantics: Semantics | None) -> RenderOptions:
     """The options with each claim's evaluation added, when ``--strength`` asked for it."""
     if semantics is None:
         return options

@@ -6,13 +6,13 @@ import argparse
 import json
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError
 from argmap.merge import conflict_findings, resolve_in_map
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "resolve",
@@ -42,7 +42,8 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.load(args.map)
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    argmap = store.unique(mapfile)
     out = console()
     if args.conflict is None:
         findings = conflict_findings(argmap)
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         resolved = resolve_in_map(argmap, args.conflict, args.choice)
     else:
         raise ArgmapError("say how to resolve it", fix="--ours, --theirs or --value JSON")
-    store.save(resolved, args.map)
+    store.save(resolved, args.map, mapfile.kept)
     left = len(resolved.conflicts)
     out.print(f"resolved {visible(args.conflict)}; {left} conflict{'s' if left != 1 else ''} left", markup=False)
     return 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli.common import add_command
+from argmap.cli.common import Subcommands, add_command
 from argmap.schema import schema_text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "schema",

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 
 from argmap import store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.cli.schemes import describe
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
-from argmap.schemes import get_scheme, relation_of, set_relation_scheme
+from argmap.ops import set_scheme
+from argmap.schemes import get_scheme, relation_of
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "scheme",
@@ -38,7 +39,8 @@ examples:
 def run(args: argparse.Namespace) -> int:
     if args.clear and args.scheme:
         raise ArgmapError("give a SCHEME or --clear, not both")
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     relation_id = relation_of(graph, args.relation)
     out = console()
     if not args.scheme and not args.clear:
@@ -49,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
         for line in describe(get_scheme(relation.scheme), relation):
             out.print(line)
         return 0
-    edit = set_relation_scheme(graph, relation_id, None if args.clear else args.scheme)
+    edit = set_scheme(graph, relation_id, None if args.clear else args.scheme)
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     what = f"scheme {args.scheme}" if args.scheme else "no scheme"
     out.print(f"{relation_id}: {what}" + ("" if edit.changes else " (unchanged)"), markup=False)
     return 0

@@ -9,12 +9,12 @@ from dataclasses import asdict
 
 from rich.text import Text
 
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.model import Relation
 from argmap.schemes import Scheme, all_schemes, get_scheme, question_status
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "schemes",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from argmap import ops, store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "score",
@@ -46,7 +46,8 @@ def _unit(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     if (args.value is None) == (not args.clear):
         raise ArgmapError("give a VALUE from 0 to 1, or --clear")
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     if args.id in graph.map.claims:
         edit = ops.set_base_score(graph, args.id, args.value)
         what = "base score"
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         raise ArgmapError(f"no claim or relation {args.id!r} in this map", path=args.map)
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     shown = "default" if args.value is None else f"{args.value:g}"
     console().print(f"{args.id}: {what} {shown}" + ("" if edit.changes else " (unchanged)"), markup=False)
     return 0

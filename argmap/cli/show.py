@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from argmap import store
-from argmap.cli.common import ROLE_STYLES, add_command, console
+from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
 from argmap.heap import gc_paused
@@ -29,7 +29,7 @@ from argmap.quotes import quoted
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "show",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TypedDict
 
 from argmap import store
-from argmap.cli.common import add_command, say
+from argmap.cli.common import Subcommands, add_command, say
 from argmap.errors import ArgmapError
 from argmap.model import ArgMap
 from argmap.sources import read_source_text
@@ -15,7 +16,7 @@ from argmap.suggest import PassageIndex, claim_texts, overlaps
 from argmap.visible import visible
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "suggest",
@@ -41,6 +42,17 @@ examples:
     )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     parser.set_defaults(run=run)
+
+
+class PassageRow(TypedDict):
+    """One suggested passage as ``--format json`` writes it."""
+
+    rank: int
+    start: int
+    end: int
+    score: float
+    evidence: bool
+    text: str
 
 
 def _source_for(argmap: ArgMap, map_path: str, claim_id: str, wanted: str | None) -> str:
@@ -74,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     texts = claim_texts(claim, argmap.language, source.language)
     found = PassageIndex(text, source.language).suggest(texts, args.top)
     own = [(anchor.start, anchor.end) for anchor in claim.evidence if anchor.source == source_id]
-    rows = [
+    rows: list[PassageRow] = [
         {
             "rank": number,
             "start": one.start,

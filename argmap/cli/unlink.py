@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from argmap import ops, store
-from argmap.cli.common import add_command, console
+from argmap.cli.common import Subcommands, add_command, console
 from argmap.errors import ArgmapError, OperationError
 from argmap.graph import MapGraph
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "unlink",
@@ -35,7 +35,8 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph = MapGraph(store.load(args.map))
+    mapfile = store.read(args.map)  # keeps what makes the save fast
+    graph = MapGraph(store.unique(mapfile))
     if args.target is None:
         if args.id not in graph.map.relations:
             hint = "; for a claim, say which link with --from TARGET" if args.id in graph.map.claims else ""
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         except OperationError as error:
             raise ArgmapError(str(error), path=args.map) from None
     graph.apply(edit)
-    store.save(graph.map, args.map)
+    store.save(graph.map, args.map, mapfile.kept)
     gone = [change.id for change in edit.changes if change.after is None]
     console().print(f"{edit.label}: {len(gone)} relation{'s' if len(gone) != 1 else ''} removed", markup=False)
     return 0

@@ -69,15 +69,23 @@ def formats() -> dict[str, Format]:
     return _formats()
 
 
+def able(*, reading: bool) -> list[Format]:
+    """The formats argmap can read (or write), in the registry's order: what help and errors list."""
+    return [f for f in formats().values() if (f.read if reading else f.write)]
+
+
 def get(name: str, *, reading: bool) -> Format:
     """The format called ``name`` that can be read (or written); a clear error otherwise."""
-    table = formats()
-    fmt = table.get(name.lower())
-    able = [f.name for f in table.values() if (f.read if reading else f.write)]
+    fmt = formats().get(name.lower())
     if fmt is None or (fmt.read if reading else fmt.write) is None:
         verb = "import from" if reading else "export to"
-        raise ArgmapError(f"argmap cannot {verb} {name!r}", fix=f"one of: {', '.join(able)}")
+        raise ArgmapError(f"argmap cannot {verb} {name!r}", fix=f"one of: {names(reading=reading)}")
     return fmt
+
+
+def names(*, reading: bool) -> str:
+    """Their names, comma-separated, for a fix line."""
+    return ", ".join(f.name for f in able(reading=reading))
 
 
 def from_extension(path: str) -> str | None:
@@ -112,8 +120,9 @@ def sniff(data: str | bytes) -> str | None:
 
 
 def head_is_json(data: str | bytes) -> bool:
-    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n" if isinstance(data, bytes) else "\ufeff \t\r\n")
-    return start[:1] in (b"{", "{")
+    if isinstance(data, bytes):
+        return data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return data[:64].lstrip("\ufeff \t\r\n")[:1] == "{"
 
 
 def detect(path: str | None, data: str | bytes) -> str:
@@ -122,14 +131,14 @@ def detect(path: str | None, data: str | bytes) -> str:
     by_content = sniff(data)
     if by_content in {"aif", "xaif", "sadface", "kialo"} or (by_content == "argdown" and head_is_json(data)):
         return by_content
-    if by_name and get(by_name, reading=True):
-        return by_name
+    if by_name:
+        return get(by_name, reading=True).name  # an extension of a format argmap only writes is refused
     if by_content:
         return by_content
     raise ArgmapError(
         "cannot tell the format of this input",
         path=path,
-        fix="name it with --from (argdown, aif, xaif, sadface, kialo)",
+        fix=f"name it with --from ({names(reading=True)})",
     )
 
 

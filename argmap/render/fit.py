@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError
-from argmap.render.dot import SMALL_TEXT_FITTED
+from argmap.render.options import RenderOptions
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class Medium:
         return self.width > self.height
 
 
+SMALL_TEXT_FITTED = 11.0
+"""Points of a fitted drawing's smallest text (whole: Graphviz rounds HTML font sizes down); a fitted page
+is scaled by at least 9/11."""
 MIN_TEXT = 9.0
 """Points on the medium: 9 pt on paper; 18 px on a 1920-px slide drawn at 2 px per point."""
 SLIDE_PIXELS_PER_POINT = 2.0
@@ -58,6 +61,11 @@ def default_fit(requested: str | None, fmt: str) -> str | None:
     """The medium a picture is fitted to: the one asked for, else A4 for a PDF (a handout); None for no fit."""
     fit = requested or ("a4" if fmt == "pdf" else "none")
     return None if fit == "none" else fit
+
+
+def wrap_for(fit: str | None) -> int:
+    """Characters per line of a claim's text: the medium's, or the drawing's own default without a fit."""
+    return MEDIA[fit].wrap if fit else RenderOptions.wrap
 
 
 def medium(name: str) -> Medium:

@@ -34,7 +34,8 @@ DEFAULT_TIMEOUT = 600.0
 
 def layout_seconds(claims: int) -> float:
     """The estimated CPU time of Graphviz's layout of ``claims`` claims."""
-    return SECONDS_AT_1000 * (claims / 1000) ** GROWTH_EXPONENT
+    seconds: float = SECONDS_AT_1000 * (claims / 1000) ** GROWTH_EXPONENT  # float ** float is typed Any (complex)
+    return seconds
 
 
 def refuse_costly_layout(claims: int, force: bool) -> None:

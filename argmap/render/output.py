@@ -219,7 +219,8 @@ def _width_in_points(picture: bytes, fmt: str) -> float:
         found = _SVG_WIDTH.search(picture[:2000])
         return float(found.group(1)) if found else 0.0
     if fmt == "png" and picture[12:16] == b"IHDR":
-        return struct.unpack(">I", picture[16:20])[0] * 72 / PNG_DPI
+        pixels: int = struct.unpack(">I", picture[16:20])[0]
+        return pixels * 72 / PNG_DPI
     return 0.0
 
 

@@ -204,21 +204,22 @@ def _numbered(
                 continued_at.setdefault(cid, index)
     done: list[View] = []
     for index, view in enumerate(views):
+        parent, part = parents[index], parts[index]
         stubs = {}
         for cid in view.stubs:
-            at = home.get(cid, parents[index] if parents[index] is not None else index)
+            at = home.get(cid, parent if parent is not None else index)
             stubs[cid] = at + 1
         continued = {}
         for cid in view.hidden_below:
             if cid in view.stubs:
                 continue
-            at = continued_at.get(cid, home.get(cid))
-            if at is not None and at != index:
-                continued[cid] = at + 1
+            page = continued_at.get(cid, home.get(cid))
+            if page is not None and page != index:
+                continued[cid] = page + 1
         heading = [words["page of"].format(page=index + 1, pages=len(views))] if len(views) > 1 else []
-        if parents[index] is not None:
-            heading.append(words["continued from"].format(page=parents[index] + 1))
-        if parts[index] is not None:
-            heading.append(words["part"].format(part=parts[index][0], parts=parts[index][1]))
+        if parent is not None:
+            heading.append(words["continued from"].format(page=parent + 1))
+        if part is not None:
+            heading.append(words["part"].format(part=part[0], parts=part[1]))
         done.append(dataclasses.replace(view, stubs=stubs, continued=continued, heading=" · ".join(heading)))
     return done

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,6 +18,7 @@ from argmap.document import Document, Opening
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate
 from argmap.graph import Edit, MapGraph
+from argmap.ids import unique_id
 from argmap.model import ArgMap
 from argmap.render import RenderOptions, default_output, render_map
 from argmap.sources import describe_source
@@ -47,7 +48,7 @@ class ArgmapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (32, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (Textual declares it without ClassVar)
     """A terminal under 32 rows (80×24) gets compact dialogs (dialogs.tcss): every choice stays on screen."""
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
@@ -64,7 +65,8 @@ class ArgmapApp(App[None]):
         self.keymap = load_keymap(self.keymap_file, binding_ids())
         palette_keys = self.keymap.get("command-palette")
         if palette_keys:
-            self.COMMAND_PALETTE_BINDING = palette_keys
+            # Textual types it a ClassVar but reads it from the instance in App.__init__; the keymap is per app.
+            self.COMMAND_PALETTE_BINDING = palette_keys  # type: ignore[misc]
         super().__init__()
         self.path = path
         self.add_source = add_source
@@ -182,9 +184,7 @@ class ArgmapApp(App[None]):
             self.notify(str(error), severity="error")
             return
         graph: MapGraph = document.graph
-        base, n = source_id, 2
-        while source_id in graph.map.sources:
-            source_id, n = f"{base}-{n}", n + 1
+        source_id = unique_id(source_id, graph.map.sources)
         try:
             document.apply(ops.add_source(graph, source_id, source))
         except ArgmapError as error:
@@ -242,7 +242,7 @@ class ArgmapApp(App[None]):
         rows.setdefault("tab", (["tab", "shift+tab"], "Next / previous pane: tree, details, source"))
         return [(", ".join(keys), description, ident) for ident, (keys, description) in rows.items()]
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, EditorScreen):
             return

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from argmap.document import Document
-from argmap.find import ClaimIndex, shown_text
+from argmap.find import ClaimIndex
 from argmap.model import Claim
 from argmap.tui.widgets.details import DetailsPane
 
@@ -50,7 +50,7 @@ class ClaimPicker(Widget):
             claims = document.map.claims
             indexing = self._indexer is not None and self._indexer.is_running
             found = document.find_claims(query, limit, exclude, language, build_index=not indexing)
-            return [(cid, shown_text(claims[cid], language)) for cid in found]
+            return [(cid, claims[cid].shown_text(language)) for cid in found]
 
         return candidates
 

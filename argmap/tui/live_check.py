@@ -51,7 +51,10 @@ def sort_findings(findings: list[Finding], badges: dict[str, str]) -> Checked:
         if finding.subject:
             about.setdefault(finding.subject, []).append((finding.severity, finding.message))
     serious = {f.subject for f in findings if f.subject and f.severity != "hint"}
-    rows = [(f.severity, f.code, f.message, f.subject, f.conflict) for f in findings]
+    # The code's plain string, not the enum member: a tuple holding a member stays tracked by the collector.
+    rows: list[tuple[str, str, str, str | None, str | None]] = [
+        (f.severity, f.code.value, f.message, f.subject, f.conflict) for f in findings
+    ]
     return Checked(rows, {subject: tuple(pairs) for subject, pairs in about.items()}, serious, badges)
 
 

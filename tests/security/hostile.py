@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from argmap import ops, store
 from argmap.graph import MapGraph
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source, Speaker
+from tests import in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,15 +36,15 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\x00", "\u202e", "\u2028")
 """Characters that must never reach a terminal raw."""
 
 
-def argmap_cli(*args: str, timeout: float = 20, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """The argmap command as a user runs it; a command that blocks fails the test by its timeout."""
-    kwargs.setdefault("cwd", ROOT)
+def argmap_cli(*args: str, cwd: Path = ROOT, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The argmap command as a user runs it, in this process (:mod:`tests.in_process`)."""
+    return in_process.run(*args, cwd=cwd, env=env)
+
+
+def argmap_process(*args: str, timeout: float = 20) -> subprocess.CompletedProcess[str]:
+    """The argmap command in a process of its own: a command that blocks fails the test by its timeout."""
     return subprocess.run(
-        [sys.executable, "-m", "argmap", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        **kwargs,  # type: ignore[call-overload]
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT
     )
 
 

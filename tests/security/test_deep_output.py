@@ -43,7 +43,7 @@ def test_markdown_and_kialo_exports_of_a_deep_chain_are_linear(chain: ArgMap) ->
 def test_show_of_a_deep_chain_is_linear(chain: ArgMap, tmp_path: Path) -> None:
     path = tmp_path / "deep.argmap.json"
     store.save(chain, path)
-    result = argmap_cli("show", str(path), timeout=60)
+    result = argmap_cli("show", str(path))
     assert result.returncode == 0, result.stderr
     assert len(result.stdout) < PER_CLAIM * DEPTH
     assert result.stdout.splitlines()[-1].startswith("    " * MAX_LEVELS + f"‹{DEPTH}› + reason")

@@ -14,7 +14,7 @@ from argmap import store
 from argmap.errors import ArgmapError
 from argmap.formats import mermaid, read, write
 from argmap.model import Anchor, ArgMap, Claim, Relation, Source, Speaker
-from tests.security.hostile import MERMAID_INIT, argmap_cli, map_with_source
+from tests.security.hostile import MERMAID_INIT, argmap_cli, argmap_process, map_with_source
 
 
 @pytest.mark.parametrize("fmt", ["argdown", "kialo", "markdown", "mermaid", "aif", "xaif"])
@@ -103,10 +103,10 @@ def test_a_fifo_named_as_the_map_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.argmap.json"
     os.mkfifo(fifo)
     for command in (["show"], ["check"], ["textconv"], ["export", "--to", "markdown"], ["render", "-o", "x.svg"]):
-        result = argmap_cli(*command, str(fifo), timeout=20)
+        result = argmap_process(*command, str(fifo), timeout=20)
         assert result.returncode == 2, (command, result.stderr)
         assert "a FIFO" in result.stderr and "Traceback" not in result.stderr
-    result = argmap_cli("import", str(fifo), "--from", "aif", timeout=20)
+    result = argmap_process("import", str(fifo), "--from", "aif", timeout=20)
     assert result.returncode == 2 and "a FIFO" in result.stderr
 
 

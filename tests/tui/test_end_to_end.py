@@ -26,7 +26,7 @@ OBJECTION = "Uniforms stifle self-expression."
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux, which is not installed here"),
+    pytest.mark.needs("tmux"),
 ]
 
 

@@ -117,6 +117,22 @@ async def test_source_option_adds_a_source_as_an_undoable_change(tmp_path: Path)
         assert app.document.map.sources == {}
 
 
+async def test_a_source_whose_name_is_taken_gets_the_next_free_id(tmp_path: Path) -> None:
+    path = write_uniforms(tmp_path, with_source=False)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.en.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    for folder in ("a", "b"):
+        app = ArgmapApp(path, add_source=tmp_path / folder / "notes.en.txt", keymap_file=tmp_path / "none.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+    assert {sid: source.path for sid, source in store.load(path).sources.items()} == {
+        "notes": "a/notes.en.txt",
+        "notes-2": "b/notes.en.txt",
+    }
+
+
 async def test_a_map_without_source_can_be_edited(tmp_path: Path) -> None:
     path = write_uniforms(tmp_path, with_source=False)
     app = editor_app(path)

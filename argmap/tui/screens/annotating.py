@@ -9,7 +9,9 @@ pure modules :mod:`argmap.coverage` and :mod:`argmap.suggest`, once per shown te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -200,8 +202,10 @@ class AnnotationActions:
             parent = here[:-1]
             rid = ref.relation
 
-            def path_for(edit: Edit) -> list[NodeRef]:
+            def beside_premises(edit: Edit) -> list[NodeRef]:
                 return [*parent, NodeRef(edit.select or "", rid)]
+
+            path_for: Callable[[Edit], list[NodeRef]] = beside_premises
         else:
             path_for = self._child_path(here)
 
@@ -322,7 +326,7 @@ class AnnotationActions:
         for number, passage in enumerate(source.left_out):
             where = locate_left_out(passage, text)
             if where is not None and where[0] < span[1] and span[0] < where[1]:
-                self.apply(lambda number=number: ops.take_back_left_out(self.document.graph, source_id, number))
+                self.apply(partial(ops.take_back_left_out, self.document.graph, source_id, number))
                 self.say(f"“{visible(passage.quote[:40])}…” counts as text to map again")
                 return
         anchor = make_anchor(source_id, text, *span)

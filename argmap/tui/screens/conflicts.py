@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -47,7 +48,7 @@ class ConflictScreen(ModalScreen[Edit | None]):
     The edit box starts from ours' value (theirs' when ours deleted the record).
     """
 
-    CSS_PATH: ClassVar[list[str]] = ["dialogs.tcss", "conflicts.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialogs.tcss", "conflicts.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "choose('ours')", "Ours", id="conflict-ours"),
         Binding("t", "choose('theirs')", "Theirs", id="conflict-theirs"),
@@ -105,7 +106,10 @@ class ConflictScreen(ModalScreen[Edit | None]):
     def action_start_edit(self) -> None:
         box = self.query_one(Input)
         start = self.conflict.ours if self.conflict.ours is not None else self.conflict.theirs
-        box.value = (start or "") if is_text(self.conflict) else json.dumps(start, ensure_ascii=False)
+        if is_text(self.conflict):
+            box.value = start if isinstance(start, str) else ""  # a text's value, or None for a deleted record
+        else:
+            box.value = json.dumps(start, ensure_ascii=False)
         box.add_class("open")
         box.focus()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -59,7 +59,7 @@ class EditorScreen(
 ):
     """The main screen of ``argmap edit``."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "editor.tcss",
         "../widgets/widgets.tcss",
         # Read now, not at the first dialog: a new file makes Textual re-parse all CSS (60 ms).
@@ -100,7 +100,7 @@ class EditorScreen(
 
     @property
     def argmap_app(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
+        return self.app  # type: ignore[return-value]  # Textual types a screen's app as App[Any]; this one's is ours
 
     def compose(self) -> ComposeResult:
         tree = ArgumentTree(self.document.graph, id="tree")

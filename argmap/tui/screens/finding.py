@@ -3,14 +3,15 @@
 :class:`FindingActions` is mixed into the editor screen like
 :class:`~argmap.tui.screens.annotating.AnnotationActions`: the keys are bound in
 :mod:`argmap.tui.bindings`, the search itself is :meth:`argmap.document.Document.find_claims`
-(the claim picker's too), its matches in the tree's reading order (:mod:`argmap.navigate`).
+(the claim picker's too), its matches in the tree's reading order (:mod:`argmap.order`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.navigate import in_reading_order, reading_order
+from argmap.navigate import in_reading_order
+from argmap.order import reading_order
 from argmap.tui.screens.choices import ChoiceScreen
 from argmap.tui.widgets.source_pane import SourcePane
 

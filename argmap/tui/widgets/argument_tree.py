@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
 from rich.style import Style
 from rich.text import Text
@@ -26,10 +26,9 @@ from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from argmap.find import shown_text
 from argmap.graph import MapGraph
 from argmap.model import ClaimKind, RelationType
-from argmap.navigate import top_claims
+from argmap.order import is_top, top_claims, top_order
 from argmap.tui.widgets.scrolling import follow_height
 
 
@@ -39,6 +38,10 @@ class NodeRef:
 
     claim: str
     relation: str | None = None
+
+
+OpenedNodes: TypeAlias = "dict[NodeRef, OpenedNodes]"
+"""The open lines below a node, each with the open lines below it."""
 
 
 def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
@@ -51,7 +54,7 @@ def child_refs(graph: MapGraph, ref: NodeRef) -> list[NodeRef]:
 
 
 def top_refs(graph: MapGraph) -> list[NodeRef]:
-    """The tree's top level: :func:`argmap.navigate.top_claims`."""
+    """The tree's top level: :func:`argmap.order.top_claims`."""
     return [NodeRef(cid) for cid in top_claims(graph)]
 
 
@@ -113,7 +116,7 @@ def claim_label(
         label.append("THESIS ", style="bold magenta")
     elif claim.kind is not ClaimKind.CLAIM:
         label.append(f"[{claim.kind.value}] ", style="cyan")
-    label.append(shorten(shown_text(claim, language)), style="italic" if claim.implicit else "")
+    label.append(shorten(claim.shown_text(language)), style="italic" if claim.implicit else "")
     return label
 
 
@@ -574,14 +577,11 @@ class ArgumentTree(ScrollView, can_focus=True):
         claims = graph.map.claims
         top = {c.data.claim for c in self.root.children if c.data is not None}
         for ident in touched:
-            claim = claims.get(ident)
-            if claim is not None and (claim.kind is ClaimKind.THESIS or not graph.parents(ident)):
+            if ident in claims and is_top(graph, ident):
                 top.add(ident)
             else:
                 top.discard(ident)
-        theses = sorted(cid for cid in top if claims[cid].kind is ClaimKind.THESIS)
-        loose = sorted(cid for cid in top if claims[cid].kind is not ClaimKind.THESIS)
-        return [NodeRef(cid) for cid in (*theses, *loose)]
+        return [NodeRef(cid) for cid in top_order(claims, top)]
 
     def _rebuild_children(self, node: TreeNode, wanted: list[NodeRef]) -> None:
         """Replace a node's children, reopening those that were open and are still there."""
@@ -591,12 +591,12 @@ class ArgumentTree(ScrollView, can_focus=True):
         self.add_refs(node, wanted)
         self._reopen(node, opened)
 
-    def _opened(self, node: TreeNode) -> dict[NodeRef, dict]:
+    def _opened(self, node: TreeNode) -> OpenedNodes:
         return {
             child.data: self._opened(child) for child in node.children if child.data is not None and child.is_expanded
         }
 
-    def _reopen(self, node: TreeNode, opened: dict[NodeRef, dict]) -> None:
+    def _reopen(self, node: TreeNode, opened: OpenedNodes) -> None:
         for child in node.children:
             if child.data in opened:
                 self.open(child)

@@ -84,7 +84,7 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     relation = graph.map.relations.get(ref.relation) if ref.relation else None
     if relation is not None:
         parts.append(Text("\ninference", style="bold dim"))
-        what = {"support": "supports", "attack": "attacks"}[relation.type.value]
+        what = relation.type.verb
         parts.append(Text(f"  {what} ").append_text(bears_on(graph, relation.target)))
         if len(relation.premises) > 1:
             parts.append(Text("  only together with:", style="dim"))
@@ -102,7 +102,7 @@ def describe(graph: MapGraph, ref: NodeRef, findings: Sequence[tuple[str, str]],
     if others:
         parts.append(Text("\nalso bears on", style="bold dim"))
         for other in others:
-            what = {"support": "supports", "attack": "attacks"}[other.type.value]
+            what = other.type.verb
             parts.append(Text(f"  {what} ").append_text(bears_on(graph, other.target)))
     if badge:
         parts.append(Text("\nevaluation ", style="bold dim").append(badge, style="bold"))

@@ -43,7 +43,7 @@ def move_focus(widget: Widget) -> None:
         return
     hold = ExitStack()
     hold.enter_context(widget.app.batch_update())
-    waiting = {widget, previous} - {None}
+    waiting: set[Widget] = {widget} if previous is None else {widget, previous}
 
     def answered(who: Widget) -> None:
         waiting.discard(who)

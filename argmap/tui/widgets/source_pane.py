@@ -26,7 +26,7 @@ from textual.containers import Vertical
 from textual.widgets import Select, Static, TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme, WrappedDocument
 
-from argmap.model import Anchor
+from argmap.model import Anchor, Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +314,7 @@ def break_for_display(text: str, width: int) -> str:
     return "".join(pieces)
 
 
-def passages_for(claims: dict, source_id: str) -> list[Passage]:
+def passages_for(claims: dict[str, Claim], source_id: str) -> list[Passage]:
     """Every anchor into ``source_id``, as passages of the shown text."""
     found: list[Passage] = []
     for claim_id, claim in claims.items():
