@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widget import Widget
+from textual.widgets import Label
 
 from argmap import ops, store
 from argmap.graph import MapGraph
@@ -18,6 +19,7 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.choices import ConfirmDeleteScreen
 from argmap.tui.screens.conflicts import ConflictScreen
 from argmap.tui.screens.panels import HelpScreen
+from argmap.tui.widgets.prompt_bar import PromptInput
 from tests.tui.helpers import editor_app, open_editor, select, write_uniforms
 
 SMALL = (80, 24)
@@ -78,3 +80,20 @@ async def test_help_fits(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert_fits(app)
+
+
+async def test_the_prompt_bar_leaves_its_answer_half_the_line_at_80_columns(tmp_path: Path) -> None:
+    path = tmp_path / "long.argmap.json"
+    thesis = "A thesis long enough that the question about it cannot fit into an eighty-column prompt line at all."
+    store.save(ops.new_map(thesis, thesis_id="thesis"), path)
+    app = editor_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_editor(pilot)
+        select(screen, "thesis")
+        await pilot.press("o")
+        await pilot.pause()
+        title = screen.query_one("#prompt-title", Label)
+        answer = screen.query_one(PromptInput)
+        assert title.region.width <= SMALL[0] // 2
+        assert str(title.render()).rstrip().endswith("…"), "the question is cut with an ellipsis, inside its room"
+        assert len(answer.placeholder) <= answer.content_region.width, "the hint in the answer field shows whole"

@@ -107,8 +107,9 @@ class PromptBar(Horizontal):
         self._typed = typed
         self._step = step
         self._return_focus = self.app.focused
-        if len(title) > TITLE_WIDTH:
-            title = title[: TITLE_WIDTH - 1] + "…"
+        room = min(TITLE_WIDTH, self.size.width // 2 - 2)  # widgets.tcss: at most half the bar
+        if len(title) > room:
+            title = title[: max(1, room - 1)].rstrip() + "…"
         self.query_one("#prompt-title", Label).update(f" {title} ", layout=False)
         field = self.query_one(Input)
         field.placeholder = placeholder or "enter: done   escape: cancel"
