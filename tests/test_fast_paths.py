@@ -104,6 +104,32 @@ def test_render_imports_only_what_it_draws_with(tmp_path: Path) -> None:
         assert unneeded not in loaded, f"argmap render imported {unneeded}"
 
 
+def _modules_loaded_by(*arguments: str) -> set[str]:
+    script = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"code = main({list(arguments)!r})\n"
+        "print(code, ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(done.stderr.splitlines()[-1].split()[1:])
+
+
+def test_diff_and_check_import_only_what_their_report_needs(tmp_path: Path) -> None:
+    """A text diff needs no Graphviz side and no editor; a check of a map without conflicts no merge code."""
+    argmap = store.load(SEED_MAP)
+    other = tmp_path / "other.argmap.json"
+    store.save(argmap.model_copy(update={"title": "Another title"}), other)
+    loaded = _modules_loaded_by("diff", str(SEED_MAP), str(other))
+    assert "argmap.reparse" in loaded
+    for unneeded in ("argmap.render.dot", "argmap.render.output", "textual", "argmap.tui", "argmap.merge"):
+        assert unneeded not in loaded, f"argmap diff imported {unneeded}"
+    loaded = _modules_loaded_by("check", "--format", "json", str(SEED_MAP))
+    assert "argmap.compact" in loaded
+    for unneeded in ("argmap.merge", "argmap.render.dot", "textual", "argmap.tui"):
+        assert unneeded not in loaded, f"argmap check imported {unneeded}"
+
+
 @pytest.mark.parametrize(
     ("svg", "suspect"),
     [
