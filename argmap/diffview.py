@@ -18,6 +18,7 @@ import orjson
 from rich.text import Text
 
 from argmap.diff import Entry, MapDiff, word_diff
+from argmap.graph import TABLE_NOUNS
 from argmap.model import ArgMap, Claim, Relation
 from argmap.render.options import Mark
 from argmap.render.words import words_for
@@ -34,17 +35,6 @@ SIGNS = {
     "evidence-removed": "-",
 }
 STYLES = {"+": "green", "-": "red", "~": "yellow", ">": "cyan", "^": "cyan"}
-NOUNS = {
-    "claims": "claim",
-    "relations": "relation",
-    "sources": "source",
-    "speakers": "speaker",
-    "locutions": "locution",
-    "transitions": "transition",
-    "rephrases": "rephrase",
-    "conflicts": "conflict",
-    "map": "map",
-}
 
 
 def render_text(entries: list[Entry]) -> Text:
@@ -53,7 +43,7 @@ def render_text(entries: list[Entry]) -> Text:
     for entry in entries:
         sign = SIGNS[entry.action]
         line = Text(f"{sign} ", style=STYLES[sign])
-        noun = NOUNS[entry.table]
+        noun = TABLE_NOUNS[entry.table]
         subject = f"{noun} {entry.id}" if entry.id else noun
         line.append(visible(subject), style="bold")
         line.append(visible(_describe(entry, line)))

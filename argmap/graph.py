@@ -47,6 +47,19 @@ TABLE_MODELS: dict[str, type[Record]] = {
     "conflicts": Conflict,
 }
 """The model of each table's records."""
+TABLE_NOUNS: dict[str, str] = {
+    "sources": "source",
+    "speakers": "speaker",
+    "claims": "claim",
+    "relations": "relation",
+    "arguments": "argument",
+    "locutions": "locution",
+    "transitions": "transition",
+    "rephrases": "rephrase",
+    "conflicts": "conflict",
+    "map": "map",
+}
+"""What one record of each table is called in a report (``claim 'c1'``); ``map`` for the map's own fields."""
 
 
 @dataclass(frozen=True, slots=True)

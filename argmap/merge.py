@@ -24,7 +24,7 @@ from argmap import dialogue, ops
 from argmap.diff import MAP_FIELDS, json_value, record_json, same
 from argmap.errors import OperationError
 from argmap.finding_codes import FindingCode
-from argmap.graph import DIALOGUE_TABLES, TABLE_MODELS, TABLES, Change, Edit, MapGraph, Record, Table
+from argmap.graph import DIALOGUE_TABLES, TABLE_MODELS, TABLE_NOUNS, TABLES, Change, Edit, MapGraph, Record, Table
 from argmap.heap import gc_paused
 from argmap.ids import unique_id
 from argmap.model import (
@@ -722,16 +722,7 @@ def conflict_findings(argmap: ArgMap) -> list[ConflictFinding]:
 
 def describe_conflict(conflict: Conflict) -> str:
     """What the two sides did, in words: ``text of claim 'c1' was changed on both sides``."""
-    noun = {
-        "claims": "claim",
-        "relations": "relation",
-        "sources": "source",
-        "speakers": "speaker",
-        "locutions": "locution",
-        "transitions": "transition",
-        "rephrases": "rephrase",
-    }
-    where = f"{noun[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
+    where = f"{TABLE_NOUNS[conflict.table]} {conflict.id!r}" if conflict.id else "the map"
     if conflict.field:
         return f"{conflict.field} of {where} was changed on both sides"
     if conflict.ours is not None and conflict.theirs is not None and conflict.base is not None:

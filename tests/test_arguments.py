@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from argmap import ops, store, textconv
 from argmap.check import check_map
-from argmap.diff import diff_maps
+from argmap.diff import describe, diff_maps
+from argmap.diffview import render_text
 from argmap.evaluate import framework, grounded
-from argmap.graph import MapGraph
-from argmap.merge import merge_maps
-from argmap.model import ArgMap, Argument, ArgumentStep, RelationType
+from argmap.graph import TABLE_NOUNS, TABLES, MapGraph
+from argmap.merge import describe_conflict, merge_maps
+from argmap.model import ArgMap, Argument, ArgumentStep, Conflict, RelationType
 from tests.diffmerge_helpers import copy, edited, sample_map
 
 
@@ -89,3 +90,18 @@ def test_textconv_names_contrary_and_contradictory_relations() -> None:
     graph = MapGraph(ops.new_map("It rains.", thesis_id="rain"))
     graph.apply(ops.add_claim(graph, "rain", "It is dry.", RelationType.CONTRADICTORY, claim_id="dry"))
     assert "kind: contradictory" in textconv.outline(graph.map)
+
+
+def test_a_changed_argument_is_shown_by_diff_and_named_in_a_conflict() -> None:
+    """The reports name an argument as they name a claim (diff once failed with KeyError 'arguments')."""
+    base = with_argument(sample_map())
+    ours = copy(base)
+    ours.arguments["shells-deal"] = base.arguments["shells-deal"].model_copy(update={"description": "A swap."})
+    shown = render_text(describe(diff_maps(base, ours), base, ours)).plain
+    assert "argument shells-deal description" in shown and "A swap." in shown
+    conflict = Conflict(table="arguments", id="shells-deal", field="title", base="a", ours="b", theirs="c")
+    assert describe_conflict(conflict).startswith("title of argument 'shells-deal'")
+
+
+def test_every_table_has_a_noun_for_reports() -> None:
+    assert set(TABLES) | {"map"} == set(TABLE_NOUNS)
