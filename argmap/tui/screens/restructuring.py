@@ -145,7 +145,7 @@ class RestructuringActions:
         anchor = make_anchor(self.source_id, self.source_text, *span)
         if self.apply(lambda: ops.attach_evidence(self.document.graph, ref.claim, anchor)):
             self.source_area.clear_selection()
-            self.say(f"attached “{shorten(anchor.quote, 60)}” to {ref.claim}")
+            self.say(f"attached to {ref.claim}: “{shorten(anchor.quote, 60)}”")
 
     def action_detach(self: EditorScreen) -> None:
         if (ref := self._need_claim()) is None:

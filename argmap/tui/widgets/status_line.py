@@ -21,8 +21,9 @@ def status_text(
     """The status as one line of at most ``width`` cells (0: any).
 
     When it does not fit, the file loses its folder, then the coverage figure goes
-    (the news matters more), then the message is cut at a word with an ellipsis:
-    never in the middle of a word or a path.
+    (the news matters more), then the file's name (the title bar shows it), and only
+    then is the message cut at a word with an ellipsis: never in the middle of a word
+    or a path.
     """
     line = _status(file, dirty, findings, language, message, conflicts, coverage)
     if not width or line.cell_len <= width:
@@ -33,11 +34,15 @@ def status_text(
     line = _status(Path(file).name, dirty, findings, language, message, conflicts)
     if line.cell_len <= width or not message:
         return line
-    head = _status(Path(file).name, dirty, findings, language, "", conflicts).cell_len + 3
+    line = _status("", dirty, findings, language, message, conflicts)
+    if line.cell_len <= width:
+        return line
+    head = _status("", dirty, findings, language, "", conflicts).cell_len + 3
     words = message.split(" ")
     while words and head + len(" ".join(words)) + 1 > width:
         words.pop()
-    return _status(Path(file).name, dirty, findings, language, " ".join(words) + "…" if words else "", conflicts)
+    cut = " ".join(words).removesuffix("…") + "…" if words else ""
+    return _status("", dirty, findings, language, cut, conflicts)
 
 
 def _status(
@@ -51,7 +56,8 @@ def _status(
 ) -> Text:
     line = Text(" ")
     line.append(file, style="bold")
-    line.append("  ● unsaved" if dirty else "  saved", style="bold yellow" if dirty else "dim")
+    gap = "  " if file else ""
+    line.append(f"{gap}● unsaved" if dirty else f"{gap}saved", style="bold yellow" if dirty else "dim")
     if findings is None:
         line.append("   checking…", style="dim")
     else:
