@@ -34,7 +34,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from argmap.document import Document
+from argmap.document import Document, recovery_path
 from argmap.graph import MapGraph
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens.editor import EditorScreen
@@ -103,6 +103,8 @@ async def _until_checked(app: ArgmapApp, pilot: Pilot[None]) -> None:
 
 
 async def _keystrokes(state: Session) -> Metrics:
+    # A repeat edits the same copy: the last session's unsaved work would open the recovery dialog.
+    recovery_path(state.path).unlink(missing_ok=True)
     document = Document.open(state.path)
     opened = typical_claim(document.graph, set(document.map.theses()))
     app = _app(state.path, document)
