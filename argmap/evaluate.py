@@ -38,10 +38,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from argmap.compact import MapView
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
 from argmap.heap import gc_paused
-from argmap.model import ArgMap
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
@@ -84,7 +84,7 @@ class Framework:
         return attacked
 
 
-def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
+def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
     """Relations whose premises and target exist (following undercut chains), and the others.
 
     Linear: a relation onto a claim is settled at once; an undercut chain is
@@ -114,7 +114,7 @@ def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
     return good, bad
 
 
-def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None) -> Framework:
+def framework(argmap: MapView, usable: tuple[list[str], list[str]] | None = None) -> Framework:
     """The attack graph of a map, as described in the module docstring (``usable``: :func:`usable_relations`)."""
     good, bad = usable if usable is not None else usable_relations(argmap)
     relations = argmap.relations
@@ -491,7 +491,7 @@ class Strengths:
     """Most rounds any cycle needed (0 for an acyclic map)."""
 
 
-def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None = None) -> Strengths:
+def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | None = None) -> Strengths:
     """Gradual strength of every claim and (usable) relation.
 
     Everything outside cycles is computed once, in dependency order (Kahn's
@@ -731,13 +731,13 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
     return verdicts[label]
 
 
-def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
+def evaluate(argmap: MapView, semantics: Semantics = "dfquad") -> Evaluation:
     """Label and weigh every claim of a map, and say whether each thesis holds."""
     with gc_paused():  # many small index containers: a full collection would rescan the map for nothing
         return _evaluate(argmap, semantics)
 
 
-def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
+def _evaluate(argmap: MapView, semantics: Semantics) -> Evaluation:
     if semantics not in SEMANTICS:
         raise ArgmapError(f"unknown semantics {semantics!r}; one of: {', '.join(SEMANTICS)}")
     gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
