@@ -12,6 +12,7 @@ from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, writ
 from argmap.compact import CompactMap, MapView, RelationView, claim_model, full_map, records
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap
 from argmap.outline import MARKERS, Role, Row, outline
@@ -72,12 +73,14 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
-    result = evaluate(argmap, args.semantics)
-    if args.format == "json":
-        sys.stdout.buffer.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-    else:
-        write_lines(report(argmap, result, every_claim=args.all))
+    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
+        argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
+        result = evaluate(argmap, args.semantics)
+        if args.format == "json":
+            data = result.to_json()
+            sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        else:
+            write_lines(report(argmap, result, every_claim=args.all))
     return 0
 
 
