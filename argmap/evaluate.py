@@ -97,10 +97,11 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
     followed once, and every relation on it gets its verdict on the way back.
     """
     relations, claims = argmap.relations, argmap.claims
+    known = claims.__contains__
     verdict: dict[str, bool] = {}
     for rid, relation in relations.items():
         if relation.target in claims:
-            verdict[rid] = all(p in claims for p in relation.premises)
+            verdict[rid] = all(map(known, relation.premises))
     for rid in relations:
         if rid in verdict:
             continue
@@ -113,7 +114,7 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
             node = relations[node].target
         ok = verdict.get(node, node in claims)
         for rel in reversed(chain):
-            ok = ok and all(p in claims for p in relations[rel].premises)
+            ok = ok and all(map(known, relations[rel].premises))
             verdict[rel] = ok
     good = sorted(rid for rid, ok in verdict.items() if ok)
     bad = sorted(rid for rid, ok in verdict.items() if not ok)
@@ -532,8 +533,6 @@ def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | Non
 
     nothing: list[int] = []
     value = list(base)
-    for i in range(first_relation, len(ids)):
-        value[i] = base[i] * min(base[p] for p in premises[i])
     inference = base[:]
 
     def step(i: int, current: list[float]) -> float:
@@ -551,6 +550,9 @@ def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | Non
         return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
     left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
+    for i in left:  # where a cycle's iteration starts; nothing settled before reads these
+        if i >= first_relation:
+            value[i] = base[i] * min(base[p] for p in premises[i])
     depends = {i: {*attacks.get(i, nothing), *supports.get(i, nothing), *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
@@ -783,11 +785,7 @@ def _evaluate(argmap: MapView, semantics: Semantics) -> Evaluation:
         )
     unsettled = set(weighed.unsettled)
     claims = {cid: Standing(labels[cid], weighed.values[cid]) for cid in argmap.claims}
-    relations = {
-        rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid])
-        for rid in fw.arguments
-        if rid in argmap.relations
-    }
+    relations = {rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid]) for rid in usable[0]}
     second: Semantics = "grounded" if is_gradual(semantics) else gradual
     theses = tuple(
         ThesisVerdict(
