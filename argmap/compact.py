@@ -119,8 +119,11 @@ class CompactMap:
 def compact_map(raw: dict[str, Any]) -> CompactMap:
     """The records of parsed map data that :func:`argmap.prevalidate.accepts` vouched for (it must have)."""
     claims: dict[str, Claim | CompactClaim] = {}
+    plain = ClaimKind.CLAIM
     for cid, claim in raw.get("claims", {}).items():
-        if "evidence" in claim:
+        if len(claim) == 1:  # the text alone: most claims of an imported debate
+            claims[cid] = CompactClaim(plain, claim["text"], False, None)
+        elif "evidence" in claim:
             claims[cid] = Claim.model_validate(claim)
         else:
             kind = _KINDS[claim.get("kind", "claim")]
