@@ -131,10 +131,17 @@ def framework(argmap: MapView, usable: tuple[list[str], list[str]] | None = None
         if relation.type in ATTACKING:
             direct.setdefault(relation.target, []).append(rid)
     nothing: frozenset[str] = frozenset()
-    attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
+    claims = argmap.claims
+    attackers = dict.fromkeys(claims, nothing)
+    attackers.update((cid, frozenset(rids)) for cid, rids in direct.items() if cid in claims)
     for rid in good:
+        premises = relations[rid].premises
+        if len(premises) == 1 and rid not in direct:  # the common case: attacked only through its premise
+            inherited = direct.get(premises[0])
+            attackers[rid] = frozenset(inherited) if inherited else nothing
+            continue
         inherited = [*direct.get(rid, ())]
-        for premise in relations[rid].premises:
+        for premise in premises:
             inherited += direct.get(premise, ())
         attackers[rid] = frozenset(inherited) if inherited else nothing
     return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
