@@ -612,21 +612,30 @@ def _settle_acyclic(
     for relation in range(first_relation, count):
         for premise in premises[relation]:
             used_by[premise].append(relation)
+    challenged = attacks.keys() | supports.keys()
     ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
         done += 1
-        if node in attacks or node in supports:
+        if node < first_relation:
+            if node in challenged:
+                value[node] = step(node, value)
+            for dependent in used_by[node]:
+                waiting[dependent] -= 1
+                if waiting[dependent] == 0:
+                    ready.append(dependent)
+            continue
+        if node in challenged:
             value[node] = step(node, value)
-        elif node >= first_relation:
+        else:
             below = premises[node]
             weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
             value[node] = base[node] * weakest
-        for dependent in used_by[node] if node < first_relation else (target_of[node],):
-            waiting[dependent] -= 1
-            if waiting[dependent] == 0:
-                ready.append(dependent)
+        dependent = target_of[node]
+        waiting[dependent] -= 1
+        if waiting[dependent] == 0:
+            ready.append(dependent)
     return set() if done == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
