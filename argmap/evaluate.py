@@ -38,10 +38,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from argmap.compact import MapView
 from argmap.errors import ArgmapError
 from argmap.graph import strongly_connected
 from argmap.heap import gc_paused
-from argmap.model import ArgMap
+from argmap.model import RelationType
 
 Label = Literal["IN", "OUT", "UNDEC"]
 Semantics = Literal["grounded", "preferred", "stable", "dfquad", "euler"]
@@ -59,6 +60,8 @@ SEARCH_BUDGET = 200_000
 """Partial labellings the preferred/stable search may visit before it gives up with a message."""
 MAX_LABELLINGS = 1000
 """Complete labellings the search may collect: beyond that no listing of extensions helps anyone."""
+ATTACKING = tuple(kind for kind in RelationType if kind.attacks)
+"""The relation types that attack, tested by identity (``in``): the enum's property costs 2 µs a relation."""
 MAX_COMPONENT = 20_000
 """Arguments in one strongly connected tangle of attacks beyond which preferred/stable refuse at once."""
 
@@ -76,25 +79,29 @@ class Framework:
     """Relations left out because they name something the map does not hold."""
 
     def targets(self) -> dict[str, list[str]]:
-        """For each argument, the arguments it attacks."""
-        attacked: dict[str, list[str]] = {a: [] for a in self.arguments}
-        for argument in self.arguments:
-            for attacker in self.attackers[argument]:
-                attacked[attacker].append(argument)
+        """For each argument that attacks something, the arguments it attacks (most of a large map attack nothing)."""
+        attacked: dict[str, list[str]] = {}
+        for argument, attackers in self.attackers.items():
+            for attacker in attackers:
+                if attacker in attacked:
+                    attacked[attacker].append(argument)
+                else:
+                    attacked[attacker] = [argument]
         return attacked
 
 
-def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
+def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
     """Relations whose premises and target exist (following undercut chains), and the others.
 
     Linear: a relation onto a claim is settled at once; an undercut chain is
     followed once, and every relation on it gets its verdict on the way back.
     """
     relations, claims = argmap.relations, argmap.claims
+    known = claims.__contains__
     verdict: dict[str, bool] = {}
     for rid, relation in relations.items():
         if relation.target in claims:
-            verdict[rid] = all(p in claims for p in relation.premises)
+            verdict[rid] = all(map(known, relation.premises))
     for rid in relations:
         if rid in verdict:
             continue
@@ -107,27 +114,34 @@ def usable_relations(argmap: ArgMap) -> tuple[list[str], list[str]]:
             node = relations[node].target
         ok = verdict.get(node, node in claims)
         for rel in reversed(chain):
-            ok = ok and all(p in claims for p in relations[rel].premises)
+            ok = ok and all(map(known, relations[rel].premises))
             verdict[rel] = ok
     good = sorted(rid for rid, ok in verdict.items() if ok)
     bad = sorted(rid for rid, ok in verdict.items() if not ok)
     return good, bad
 
 
-def framework(argmap: ArgMap, usable: tuple[list[str], list[str]] | None = None) -> Framework:
+def framework(argmap: MapView, usable: tuple[list[str], list[str]] | None = None) -> Framework:
     """The attack graph of a map, as described in the module docstring (``usable``: :func:`usable_relations`)."""
     good, bad = usable if usable is not None else usable_relations(argmap)
     relations = argmap.relations
     direct: dict[str, list[str]] = {}  # only what is attacked: most claims of a large map are not
     for rid in good:
         relation = relations[rid]
-        if relation.type.attacks:
+        if relation.type in ATTACKING:
             direct.setdefault(relation.target, []).append(rid)
     nothing: frozenset[str] = frozenset()
-    attackers = {cid: frozenset(direct[cid]) if cid in direct else nothing for cid in argmap.claims}
+    claims = argmap.claims
+    attackers = dict.fromkeys(claims, nothing)
+    attackers.update((cid, frozenset(rids)) for cid, rids in direct.items() if cid in claims)
     for rid in good:
+        premises = relations[rid].premises
+        if len(premises) == 1 and rid not in direct:  # the common case: attacked only through its premise
+            inherited = direct.get(premises[0])
+            attackers[rid] = frozenset(inherited) if inherited else nothing
+            continue
         inherited = [*direct.get(rid, ())]
-        for premise in relations[rid].premises:
+        for premise in premises:
             inherited += direct.get(premise, ())
         attackers[rid] = frozenset(inherited) if inherited else nothing
     return Framework(tuple(sorted(attackers)), attackers, tuple(bad))
@@ -140,19 +154,20 @@ def grounded(fw: Framework) -> dict[str, Label]:
     arguments and propagate.
     """
     targets = fw.targets()
-    pending = {a: len(fw.attackers[a]) for a in fw.arguments}
+    nothing: list[str] = []
+    pending = {a: len(attackers) for a, attackers in fw.attackers.items() if attackers}
     labels: dict[str, Label] = {}
-    queue = [a for a in fw.arguments if pending[a] == 0]
+    queue = [a for a in fw.arguments if a not in pending]
     while queue:
         argument = queue.pop()
         if argument in labels:
             continue
         labels[argument] = "IN"
-        for attacked in targets[argument]:
+        for attacked in targets.get(argument, nothing):
             if attacked in labels:
                 continue
             labels[attacked] = "OUT"
-            for further in targets[attacked]:
+            for further in targets.get(attacked, nothing):
                 pending[further] -= 1
                 if pending[further] == 0 and further not in labels:
                     queue.append(further)
@@ -491,7 +506,7 @@ class Strengths:
     """Most rounds any cycle needed (0 for an acyclic map)."""
 
 
-def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None = None) -> Strengths:
+def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | None = None) -> Strengths:
     """Gradual strength of every claim and (usable) relation.
 
     Everything outside cycles is computed once, in dependency order (Kahn's
@@ -510,20 +525,25 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
     base = [DEFAULT_BASE_SCORE if c.base_score is None else c.base_score for c in argmap.claims.values()]
     base += [DEFAULT_WEIGHT if (weight := relations[rid].weight) is None else weight for rid in good]
     premises: list[tuple[int, ...]] = [()] * first_relation
-    premises += [tuple(index[p] for p in relations[rid].premises) for rid in good]
-    attacks: list[list[int]] = [[] for _ in ids]
-    supports: list[list[int]] = [[] for _ in ids]
+    position = index.__getitem__
+    premises += [tuple(map(position, relations[rid].premises)) for rid in good]
+    attacks: dict[int, list[int]] = {}  # only what is challenged: most claims of a large map are not
+    supports: dict[int, list[int]] = {}
     for rid in good:
         relation = relations[rid]
-        (attacks if relation.type.attacks else supports)[index[relation.target]].append(index[rid])
+        bearing = attacks if relation.type in ATTACKING else supports
+        target = index[relation.target]
+        if target in bearing:
+            bearing[target].append(index[rid])
+        else:
+            bearing[target] = [index[rid]]
 
+    nothing: list[int] = []
     value = list(base)
-    for i in range(first_relation, len(ids)):
-        value[i] = base[i] * min(base[p] for p in premises[i])
     inference = base[:]
 
     def step(i: int, current: list[float]) -> float:
-        against, for_ = attacks[i], supports[i]
+        against, for_ = attacks.get(i, nothing), supports.get(i, nothing)
         if against or for_:
             own = (combine if i < first_relation else dfquad)(
                 base[i], [current[r] for r in against], [current[r] for r in for_]
@@ -537,7 +557,10 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
         return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
     left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
-    depends = {i: {*attacks[i], *supports[i], *premises[i]} for i in left}
+    for i in left:  # where a cycle's iteration starts; nothing settled before reads these
+        if i >= first_relation:
+            value[i] = base[i] * min(base[p] for p in premises[i])
+    depends = {i: {*attacks.get(i, nothing), *supports.get(i, nothing), *premises[i]} for i in left}
     converged = True
     unsettled: list[str] = []
     rounds = 0
@@ -561,8 +584,8 @@ def strengths(argmap: ArgMap, method: Gradual = "dfquad", good: list[str] | None
 
 
 def _settle_acyclic(
-    attacks: list[list[int]],
-    supports: list[list[int]],
+    attacks: dict[int, list[int]],
+    supports: dict[int, list[int]],
     premises: list[tuple[int, ...]],
     base: list[float],
     first_relation: int,
@@ -578,33 +601,41 @@ def _settle_acyclic(
     without a call (most records of a large map).
     """
     count = len(value)
-    waiting = [len(attacks[i]) + len(supports[i]) for i in range(first_relation)]
-    waiting += [len(attacks[i]) + len(supports[i]) + len(premises[i]) for i in range(first_relation, count)]
+    waiting = [0] * first_relation + [len(premises[i]) for i in range(first_relation, count)]
     target_of = [0] * count  # for a relation: the claim or relation it bears on
-    for target in range(count):
-        for relation in attacks[target]:
-            target_of[relation] = target
-        for relation in supports[target]:
-            target_of[relation] = target
+    for bearing in (attacks, supports):
+        for target, relations in bearing.items():
+            waiting[target] += len(relations)
+            for relation in relations:
+                target_of[relation] = target
     used_by: list[list[int]] = [[] for _ in range(first_relation)]  # for a claim: the relations it is a premise of
     for relation in range(first_relation, count):
         for premise in premises[relation]:
             used_by[premise].append(relation)
+    challenged = attacks.keys() | supports.keys()
     ready = [node for node, left in enumerate(waiting) if left == 0]
     done = 0
     while ready:
         node = ready.pop()
         done += 1
-        if attacks[node] or supports[node]:
+        if node < first_relation:
+            if node in challenged:
+                value[node] = step(node, value)
+            for dependent in used_by[node]:
+                waiting[dependent] -= 1
+                if waiting[dependent] == 0:
+                    ready.append(dependent)
+            continue
+        if node in challenged:
             value[node] = step(node, value)
-        elif node >= first_relation:
+        else:
             below = premises[node]
             weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
             value[node] = base[node] * weakest
-        for dependent in used_by[node] if node < first_relation else (target_of[node],):
-            waiting[dependent] -= 1
-            if waiting[dependent] == 0:
-                ready.append(dependent)
+        dependent = target_of[node]
+        waiting[dependent] -= 1
+        if waiting[dependent] == 0:
+            ready.append(dependent)
     return set() if done == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
@@ -731,13 +762,13 @@ def verdict_of(semantics: Semantics, label: Label, strength: float, settled: boo
     return verdicts[label]
 
 
-def evaluate(argmap: ArgMap, semantics: Semantics = "dfquad") -> Evaluation:
+def evaluate(argmap: MapView, semantics: Semantics = "dfquad") -> Evaluation:
     """Label and weigh every claim of a map, and say whether each thesis holds."""
     with gc_paused():  # many small index containers: a full collection would rescan the map for nothing
         return _evaluate(argmap, semantics)
 
 
-def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
+def _evaluate(argmap: MapView, semantics: Semantics) -> Evaluation:
     if semantics not in SEMANTICS:
         raise ArgmapError(f"unknown semantics {semantics!r}; one of: {', '.join(SEMANTICS)}")
     gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
@@ -770,11 +801,7 @@ def _evaluate(argmap: ArgMap, semantics: Semantics) -> Evaluation:
         )
     unsettled = set(weighed.unsettled)
     claims = {cid: Standing(labels[cid], weighed.values[cid]) for cid in argmap.claims}
-    relations = {
-        rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid])
-        for rid in fw.arguments
-        if rid in argmap.relations
-    }
+    relations = {rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid]) for rid in usable[0]}
     second: Semantics = "grounded" if is_gradual(semantics) else gradual
     theses = tuple(
         ThesisVerdict(

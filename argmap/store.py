@@ -304,6 +304,13 @@ def load_for_reading(spec: str) -> ArgMap:
     return load(spec)
 
 
+def data_for_reading(spec: str) -> MapData:
+    """:func:`load_for_reading`'s map as :class:`MapData`, its records not built: a file, or - for stdin."""
+    if spec == "-":
+        return loads_data(sys.stdin.buffer.read(), "<stdin>")
+    return read_data(spec)
+
+
 def save(argmap: ArgMap, path: str | os.PathLike[str], kept: canonical.KeptForm | None = None) -> None:
     """Write a map atomically: a crash leaves the old file or the new one, never a torn one.
 

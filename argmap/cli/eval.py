@@ -9,10 +9,12 @@ import orjson
 
 from argmap import store
 from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, write_lines
+from argmap.compact import CompactMap, MapView, RelationView, claim_model, full_map, records
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, Standing, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
+from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
-from argmap.model import ArgMap, Relation
+from argmap.model import ArgMap
 from argmap.outline import MARKERS, Role, Row, outline
 from argmap.visible import visible
 
@@ -71,16 +73,18 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    argmap = store.load_for_reading(args.map)
-    result = evaluate(argmap, args.semantics)
-    if args.format == "json":
-        sys.stdout.buffer.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-    else:
-        write_lines(report(argmap, result, every_claim=args.all))
+    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
+        argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
+        result = evaluate(argmap, args.semantics)
+        if args.format == "json":
+            data = result.to_json()
+            sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        else:
+            write_lines(report(argmap, result, every_claim=args.all))
     return 0
 
 
-def report(argmap: ArgMap, result: Evaluation, every_claim: bool = False) -> list[str]:
+def report(argmap: ArgMap | CompactMap, result: Evaluation, every_claim: bool = False) -> list[str]:
     """The text report: the rule, each thesis's verdict and direct reasons and objections (or every claim)."""
     lines: list[str] = []
     if argmap.title:
@@ -95,7 +99,7 @@ def report(argmap: ArgMap, result: Evaluation, every_claim: bool = False) -> lis
     if every_claim:
         lines.append("")
         lines.append(paint(_standing_header(result.semantics), "dim"))
-        lines.extend(_row(row, result) for row in outline(MapGraph(argmap)))
+        lines.extend(_row(row, result) for row in outline(MapGraph(full_map(argmap))))
         if result.extensions is not None:
             lines.append("")
             lines.extend(_extensions(result.semantics, result.extensions))
@@ -109,7 +113,7 @@ def report(argmap: ArgMap, result: Evaluation, every_claim: bool = False) -> lis
     return lines
 
 
-def _thesis(argmap: ArgMap, result: Evaluation, verdict: ThesisVerdict) -> list[str]:
+def _thesis(argmap: MapView, result: Evaluation, verdict: ThesisVerdict) -> list[str]:
     """The verdict line, and a plain note when the other kind of reading disagrees."""
     measure = _measure(result.semantics, verdict.label, verdict.strength)
     claim = argmap.claims[verdict.thesis]
@@ -132,9 +136,9 @@ def _measure(semantics: Semantics, label: str, strength: float) -> str:
     return f"{strength:.2f}" if is_gradual(semantics) else label
 
 
-def _bearing_on(argmap: ArgMap, theses: list[str]) -> dict[str, list[tuple[str, Relation]]]:
+def _bearing_on(argmap: MapView, theses: list[str]) -> dict[str, list[tuple[str, RelationView]]]:
     """The relations onto each thesis in sibling order (as ``MapGraph.children``), in one pass, no full index."""
-    found: dict[str, list[tuple[str, Relation]]] = {thesis: [] for thesis in theses}
+    found: dict[str, list[tuple[str, RelationView]]] = {thesis: [] for thesis in theses}
     for rid, relation in argmap.relations.items():
         if relation.target in found:
             found[relation.target].append((rid, relation))
@@ -143,18 +147,18 @@ def _bearing_on(argmap: ArgMap, theses: list[str]) -> dict[str, list[tuple[str, 
     return found
 
 
-def _direct_rows(argmap: ArgMap, bearing: list[tuple[str, Relation]]) -> list[Row]:
+def _direct_rows(argmap: ArgMap | CompactMap, bearing: list[tuple[str, RelationView]]) -> list[Row]:
     """The reasons and objections that bear on a thesis itself, as outline rows one level deep."""
-    claims = argmap.claims
     rows: list[Row] = []
     for rid, relation in bearing:
         attack = relation.type.attacks
         if len(relation.premises) == 1:
             premise = relation.premises[0]
-            rows.append(Row(1, Role.OBJECTION if attack else Role.REASON, premise, claims.get(premise), rid))
+            role = Role.OBJECTION if attack else Role.REASON
+            rows.append(Row(1, role, premise, claim_model(argmap, premise), rid))
             continue
         rows.append(Row(1, Role.LINKED_OBJECTION if attack else Role.LINKED_REASON, None, None, rid))
-        rows.extend(Row(2, Role.PREMISE, premise, claims.get(premise), rid) for premise in relation.premises)
+        rows.extend(Row(2, Role.PREMISE, p, claim_model(argmap, p), rid) for p in relation.premises)
     return rows
 
 
