@@ -17,7 +17,7 @@ from strategies import maps
 from argmap import formats, ops
 from argmap.anchor import matches
 from argmap.errors import ArgmapError
-from argmap.formats import argdown, kialo, markdown, mermaid, sadface
+from argmap.formats import aif, argdown, kialo, markdown, mermaid, sadface
 from argmap.graph import MapGraph
 from argmap.model import Anchor, ArgMap, Claim, Relation, RelationType, Source
 
@@ -461,6 +461,20 @@ def test_relation_kinds_titles_and_arguments_are_kept_or_named() -> None:
     written, warnings = mermaid.write(argmap)
     assert "|is contrary to|" in written and "|contradicts|" in written
     assert warnings == [lost.format("Mermaid flowchart")]
+
+
+def test_argdown_and_aif_name_the_tables_they_cannot_keep() -> None:
+    """Argdown once dropped a debate's locutions and AIF a map's arguments without a word (both found after the
+    dialogue layer and the arguments table landed side by side)."""
+    path = corpus("aif") / "us-2016-nodeset10609.json"
+    debate = aif.read(path.read_bytes(), str(path)).map
+    assert debate.locutions
+    _, warnings = argdown.write(debate)
+    assert [w for w in warnings if w.startswith("not kept: locutions (")], warnings
+    reconstructed = argdown.read("<A>: An argument.\n\n(1) [P]: A premise.\n----\n(2) [C]: A conclusion.\n").map
+    assert reconstructed.arguments
+    _, warnings = aif.write(reconstructed)
+    assert "not kept: arguments (1) (AIF has no place for them)" in warnings
 
 
 def _corpus_maps() -> list[tuple[str, ArgMap]]:

@@ -25,6 +25,7 @@ from argmap.anchor import make_anchor
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
+from argmap.formats.losses import kept_aside, not_kept
 from argmap.formats.xaif_layout import ova_section
 from argmap.graph import MapGraph
 from argmap.ids import slugify
@@ -44,6 +45,25 @@ from argmap.model import (
 from argmap.schemes import aif_title, all_schemes, scheme_for_aif_name
 
 SCHEME_TYPES = {"RA": RelationType.SUPPORT, "CA": RelationType.ATTACK}
+IN_OWN_FIELDS = (
+    "display titles",
+    "earlier wordings",
+    "basis kinds",
+    "tags",
+    "claim notes",
+    "relation notes",
+    "translations",
+    "implicit marks",
+    "base scores",
+    "weights",
+    "answers to critical questions",
+    "description",
+    "sources",
+    "speakers",
+)
+"""Parts of a map AIF has no place for, which the export keeps in argmap's own ``argmap`` fields of nodes and file."""
+IN_AIF = ("evidence", "schemes", "locutions", "transitions", "rephrases")
+"""Parts of a map AIF writes in its own terms (evidence as locutions anchored in the text)."""
 DEFAULT_TEXT = {
     RelationType.SUPPORT: "Default Inference",
     RelationType.ATTACK: "Default Conflict",
@@ -644,18 +664,6 @@ def _escape(text: str) -> str:
 
 
 def _losses(argmap: ArgMap) -> list[str]:
-    """What other AIF tools will not see: argmap keeps it in its own ``argmap`` fields."""
-    claims = argmap.claims.values()
-    extras = [
-        (sum(c.kind.is_basis for c in claims), "basis kinds"),
-        (sum(bool(c.tags) for c in claims), "tags"),
-        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in argmap.relations.values()), "notes"),
-        (sum(bool(c.translations) for c in claims), "translations"),
-        (sum(c.implicit for c in claims), "implicit marks"),
-        (sum(c.base_score is not None for c in claims), "base scores"),
-        (sum(r.weight is not None for r in argmap.relations.values()), "weights"),
-    ]
-    found = [f"{what} ({count})" for count, what in extras if count]
-    if not found:
-        return []
-    return [f"kept only in argmap's own 'argmap' fields, which other AIF tools ignore: {', '.join(found)}"]
+    """What other AIF tools will not see (argmap keeps it in its own ``argmap`` fields), and what is lost."""
+    warnings = kept_aside(argmap, IN_OWN_FIELDS, "argmap's own 'argmap' fields, which other AIF tools ignore")
+    return warnings + not_kept(argmap, (*IN_OWN_FIELDS, *IN_AIF), "AIF")

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, decode, one_line, reject_lone_surrogates
+from argmap.formats.losses import kept_aside, not_kept
 from argmap.graph import MapGraph
 from argmap.ids import slugify, unique_id
 from argmap.model import ArgMap, ArgumentStep, Relation, RelationType, Source, Speaker
@@ -43,6 +44,23 @@ from argmap.model import Argument as MapArgument
 from argmap.order import reading_order
 from argmap.schemes import all_schemes, scheme_for_aif_name
 
+IN_FRONTMATTER = (
+    "basis kinds",
+    "implicit marks",
+    "claim notes",
+    "relation notes",
+    "translations",
+    "evidence",
+    "base scores",
+    "weights",
+    "answers to critical questions",
+    "sources",
+    "speakers",
+    "description",
+)
+"""Parts of a map Argdown has no syntax for, which the export keeps in its frontmatter's ``argmap:`` data."""
+IN_ARGDOWN = ("display titles", "earlier wordings", "tags", "schemes", "arguments")
+"""Parts of a map Argdown writes in its own syntax."""
 MAX_DEPTH = 200
 """Deeper relation trees than this are refused (a guard against pathological input)."""
 
@@ -1179,24 +1197,10 @@ def write(argmap: ArgMap) -> tuple[str, list[str]]:
 
 
 def _losses(argmap: ArgMap) -> list[str]:
-    """What Argdown tools will not see: argmap keeps it in the frontmatter's ``argmap:`` data."""
-    claims = list(argmap.claims.values())
-    relations = list(argmap.relations.values())
-    extras = [
-        (sum(c.kind.is_basis for c in claims), "basis kinds"),
-        (sum(c.implicit for c in claims), "implicit marks"),
-        (sum(bool(c.note) for c in claims) + sum(bool(r.note) for r in relations), "notes"),
-        (sum(bool(c.translations) for c in claims), "translations"),
-        (sum(bool(c.evidence) for c in claims), "evidence anchors"),
-        (sum(c.base_score is not None for c in claims), "base scores"),
-        (sum(r.weight is not None for r in relations), "weights"),
-        (sum(bool(r.answers) for r in relations), "answers to critical questions"),
-        (len(argmap.sources) + len(argmap.speakers), "sources and speakers"),
-    ]
-    found = [f"{what} ({count})" for count, what in extras if count]
-    warnings = [f"kept only in the frontmatter's argmap data, which Argdown ignores: {', '.join(found)}"]
-    warnings = warnings if found else []
-    lines = sum("\n" in c.text for c in claims)
+    """What Argdown tools will not see (argmap keeps it in the frontmatter's ``argmap:`` data), and what is lost."""
+    warnings = kept_aside(argmap, IN_FRONTMATTER, "the frontmatter's argmap data, which Argdown ignores")
+    warnings += not_kept(argmap, (*IN_FRONTMATTER, *IN_ARGDOWN), "Argdown")
+    lines = sum("\n" in c.text for c in argmap.claims.values())
     if lines:
         warnings.append(f"line breaks in {lines} claim text(s): Argdown reads them as spaces (the data keeps them)")
     return warnings

@@ -6,7 +6,7 @@ so the warnings read the same in every format and none is forgotten.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sized
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from argmap.model import ArgMap, Claim, Relation
 
@@ -41,24 +41,40 @@ def not_kept(argmap: ArgMap, kept: Collection[str], target: str) -> list[str]:
     unknown = set(kept) - set(PARTS)
     assert not unknown, f"not parts of a map: {unknown}"
     found: list[str] = []
-    if "description" not in kept and argmap.description:
-        found.append("the description")
-    for part, claim_has in CLAIM_PARTS.items():
-        if part not in kept:
-            found += _counted(part, [cid for cid, claim in argmap.claims.items() if claim_has(claim)])
-    for part, relation_has in RELATION_PARTS.items():
-        if part not in kept:
-            found += _counted(part, [rid for rid, relation in argmap.relations.items() if relation_has(relation)])
-    records: dict[str, Sized] = {
-        "arguments": argmap.arguments,
-        "sources": argmap.sources,
-        "speakers": argmap.speakers,
-        "locutions": argmap.locutions,
-        "transitions": argmap.transitions,
-        "rephrases": argmap.rephrases,
-    }
-    found += [f"{table} ({len(records[table])})" for table in TABLES if table not in kept and records[table]]
+    for part in PARTS:
+        holders = [] if part in kept else _holders(argmap, part)
+        if not holders:
+            continue
+        if part == "description":
+            found.append("the description")
+        elif part in TABLES:
+            found.append(f"{part} ({len(holders)})")
+        else:
+            found += _counted(part, holders)
     return [f"not kept: {'; '.join(found)} ({target} has no place for them)"] if found else []
+
+
+def kept_aside(argmap: ArgMap, parts: Sequence[str], where: str) -> list[str]:
+    """One warning naming which of ``parts`` (in that order) the map has and the target keeps only ``where``:
+    a place of argmap's own that the target's other tools ignore."""
+    unknown = set(parts) - set(PARTS)
+    assert not unknown, f"not parts of a map: {unknown}"
+    found = [f"{part} ({count})" for part in parts if (count := len(_holders(argmap, part)))]
+    return [f"kept only in {where}: {', '.join(found)}"] if found else []
+
+
+def _holders(argmap: ArgMap, part: str) -> list[str]:
+    """The ids of the records that have ``part`` (the map itself for its description, every record of a table)."""
+    if part == "description":
+        return ["map"] if argmap.description else []
+    if part in CLAIM_PARTS:
+        claim_has = CLAIM_PARTS[part]
+        return [cid for cid, claim in argmap.claims.items() if claim_has(claim)]
+    if part in RELATION_PARTS:
+        relation_has = RELATION_PARTS[part]
+        return [rid for rid, relation in argmap.relations.items() if relation_has(relation)]
+    records: Mapping[str, object] = getattr(argmap, part)
+    return list(records)
 
 
 def named(ids: list[str]) -> str:
