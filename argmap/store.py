@@ -328,7 +328,14 @@ save's file is never this old; a killed one's would otherwise stay for good.
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go."""
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder; stale temp files go.
+
+    A target that is a stream (``/dev/null``, a FIFO, a terminal) is written into, not renamed
+    over: a rename would put a regular file in the device's place (as root, in ``/dev`` itself).
+    """
+    if _is_stream(target):
+        _write_stream(target, data)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ArgmapError(
@@ -360,6 +367,22 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _is_stream(target: Path) -> bool:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise ArgmapError(f"cannot write here: {error.strerror}", path=str(target)) from None
 
 
 def remove_stale_temps(folder: Path, name: str) -> None:

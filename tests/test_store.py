@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -155,3 +156,16 @@ def test_save_keeps_the_file_mode(tmp_path: Path, uniforms_map: ArgMap) -> None:
     os.chmod(path, 0o640)
     store.save(uniforms_map, path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_stream_target_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """``-o /dev/null`` once put a regular file in /dev/null's place (a rename, as root); a FIFO shows the same."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    store.write_atomic(fifo, b"the map")
+    reader.join(timeout=10)
+    assert received == [b"the map"]
+    assert fifo.is_fifo()
