@@ -44,10 +44,10 @@ def console() -> Console:
 
 @cache
 def err_console() -> Console:
-    """Messages go to stderr."""
+    """Messages go to stderr: whatever ``sys.stderr`` is at each print (this console is made once)."""
     from rich.console import Console
 
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True, emoji=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def say(message: str, *, err: bool = False) -> None:
