@@ -36,6 +36,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import Any, Literal, NamedTuple
 
 from argmap.compact import MapView
@@ -99,10 +101,14 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
     relations, claims = argmap.relations, argmap.claims
     known = claims.__contains__
     verdict: dict[str, bool] = {}
+    undercuts: list[str] = []
     for rid, relation in relations.items():
         if relation.target in claims:
-            verdict[rid] = all(map(known, relation.premises))
-    for rid in relations:
+            premises = relation.premises
+            verdict[rid] = premises[0] in claims if len(premises) == 1 else all(map(known, premises))
+        else:
+            undercuts.append(rid)
+    for rid in undercuts:
         if rid in verdict:
             continue
         chain: list[str] = []
@@ -116,8 +122,9 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
         for rel in reversed(chain):
             ok = ok and all(map(known, relations[rel].premises))
             verdict[rel] = ok
-    good = sorted(rid for rid, ok in verdict.items() if ok)
-    bad = sorted(rid for rid, ok in verdict.items() if not ok)
+    good = [rid for rid, ok in verdict.items() if ok]
+    good.sort()  # a canonical file lists them sorted already: a pass to check
+    bad = sorted(rid for rid, ok in verdict.items() if not ok) if len(good) < len(verdict) else []
     return good, bad
 
 
@@ -554,25 +561,27 @@ def _numbered(argmap: MapView, good: list[str]) -> _Numbered:
     ids = [*claims, *good]
     index = dict(zip(ids, range(len(ids)), strict=True))
     first_relation = len(claims)
+    bearing = [*map(relations.__getitem__, good)]
     base = [DEFAULT_BASE_SCORE if (score := claim.base_score) is None else score for claim in claims.values()]
+    base += [DEFAULT_WEIGHT if (weight := relation.weight) is None else weight for relation in bearing]
+    position = index.__getitem__
     premises: list[tuple[int, ...]] = [()] * first_relation
+    premises += [
+        (index[named[0]],) if len(named) == 1 else tuple(map(position, named))
+        for named in (relation.premises for relation in bearing)
+    ]
     target_of = [-1] * first_relation
+    target_of += [index[relation.target] for relation in bearing]
     attacks: dict[int, list[int]] = {}
     supports: dict[int, list[int]] = {}
-    position = index.__getitem__
-    for number, rid in enumerate(good, first_relation):
-        relation = relations[rid]
-        weight = relation.weight
-        base.append(DEFAULT_WEIGHT if weight is None else weight)
-        named = relation.premises
-        premises.append((index[named[0]],) if len(named) == 1 else tuple(map(position, named)))
-        target = index[relation.target]
-        target_of.append(target)
-        bearing = attacks if relation.type in ATTACKING else supports
-        if target in bearing:
-            bearing[target].append(number)
+    for number, relation, target in zip(
+        range(first_relation, len(ids)), bearing, target_of[first_relation:], strict=True
+    ):
+        side = attacks if relation.type in ATTACKING else supports
+        if target in side:
+            side[target].append(number)
         else:
-            bearing[target] = [number]
+            side[target] = [number]
     return _Numbered(ids, first_relation, base, premises, target_of, attacks, supports)
 
 
@@ -646,7 +655,7 @@ def _settle_acyclic(nodes: _Numbered, step: Any, value: list[float]) -> tuple[li
     """
     premises, base, target_of, first_relation = nodes.premises, nodes.base, nodes.target, nodes.first_relation
     count = len(value)
-    waiting = [0] * first_relation + [len(premises[i]) for i in range(first_relation, count)]
+    waiting = [*map(len, premises)]
     for bearing in (nodes.attacks, nodes.supports):
         for target, relations in bearing.items():
             waiting[target] += len(relations)
@@ -655,29 +664,25 @@ def _settle_acyclic(nodes: _Numbered, step: Any, value: list[float]) -> tuple[li
         for premise in premises[relation]:
             used_by[premise].append(relation)
     challenged = nodes.attacks.keys() | nodes.supports.keys()
-    ready = [node for node, left in enumerate(waiting) if left == 0]
-    order: list[int] = []
-    while ready:
-        node = ready.pop()
-        order.append(node)
+    order = [*compress(range(count), map(not_, waiting))]
+    for node in order:  # what becomes ready is appended: the list is the queue and, in the end, the order
         if node < first_relation:
             if node in challenged:
                 value[node] = step(node, value)
             for dependent in used_by[node]:
                 waiting[dependent] -= 1
-                if waiting[dependent] == 0:
-                    ready.append(dependent)
+                if not waiting[dependent]:
+                    order.append(dependent)
             continue
         if node in challenged:
             value[node] = step(node, value)
         else:
             below = premises[node]
-            weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
-            value[node] = base[node] * weakest
+            value[node] = base[node] * (value[below[0]] if len(below) == 1 else min(value[p] for p in below))
         dependent = target_of[node]
         waiting[dependent] -= 1
-        if waiting[dependent] == 0:
-            ready.append(dependent)
+        if not waiting[dependent]:
+            order.append(dependent)
     return order, set() if len(order) == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
