@@ -75,14 +75,18 @@ examples:
 
 def run(args: argparse.Namespace) -> int:
     with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
-        argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
-        result = evaluate(argmap, args.semantics)
-        if args.format == "json":
-            data = result.to_json()
-            sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-        else:
-            write_lines(report(argmap, result, every_claim=args.all))
+        _evaluate_and_print(args)  # they are freed on its return: alive, the collector would walk them once more
     return 0
+
+
+def _evaluate_and_print(args: argparse.Namespace) -> None:
+    argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
+    result = evaluate(argmap, args.semantics)
+    if args.format == "json":
+        data = result.to_json()
+        sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    else:
+        write_lines(report(argmap, result, every_claim=args.all))
 
 
 def report(argmap: ArgMap | CompactMap, result: Evaluation, every_claim: bool = False) -> list[str]:
