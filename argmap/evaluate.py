@@ -36,6 +36,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import Any, Literal, NamedTuple
 
 from argmap.compact import MapView
@@ -99,10 +101,14 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
     relations, claims = argmap.relations, argmap.claims
     known = claims.__contains__
     verdict: dict[str, bool] = {}
+    undercuts: list[str] = []
     for rid, relation in relations.items():
         if relation.target in claims:
-            verdict[rid] = all(map(known, relation.premises))
-    for rid in relations:
+            premises = relation.premises
+            verdict[rid] = premises[0] in claims if len(premises) == 1 else all(map(known, premises))
+        else:
+            undercuts.append(rid)
+    for rid in undercuts:
         if rid in verdict:
             continue
         chain: list[str] = []
@@ -116,8 +122,9 @@ def usable_relations(argmap: MapView) -> tuple[list[str], list[str]]:
         for rel in reversed(chain):
             ok = ok and all(map(known, relations[rel].premises))
             verdict[rel] = ok
-    good = sorted(rid for rid, ok in verdict.items() if ok)
-    bad = sorted(rid for rid, ok in verdict.items() if not ok)
+    good = [rid for rid, ok in verdict.items() if ok]
+    good.sort()  # a canonical file lists them sorted already: a pass to check
+    bad = sorted(rid for rid, ok in verdict.items() if not ok) if len(good) < len(verdict) else []
     return good, bad
 
 
@@ -511,33 +518,93 @@ def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | Non
 
     Everything outside cycles is computed once, in dependency order (Kahn's
     algorithm); what is left are the cycles and what hangs from them, taken
-    strongly connected component by component, each cycle iterated.  Nodes
-    are numbered (claims first, then relations in id order) to keep the
-    bookkeeping to lists.
+    strongly connected component by component, each cycle iterated.
     """
-    combine = {"dfquad": dfquad, "euler": euler}[method]
-    if good is None:
-        good = usable_relations(argmap)[0]
-    relations = argmap.relations
-    ids = [*argmap.claims, *good]
-    index = {node: i for i, node in enumerate(ids)}
-    first_relation = len(argmap.claims)
-    base = [DEFAULT_BASE_SCORE if c.base_score is None else c.base_score for c in argmap.claims.values()]
-    base += [DEFAULT_WEIGHT if (weight := relations[rid].weight) is None else weight for rid in good]
-    premises: list[tuple[int, ...]] = [()] * first_relation
-    position = index.__getitem__
-    premises += [tuple(map(position, relations[rid].premises)) for rid in good]
-    attacks: dict[int, list[int]] = {}  # only what is challenged: most claims of a large map are not
-    supports: dict[int, list[int]] = {}
-    for rid in good:
-        relation = relations[rid]
-        bearing = attacks if relation.type in ATTACKING else supports
-        target = index[relation.target]
-        if target in bearing:
-            bearing[target].append(index[rid])
-        else:
-            bearing[target] = [index[rid]]
+    nodes = _numbered(argmap, usable_relations(argmap)[0] if good is None else good)
+    weighed = _weigh(nodes, method)
+    ids, first_relation = nodes.ids, nodes.first_relation
+    return Strengths(
+        method,
+        dict(zip(ids, weighed.values, strict=True)),
+        dict(zip(ids[first_relation:], weighed.inference[first_relation:], strict=True)),
+        weighed.converged,
+        weighed.unsettled,
+        weighed.rounds,
+    )
 
+
+@dataclass(frozen=True)
+class _Numbered:
+    """A map's claims and usable relations as numbers: claims first in map order, then relations in id order.
+
+    Lists indexed by number keep the bookkeeping of a large map cheap, and the
+    numbering fixes the order in which a cycle's members are updated.
+    """
+
+    ids: list[str]
+    first_relation: int
+    base: list[float]
+    """A claim's base score, a relation's weight (the defaults filled in)."""
+    premises: list[tuple[int, ...]]
+    """A relation's premises (nothing for a claim)."""
+    target: list[int]
+    """What a relation bears on: a claim, or for an undercut a relation (-1 for a claim)."""
+    attacks: dict[int, list[int]]
+    """For each claim or relation attacked, the relations attacking it in id order (most of a map is not attacked)."""
+    supports: dict[int, list[int]]
+    """Likewise the relations supporting it."""
+
+
+def _numbered(argmap: MapView, good: list[str]) -> _Numbered:
+    """The numbered form of a map, its relations limited to ``good`` (the first list of :func:`usable_relations`)."""
+    claims, relations = argmap.claims, argmap.relations
+    ids = [*claims, *good]
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    first_relation = len(claims)
+    bearing = [*map(relations.__getitem__, good)]
+    base = [DEFAULT_BASE_SCORE if (score := claim.base_score) is None else score for claim in claims.values()]
+    base += [DEFAULT_WEIGHT if (weight := relation.weight) is None else weight for relation in bearing]
+    position = index.__getitem__
+    premises: list[tuple[int, ...]] = [()] * first_relation
+    premises += [
+        (index[named[0]],) if len(named) == 1 else tuple(map(position, named))
+        for named in (relation.premises for relation in bearing)
+    ]
+    target_of = [-1] * first_relation
+    target_of += [index[relation.target] for relation in bearing]
+    attacks: dict[int, list[int]] = {}
+    supports: dict[int, list[int]] = {}
+    for number, relation, target in zip(
+        range(first_relation, len(ids)), bearing, target_of[first_relation:], strict=True
+    ):
+        side = attacks if relation.type in ATTACKING else supports
+        if target in side:
+            side[target].append(number)
+        else:
+            side[target] = [number]
+    return _Numbered(ids, first_relation, base, premises, target_of, attacks, supports)
+
+
+@dataclass(frozen=True)
+class _Weighed:
+    """Strengths by number, and the order in which the acyclic part settled (what the grounded labels follow)."""
+
+    values: list[float]
+    inference: list[float]
+    converged: bool
+    unsettled: tuple[str, ...]
+    rounds: int
+    settled: list[int]
+    """The nodes outside cycles, each after everything it depends on."""
+    left: set[int]
+    """The nodes in cycles or depending on one."""
+
+
+def _weigh(nodes: _Numbered, method: Gradual) -> _Weighed:
+    """The strengths of :func:`strengths`, by number."""
+    combine = {"dfquad": dfquad, "euler": euler}[method]
+    base, premises, first_relation = nodes.base, nodes.premises, nodes.first_relation
+    attacks, supports = nodes.attacks, nodes.supports
     nothing: list[int] = []
     value = list(base)
     inference = base[:]
@@ -556,7 +623,7 @@ def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | Non
         below = premises[i]
         return own * (current[below[0]] if len(below) == 1 else min(current[p] for p in below))
 
-    left = _settle_acyclic(attacks, supports, premises, base, first_relation, step, value)
+    settled, left = _settle_acyclic(nodes, step, value)
     for i in left:  # where a cycle's iteration starts; nothing settled before reads these
         if i >= first_relation:
             value[i] = base[i] * min(base[p] for p in premises[i])
@@ -568,75 +635,55 @@ def strengths(argmap: MapView, method: Gradual = "dfquad", good: list[str] | Non
         if len(component) == 1 and component[0] not in depends[component[0]]:
             value[component[0]] = step(component[0], value)
             continue
-        settled, used = _iterate(component, step, value, first_relation)
+        settled_here, used = _iterate(component, step, value, first_relation)
         rounds = max(rounds, used)
-        if not settled:
+        if not settled_here:
             converged = False
-            unsettled.extend(ids[i] for i in component)
-    return Strengths(
-        method,
-        dict(zip(ids, value, strict=True)),
-        {ids[i]: inference[i] for i in range(first_relation, len(ids))},
-        converged,
-        tuple(sorted(unsettled)),
-        rounds,
-    )
+            unsettled.extend(nodes.ids[i] for i in component)
+    return _Weighed(value, inference, converged, tuple(sorted(unsettled)), rounds, settled, left)
 
 
-def _settle_acyclic(
-    attacks: dict[int, list[int]],
-    supports: dict[int, list[int]],
-    premises: list[tuple[int, ...]],
-    base: list[float],
-    first_relation: int,
-    step: Any,
-    value: list[float],
-) -> set[int]:
-    """Compute each node once all it depends on is computed; return the nodes left over (in or below cycles).
+def _settle_acyclic(nodes: _Numbered, step: Any, value: list[float]) -> tuple[list[int], set[int]]:
+    """Compute each node once all it depends on is computed: the nodes so settled in order, and those left over.
 
     A claim depends on the relations attacking and supporting it; a relation on
     those and on its premises (a premise named twice counts twice on both sides).
     An unchallenged claim keeps its base score (``value`` holds it on entry), and an
     unchallenged relation passes on its weight times its weakest premise, both
-    without a call (most records of a large map).
+    without a call (most records of a large map).  What is left over is in a
+    cycle or below one.
     """
+    premises, base, target_of, first_relation = nodes.premises, nodes.base, nodes.target, nodes.first_relation
     count = len(value)
-    waiting = [0] * first_relation + [len(premises[i]) for i in range(first_relation, count)]
-    target_of = [0] * count  # for a relation: the claim or relation it bears on
-    for bearing in (attacks, supports):
+    waiting = [*map(len, premises)]
+    for bearing in (nodes.attacks, nodes.supports):
         for target, relations in bearing.items():
             waiting[target] += len(relations)
-            for relation in relations:
-                target_of[relation] = target
     used_by: list[list[int]] = [[] for _ in range(first_relation)]  # for a claim: the relations it is a premise of
     for relation in range(first_relation, count):
         for premise in premises[relation]:
             used_by[premise].append(relation)
-    challenged = attacks.keys() | supports.keys()
-    ready = [node for node, left in enumerate(waiting) if left == 0]
-    done = 0
-    while ready:
-        node = ready.pop()
-        done += 1
+    challenged = nodes.attacks.keys() | nodes.supports.keys()
+    order = [*compress(range(count), map(not_, waiting))]
+    for node in order:  # what becomes ready is appended: the list is the queue and, in the end, the order
         if node < first_relation:
             if node in challenged:
                 value[node] = step(node, value)
             for dependent in used_by[node]:
                 waiting[dependent] -= 1
-                if waiting[dependent] == 0:
-                    ready.append(dependent)
+                if not waiting[dependent]:
+                    order.append(dependent)
             continue
         if node in challenged:
             value[node] = step(node, value)
         else:
             below = premises[node]
-            weakest = value[below[0]] if len(below) == 1 else min(value[p] for p in below)
-            value[node] = base[node] * weakest
+            value[node] = base[node] * (value[below[0]] if len(below) == 1 else min(value[p] for p in below))
         dependent = target_of[node]
         waiting[dependent] -= 1
-        if waiting[dependent] == 0:
-            ready.append(dependent)
-    return set() if done == count else {node for node, left in enumerate(waiting) if left > 0}
+        if not waiting[dependent]:
+            order.append(dependent)
+    return order, set() if len(order) == count else {node for node, left in enumerate(waiting) if left > 0}
 
 
 def _iterate(component: list[int], step: Any, value: list[float], first_relation: int) -> tuple[bool, int]:
@@ -658,6 +705,77 @@ def _iterate(component: list[int], step: Any, value: list[float], first_relation
         if max(abs(value[node] - old) for node, old in zip(component, before, strict=True)) < TOLERANCE:
             return True, rounds
     return False, MAX_ITERATIONS
+
+
+# Grounded labels along the strengths' order -------------------------------------------------
+
+
+def _grounded_by_number(nodes: _Numbered, weighed: _Weighed) -> list[Label]:
+    """The grounded labelling (what :func:`grounded` gives of :func:`framework`), in the order the strengths settled.
+
+    An argument's attackers (the attack relations onto it and, for a relation,
+    onto its premises) all settled before it, and outside cycles every label
+    is IN or OUT: a claim is OUT when an attack on it is IN; a relation when
+    an undercut of it is IN or one of its premises is OUT.  So one pass labels
+    the acyclic part, and the least fixpoint is sought only among the rest.
+    """
+    label: list[Label] = ["UNDEC"] * len(nodes.ids)
+    attacks, premises, first_relation = nodes.attacks, nodes.premises, nodes.first_relation
+    for node in weighed.settled:
+        against = attacks.get(node)
+        if against is not None and "IN" in [label[a] for a in against]:
+            label[node] = "OUT"
+        elif node < first_relation:
+            label[node] = "IN"
+        else:
+            below = premises[node]
+            label[node] = label[below[0]] if len(below) == 1 else "OUT" if "OUT" in [label[p] for p in below] else "IN"
+    if weighed.left:
+        _ground_the_rest(nodes, weighed.left, label)
+    return label
+
+
+def _ground_the_rest(nodes: _Numbered, left: set[int], label: list[Label]) -> None:
+    """Label the arguments in and below cycles, the others' labels given: as :func:`grounded`, within ``left``."""
+    attacks = nodes.attacks
+    nothing: list[int] = []
+    targets: dict[int, list[int]] = {node: [] for node in left}
+    pending: dict[int, int] = {}
+    queue: list[int] = []
+    defeated: list[int] = []
+    for node in sorted(left):
+        against = {*attacks.get(node, nothing)}
+        for premise in nodes.premises[node]:
+            against.update(attacks.get(premise, nothing))
+        inside = [a for a in against if a in left]
+        for attacker in inside:
+            targets[attacker].append(node)
+        pending[node] = len(inside)
+        if any(label[a] == "IN" for a in against if a not in left):
+            defeated.append(node)
+        elif not inside:
+            queue.append(node)
+    decided: dict[int, Label] = {}
+
+    def defeat(node: int) -> None:
+        decided[node] = "OUT"
+        for further in targets[node]:
+            pending[further] -= 1
+            if pending[further] == 0 and further not in decided:
+                queue.append(further)
+
+    for node in defeated:
+        defeat(node)
+    while queue:
+        node = queue.pop()
+        if node in decided:
+            continue
+        decided[node] = "IN"
+        for attacked in targets[node]:
+            if attacked not in decided:
+                defeat(attacked)
+    for node, decision in decided.items():
+        label[node] = decision
 
 
 # The whole evaluation -----------------------------------------------------------------------
@@ -774,25 +892,27 @@ def _evaluate(argmap: MapView, semantics: Semantics) -> Evaluation:
     gradual: Gradual = "euler" if semantics == "euler" else "dfquad"
     warnings: list[str] = []
     usable = usable_relations(argmap)
-    fw = framework(argmap, usable)
-    for rid in fw.ignored:
+    for rid in usable[1]:
         warnings.append(f"relation {rid!r} names a claim or relation the map does not hold; left out")
     if argmap.conflicts:
         warnings.append(
             f"the map has {len(argmap.conflicts)} unresolved merge conflict(s); this evaluates our side's values"
         )
-    labels = grounded(fw)
+    nodes = _numbered(argmap, usable[0])
+    weighed = _weigh(nodes, gradual)
+    label = _grounded_by_number(nodes, weighed)
     found: tuple[frozenset[str], ...] | None = None
     if semantics in ("preferred", "stable"):
-        partial = _open_labellings(fw, semantics, labels)
+        labels = dict(zip(nodes.ids, label, strict=True))
+        partial = _open_labellings(framework(argmap, usable), semantics, labels)
         accepted = frozenset(cid for cid in argmap.claims if labels[cid] == "IN")
         found = tuple(accepted | {a for a, v in lab.items() if v == "IN" and a in argmap.claims} for lab in partial)
         if partial:
             labels.update(sceptical(partial, partial[0]))
+            label = [labels[node] for node in nodes.ids]
         else:
-            labels = dict.fromkeys(labels, "UNDEC")
+            label = ["UNDEC"] * len(label)
             warnings.append("there is no stable extension (an odd cycle of attacks); every claim is UNDEC")
-    weighed = strengths(argmap, gradual, usable[0])
     if not weighed.converged:
         shown = ", ".join(weighed.unsettled[:8]) + (" …" if len(weighed.unsettled) > 8 else "")
         warnings.append(
@@ -800,8 +920,11 @@ def _evaluate(argmap: MapView, semantics: Semantics) -> Evaluation:
             "their numbers are the last round's, not a result"
         )
     unsettled = set(weighed.unsettled)
-    claims = {cid: Standing(labels[cid], weighed.values[cid]) for cid in argmap.claims}
-    relations = {rid: Standing(labels[rid], weighed.values[rid], weighed.inference[rid]) for rid in usable[0]}
+    first, ids, value = nodes.first_relation, nodes.ids, weighed.values
+    claims = dict(zip(ids[:first], map(Standing, label[:first], value[:first]), strict=True))
+    relations = dict(
+        zip(ids[first:], map(Standing, label[first:], value[first:], weighed.inference[first:]), strict=True)
+    )
     second: Semantics = "grounded" if is_gradual(semantics) else gradual
     theses = tuple(
         ThesisVerdict(

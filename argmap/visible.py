@@ -45,6 +45,8 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     By default the result is one line (a newline shows as ␊); with ``keep_newlines`` newlines and tabs
     stay, for multi-line text such as a note.
     """
+    if text.isprintable():  # every character the tables change is unprintable: most texts need no translation
+        return text
     return text.translate(LINES if keep_newlines else ONE_LINE)
 
 

@@ -476,6 +476,16 @@ def test_any_map_evaluates_to_a_result_in_range(argmap, semantics):
     json.dumps(result.to_json())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_maps(), acyclic_maps()))
+def test_labels_follow_the_grounded_labelling_of_the_framework(argmap):
+    """The evaluation labels along the strengths' dependency order; the definition is the framework's least fixpoint."""
+    expected = grounded(framework(argmap))
+    result = evaluate(argmap, "grounded")
+    got = {aid: standing.label for aid, standing in (*result.claims.items(), *result.relations.items())}
+    assert got == expected
+
+
 def test_a_circle_deeper_than_the_recursion_limit_is_searched_without_raising_it(monkeypatch: pytest.MonkeyPatch):
     """4,000 claims each objecting to the next, the last to the first: one tangle, two preferred positions."""
     size = 4_000

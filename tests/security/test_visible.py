@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.visible import visible
+from argmap.visible import LINES, ONE_LINE, visible
 
 
 def test_escape_sequences_become_visible_signs() -> None:
@@ -28,3 +28,8 @@ def test_c1_controls_bidi_overrides_and_line_separators_are_escaped() -> None:
 def test_ordinary_text_is_unchanged() -> None:
     text = "Russlands Annäherung an Nordkorea – „eine Zweckpartnerschaft“ ⊘ ❝2"
     assert visible(text) == text
+
+
+def test_text_that_passes_as_printable_holds_nothing_the_tables_change() -> None:
+    """visible() returns printable text as it is: that is only right while every character it changes is unprintable."""
+    assert not any(chr(code).isprintable() for table in (ONE_LINE, LINES) for code in table)
