@@ -84,3 +84,27 @@ def test_show_with_strength_matches_eval(uniforms_path: Path) -> None:
     thesis_line = result.stdout.splitlines()[1]
     assert thesis_line.endswith(evaluation.claims["thesis"].badge())
     assert "OUT" in result.stdout or "IN" in result.stdout
+
+
+def test_commands_run_with_the_cycle_collector_paused_the_editor_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command's large records would make the collector walk them again and again; the editor runs for hours."""
+    import gc
+
+    import argmap.cli.check as check_command
+    from argmap.cli import COMMANDS, build_parser, main
+
+    seen: list[bool] = []
+
+    def spy(args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(check_command, "run", spy)
+    assert gc.isenabled()
+    assert main(["check", "any.argmap.json"]) == 0
+    assert seen == [False]
+    assert gc.isenabled(), "the collector is running again after the command"
+    arguments = {"edit": ["m.argmap.json"], "check": ["m.argmap.json"], "diff": ["a", "b"]}
+    for command in arguments:
+        assert command in COMMANDS
+        assert build_parser(command).parse_args([command, *arguments[command]]).interactive is (command == "edit")

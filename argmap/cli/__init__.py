@@ -21,6 +21,7 @@ from types import ModuleType
 
 from argmap import __version__
 from argmap.errors import ArgmapError
+from argmap.heap import gc_paused
 
 # Validation of map files is argmap's own: pydantic plugins other packages install do not hook
 # into it, and looking for them (reading every installed package's metadata) cost 25 ms of each
@@ -94,7 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args) or 0)
+        if args.interactive:
+            return int(args.run(args) or 0)
+        with gc_paused():  # a command's records live until it ends: the cycle collector would only walk them again
+            return int(args.run(args) or 0)
     except ArgmapError as error:
         from argmap.cli.common import err_console
         from argmap.visible import visible

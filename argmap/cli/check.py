@@ -14,7 +14,6 @@ from argmap.cli.common import Subcommands, add_command, err_console, paint, writ
 from argmap.compact import records
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
-from argmap.heap import gc_paused
 from argmap.visible import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
@@ -56,11 +55,6 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
-        return _check(args)
-
-
-def _check(args: argparse.Namespace) -> int:
     status = 0
     report = []
     for path in args.maps:

@@ -28,10 +28,16 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def add_command(subparsers: Subcommands, name: str, summary: str, description: str) -> argparse.ArgumentParser:
-    """A subcommand parser whose ``--help`` shows the summary, then the examples."""
-    return subparsers.add_parser(
+    """A subcommand parser whose ``--help`` shows the summary, then the examples.
+
+    Its command runs with the cycle collector paused unless it sets ``interactive=True`` (the editor,
+    which runs for hours and makes garbage with cycles).
+    """
+    parser = subparsers.add_parser(
         name, help=summary, description=f"{summary}\n\n{description}", formatter_class=HelpFormatter
     )
+    parser.set_defaults(interactive=False)
+    return parser
 
 
 @cache

@@ -27,7 +27,7 @@ ctrl+s save, ctrl+z undo, f1 every key. Rebind keys in ~/.config/argmap/keymap.t
     )
     parser.add_argument("map", metavar="MAP", help="the map file (*.argmap.json); created when missing")
     parser.add_argument("--source", metavar="FILE", help="a UTF-8 text to add as a source of the map")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, interactive=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,7 +21,6 @@ from argmap import store
 from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, console
 from argmap.evaluate import SEMANTICS, evaluate
 from argmap.graph import MapGraph
-from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
 from argmap.numbering import numbered_rows
 from argmap.outline import MARKERS, Role, Row, kind_label, outline
@@ -77,21 +76,20 @@ def run(args: argparse.Namespace) -> int:
     if argmap.title:
         out.write([(visible(argmap.title), "bold underline")])
     badges = evaluate(argmap, args.semantics).badges() if args.strength else {}
-    with gc_paused():  # a row per claim, no cycles: collections would only walk the loaded map again and again
-        rows = outline(MapGraph(argmap))
-        for row, number in numbered_rows(rows) if args.numbers else ((row, "") for row in rows):
-            pieces = _row_pieces(row, args.lang, args.ids, number)
-            badge = badges.get(row.claim_id or "", "")
-            if badge:
-                pieces += [("  ", ""), (badge, "bold")]
-            out.write(pieces)
-            if args.quotes:
-                indent = indentation(row.depth, "    ") + "    "
-                for anchor in row.evidence:
-                    source = argmap.sources.get(anchor.source)
-                    marks = quoted(visible(anchor.quote), source.language if source else argmap.language)
-                    quote = f"{marks} ({anchor.source} {anchor.start}–{anchor.end})"
-                    out.write([(indent, ""), (quote, "dim")])
+    rows = outline(MapGraph(argmap))
+    for row, number in numbered_rows(rows) if args.numbers else ((row, "") for row in rows):
+        pieces = _row_pieces(row, args.lang, args.ids, number)
+        badge = badges.get(row.claim_id or "", "")
+        if badge:
+            pieces += [("  ", ""), (badge, "bold")]
+        out.write(pieces)
+        if args.quotes:
+            indent = indentation(row.depth, "    ") + "    "
+            for anchor in row.evidence:
+                source = argmap.sources.get(anchor.source)
+                marks = quoted(visible(anchor.quote), source.language if source else argmap.language)
+                quote = f"{marks} ({anchor.source} {anchor.start}–{anchor.end})"
+                out.write([(indent, ""), (quote, "dim")])
     out.flush()
     return 0
 
