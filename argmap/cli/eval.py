@@ -13,7 +13,6 @@ from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, writ
 from argmap.compact import CompactMap, MapView, RelationView, claim_model, full_map, records
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
-from argmap.heap import gc_paused
 from argmap.indent import depth_marker, indentation
 from argmap.model import ArgMap
 from argmap.outline import MARKERS, Role, Row, outline
@@ -74,12 +73,6 @@ examples:
 
 
 def run(args: argparse.Namespace) -> int:
-    with gc_paused():  # a large map's records stay until the end: the cycle collector would walk them again and again
-        _evaluate_and_print(args)  # they are freed on its return: alive, the collector would walk them once more
-    return 0
-
-
-def _evaluate_and_print(args: argparse.Namespace) -> None:
     argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
     result = evaluate(argmap, args.semantics)
     if args.format == "json":
@@ -87,6 +80,7 @@ def _evaluate_and_print(args: argparse.Namespace) -> None:
         sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     else:
         write_lines(report(argmap, result, every_claim=args.all))
+    return 0
 
 
 def report(argmap: ArgMap | CompactMap, result: Evaluation, every_claim: bool = False) -> list[str]:
