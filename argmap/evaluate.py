@@ -560,6 +560,12 @@ def _numbered(argmap: MapView, good: list[str]) -> _Numbered:
     claims, relations = argmap.claims, argmap.relations
     ids = [*claims, *good]
     index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) < len(ids):
+        shared = sorted(set(claims).intersection(good))
+        raise ArgmapError(
+            f"{shared[0]!r} is both a claim and a relation" + (f" ({len(shared)} such ids)" if len(shared) > 1 else ""),
+            fix="rename one: claims and relations share one namespace; argmap check lists every such id",
+        )
     first_relation = len(claims)
     bearing = [*map(relations.__getitem__, good)]
     base = [DEFAULT_BASE_SCORE if (score := claim.base_score) is None else score for claim in claims.values()]

@@ -167,6 +167,28 @@ def test_unreadable_map_is_one_line_and_exit_2(tmp_path: Path, content: bytes, m
     assert len(lines) == 1 and message in lines[0], lines
 
 
+@pytest.mark.parametrize("semantics", ["dfquad", "grounded", "preferred"])
+def test_an_id_that_is_both_a_claim_and_a_relation_is_one_line_and_exit_2(tmp_path: Path, semantics: str):
+    """The evaluation numbers claims and relations in one namespace: a shared id used to end in an IndexError."""
+    data = {
+        "argmap": 1,
+        "claims": {"t": {"kind": "thesis", "text": "T."}, "x": {"text": "X."}, "y": {"text": "Y."}},
+        "relations": {
+            "x": {"type": "attack", "premises": ["y"], "target": "t"},
+            "r-x": {"type": "attack", "premises": ["x"], "target": "t"},
+        },
+    }
+    path = tmp_path / "shared.argmap.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = argmap("eval", str(path), "--semantics", semantics)
+    assert done.returncode == 2 and done.stdout == b""
+    lines = done.stderr.decode().splitlines()
+    assert lines == [
+        f"argmap: {path}: 'x' is both a claim and a relation (rename one: claims and relations share one"
+        " namespace; argmap check lists every such id)"
+    ], lines
+
+
 def test_missing_map_exit_2(tmp_path: Path):
     done = argmap("eval", str(tmp_path / "nothing.argmap.json"))
     assert done.returncode == 2 and len(done.stderr.decode().splitlines()) == 1

@@ -11,6 +11,7 @@ import orjson
 from argmap import store
 from argmap.cli.common import ROLE_STYLES, Subcommands, add_command, paint, write_lines
 from argmap.compact import CompactMap, MapView, RelationView, claim_model, full_map, records
+from argmap.errors import ArgmapError
 from argmap.evaluate import SEMANTICS, Evaluation, Semantics, ThesisVerdict, evaluate, is_gradual
 from argmap.graph import MapGraph
 from argmap.indent import depth_marker, indentation
@@ -74,7 +75,11 @@ examples:
 
 def run(args: argparse.Namespace) -> int:
     argmap = records(store.data_for_reading(args.map))  # no models where the fast check vouched for the data
-    result = evaluate(argmap, args.semantics)
+    try:
+        result = evaluate(argmap, args.semantics)
+    except ArgmapError as error:
+        error.path = args.map
+        raise
     if args.format == "json":
         data = result.to_json()
         sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
