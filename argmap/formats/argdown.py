@@ -112,11 +112,12 @@ _TRAILING_TAG = re.compile(r"\s*(?<![\\\w])#(?:\([^()\\]+\)|[\w-]+)\s*$")
 def untag(text: str) -> str:
     """A text without the tags at its end: they become the claim's tags (inline ones stay)."""
     text = one_line(text)
-    while True:
+    while "#" in text:
         shorter = _TRAILING_TAG.sub("", text)
         if shorter == text or not shorter:
             return text
         text = shorter
+    return text
 
 
 @dataclass(frozen=True)
@@ -214,13 +215,13 @@ _ARGUMENT_DEF = re.compile(r"^<((?:[^>\\]|\\.)+)>:\s*(.*)$", re.S)
 _ARGUMENT_REF = re.compile(r"^<((?:[^>\\]|\\.)+)>(.*)$", re.S)
 _TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^()\\]|\\.)+)\)|([\w-]+))")
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
-_EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole
-    re.compile(r"(?<![\\\w*])(\*{3,})(?=\S)([^*]+?)(?<=\S)(?<!\\)\1(?![\w*])"),
-    re.compile(r"(?<![\\\w])(_{3,})(?=\S)([^_]+?)(?<=\S)(?<!\\)\1(?!\w)"),
-    re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)"),
-    re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)"),
-    re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])"),
-    re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_]+?)(?<=[^\s\\_])_(?![\w_])"),
+_EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole; each with its mark
+    ("*", re.compile(r"(?<![\\\w*])(\*{3,})(?=\S)([^*]+?)(?<=\S)(?<!\\)\1(?![\w*])")),
+    ("_", re.compile(r"(?<![\\\w])(_{3,})(?=\S)([^_]+?)(?<=\S)(?<!\\)\1(?!\w)")),
+    ("*", re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)")),
+    ("_", re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)")),
+    ("*", re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])")),
+    ("_", re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_]+?)(?<=[^\s\\_])_(?![\w_])")),
 ]
 _ESCAPE = re.compile(r"\\(.)")
 _COMMENT = re.compile(r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?<![^\s])//[^\n]*", re.S)
@@ -377,11 +378,14 @@ class _Parser:
         if data:
             self.model.data += 1
             self.check_data(data, line)
-        raw = _LINK.sub(lambda m: m.group(1), raw)  # first: a link to an anchor (#heading-x) is no tag
-        tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)]
+        # Each pass runs only on a text holding the characters it looks for: most texts hold none.
+        if "](" in raw:
+            raw = _LINK.sub(lambda m: m.group(1), raw)  # first: a link to an anchor (#heading-x) is no tag
+        tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)] if "#" in raw else []
         raw = untag(raw)  # before unescaping: an escaped "\#" at the end is text, not a tag
-        for pattern in _EMPHASIS:
-            raw = pattern.sub(lambda m: m.group(m.lastindex or 1), raw)
+        for mark, pattern in _EMPHASIS:
+            if mark in raw:
+                raw = pattern.sub(lambda m: m.group(m.lastindex or 1), raw)
         return one_line(_unescape(raw)), tags
 
     # Structure ----------------------------------------------------------------------------
@@ -624,7 +628,7 @@ def _only_tags_and_data(rest: str) -> bool:
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse(text: str, origin: str = "<stdin>") -> ArgdownModel:
@@ -941,16 +945,29 @@ _SHORTCODE = re.compile(r"(\.\[\]\.|:\[\]:|\.[^\s.\\\[\]{}#]+?\.|:[^\s:\\\[\]{}#
 """Argdown's shortcodes (``.->.`` for →, ``:smile:``): left as they are, so Argdown still reads them."""
 
 
+_SYNTAX = re.compile(r"[\\\[\]<>{}*#_/]")
+"""The characters :data:`_NEEDS_ESCAPE` looks at: a text without any needs no escape (most texts)."""
+
+
 def escape(text: str) -> str:
     """Text as Argdown reads it back literally: a backslash only where a character would be syntax."""
-    parts = _SHORTCODE.split(one_line(text))
+    line = one_line(text)
+    if not _SYNTAX.search(line):
+        return line
+    parts = _SHORTCODE.split(line)
     return "".join(
         part if index % 2 else _NEEDS_ESCAPE.sub(lambda m: "\\" + m.group(0), part) for index, part in enumerate(parts)
     )
 
 
+_TITLE_SYNTAX = re.compile(r"([\\\[\]<>])")
+
+
 def _title(text: str, closing: str) -> str:
-    return re.sub(r"([\\\[\]<>])" if closing else r"([\\])", r"\\\1", one_line(text))
+    line = one_line(text)
+    if closing:
+        return _TITLE_SYNTAX.sub(r"\\\1", line) if _TITLE_SYNTAX.search(line) else line
+    return line.replace("\\", "\\\\")
 
 
 def _tag_text(tag: str) -> str:
