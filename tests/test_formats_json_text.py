@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from argmap.formats.json_text import json_text
+from argmap.visible import JSON_SAFE, LINES, visible, visible_json
 
 EVERY_CHARACTER = "".join(chr(n) for n in range(0x110000) if not 0xD800 <= n < 0xE000)
 
@@ -29,3 +30,11 @@ DOCUMENTS: list[Any] = [
 def test_json_text_is_what_json_writes(document: Any, indent: bool) -> None:
     layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
     assert json_text(document, indent=indent) == json.dumps(document, ensure_ascii=False, **layout) + "\n"
+
+
+def test_exports_to_stdout_show_every_character_as_the_tables_say() -> None:
+    """visible_json and visible(keep_newlines=True) replace only what they find, as a translation would."""
+    text = EVERY_CHARACTER + "\n\t a line\n"
+    assert visible_json(text) == text.translate(JSON_SAFE)
+    assert visible(text, keep_newlines=True) == text.translate(LINES)
+    assert visible("a\u202eb\x1b[2Jc\nd\x7f", keep_newlines=True) == "a\\u202eb\u241b[2Jc\nd\u2421"
