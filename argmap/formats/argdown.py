@@ -213,6 +213,14 @@ _STATEMENT_DEF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\]:\s*(.*)$", re.S)
 _STATEMENT_REF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](.*)$", re.S)
 _ARGUMENT_DEF = re.compile(r"^<((?:[^>\\]|\\.)+)>:\s*(.*)$", re.S)
 _ARGUMENT_REF = re.compile(r"^<((?:[^>\\]|\\.)+)>(.*)$", re.S)
+_NAMED_FORMS = {
+    "<": ((_ARGUMENT_DEF, "argument", True), (_ARGUMENT_REF, "argument", False)),
+    "[": ((_STATEMENT_DEF, "statement", True), (_STATEMENT_REF, "statement", False)),
+}
+"""An element's forms with a title by its first character: a definition ``[title]: text`` or a reference."""
+_SYNTAX_STARTS = frozenset("<>+-_(#*")
+"""With the digits (``\\d``: any decimal digit), the first characters of a relation, a PCS line, an inference,
+a heading or a list item: a line starting otherwise is text (most lines), which no pattern need be tried on."""
 _TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^()\\]|\\.)+)\)|([\w-]+))")
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
 _EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole; each with its mark
@@ -322,6 +330,8 @@ class _Parser:
                 return ""
             return re.sub(r"[^\n]", " ", found)
 
+        if "//" not in text and "/*" not in text and "<!--" not in text:
+            return text  # no comment to strip (the pattern's escapes are only kept as they are)
         return _COMMENT.sub(replace, text)
 
     # Elements -----------------------------------------------------------------------------
@@ -342,12 +352,7 @@ class _Parser:
 
     def element(self, raw: str, role: str, line: int) -> _Node:
         """A statement or argument written as text, a definition or a reference."""
-        for pattern, kind, defines in (
-            (_ARGUMENT_DEF, "argument", True),
-            (_ARGUMENT_REF, "argument", False),
-            (_STATEMENT_DEF, "statement", True),
-            (_STATEMENT_REF, "statement", False),
-        ):
+        for pattern, kind, defines in _NAMED_FORMS.get(raw[:1], ()):
             match = pattern.match(raw)
             if match and (defines or not _LINK.match(raw)):
                 title = one_line(_unescape(match.group(1)))
@@ -399,7 +404,8 @@ class _Parser:
             if not line.text:
                 i += 1
                 continue
-            heading = _HEADING.match(line.text) if line.indent == 0 else None
+            syntax = _may_be_syntax(line.text)
+            heading = _HEADING.match(line.text) if syntax and line.indent == 0 else None
             if heading:
                 self.model.sections += 1
                 raw, i = self.gather(i, heading.group(2))
@@ -407,18 +413,18 @@ class _Parser:
                     self.model.title = self.clean(raw, line.number)[0]
                 last_argument = None
                 continue
-            if _PCS.match(line.text) or _is_inference(line.text):
+            if syntax and (_PCS.match(line.text) or _is_inference(line.text)):
                 owner = last_argument or self.add("argument", self.new_untitled(), "", [], "pcs")
                 i = self.pcs(i, owner)
                 last_argument = None
                 continue
-            if _RELATION.match(line.text):
+            if syntax and _RELATION.match(line.text):
                 raise self.error(
                     "a relation needs a statement or argument above it",
                     line.number,
                     "indent it under the statement it belongs to",
                 )
-            listed = _LIST.match(line.text)
+            listed = _LIST.match(line.text) if syntax else None
             raw, i = self.gather(i, listed.group(1) if listed else line.text)
             node = self.element(raw, "top-level", line.number)
             after = self.children(i, node, line.indent)
@@ -432,9 +438,15 @@ class _Parser:
         i += 1
         while i < len(self.lines):
             text = self.lines[i].text
-            if not text or _RELATION.match(text) or _PCS.match(text) or _is_inference(text):
+            if not text:
                 break
-            if (_HEADING.match(text) and self.lines[i].indent == 0) or _LIST.match(text):
+            if _may_be_syntax(text) and (
+                _RELATION.match(text)
+                or _PCS.match(text)
+                or _is_inference(text)
+                or (_HEADING.match(text) and self.lines[i].indent == 0)
+                or _LIST.match(text)
+            ):
                 break
             if len(parts) == 1 and re.fullmatch(r"(\[(?:[^\]\\]|\\.)+\]|<(?:[^>\\]|\\.)+>)", first.strip()):
                 raise self.error(
@@ -619,8 +631,13 @@ def _flow_value(text: str, at: int) -> int:
     return at
 
 
+def _may_be_syntax(line: str) -> bool:
+    """Whether a non-empty line may be a relation, PCS line, inference, heading or list item."""
+    return line[0] in _SYNTAX_STARTS or line[0].isdecimal()
+
+
 def _is_inference(text: str) -> bool:
-    return bool(re.fullmatch(r"-{2,}", text) or re.fullmatch(r"--.*--", text))
+    return text.startswith("--") and bool(re.fullmatch(r"-{2,}", text) or re.fullmatch(r"--.*--", text))
 
 
 def _only_tags_and_data(rest: str) -> bool:
@@ -649,7 +666,7 @@ _TYPES = {
 
 
 def _untitled(title: str) -> bool:
-    return bool(re.fullmatch(r"Untitled \d+", title))
+    return title.startswith("Untitled ") and bool(re.fullmatch(r"Untitled \d+", title))
 
 
 class _Reading:
