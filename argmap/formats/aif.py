@@ -488,7 +488,7 @@ class _Spans(HTMLParser):
 def write(argmap: ArgMap) -> tuple[str, list[str]]:
     """The map as an AIFdb nodeset (``nodes``, ``edges``, ``locutions``, ``participants``)."""
     document, warnings = _nodeset(argmap, html_texts=None)
-    return json_text(document, indent=True), warnings
+    return json_text(document, indent=True, source=argmap), warnings
 
 
 def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str, list[str]]:
@@ -502,7 +502,7 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
         "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
     warnings += more
-    return json_text(document, indent=False), warnings  # compact, as OVA writes it
+    return json_text(document, indent=False, source=argmap), warnings  # compact, as OVA writes it
 
 
 def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[str, Any], list[str]]:
