@@ -160,6 +160,9 @@ def write(name: str, argmap: ArgMap) -> tuple[str, list[str]]:
 def refuse_dangling(argmap: ArgMap) -> None:
     """Exporters follow every relation: one naming a claim or relation that is not there is one clear error."""
     claims, relations = argmap.claims, argmap.relations
+    premises = {premise for relation in relations.values() for premise in relation.premises}
+    if premises <= claims.keys() and all(r.target in claims or r.target in relations for r in relations.values()):
+        return  # every map but a broken one: no need to look for the first dangling id in order
     for rid, relation in relations.items():
         missing = next((p for p in relation.premises if p not in claims), None)
         if missing is None and relation.target not in claims and relation.target not in relations:

@@ -11,7 +11,6 @@ from the locutions.  See docs/formats.md for the details and what is lost.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from html import escape
@@ -25,6 +24,7 @@ from argmap.anchor import make_anchor
 from argmap.errors import ArgmapError
 from argmap.formats import Conversion
 from argmap.formats._build import MapBuilder, one_line, parse_json, text_of
+from argmap.formats.json_text import json_text
 from argmap.formats.losses import kept_aside, not_kept
 from argmap.formats.xaif_layout import ova_section
 from argmap.graph import MapGraph
@@ -488,7 +488,7 @@ class _Spans(HTMLParser):
 def write(argmap: ArgMap) -> tuple[str, list[str]]:
     """The map as an AIFdb nodeset (``nodes``, ``edges``, ``locutions``, ``participants``)."""
     document, warnings = _nodeset(argmap, html_texts=None)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", warnings
+    return json_text(document, indent=True, source=argmap), warnings
 
 
 def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str, list[str]]:
@@ -502,7 +502,7 @@ def write_xaif(argmap: ArgMap, texts: dict[str, str] | None = None) -> tuple[str
         "OVA": {"firstname": "", "surname": "", "url": "", **layout},
     }
     warnings += more
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", warnings  # compact, as OVA writes it
+    return json_text(document, indent=False, source=argmap), warnings  # compact, as OVA writes it
 
 
 def _nodeset(argmap: ArgMap, html_texts: dict[str, str] | None) -> tuple[dict[str, Any], list[str]]:

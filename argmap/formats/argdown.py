@@ -112,11 +112,12 @@ _TRAILING_TAG = re.compile(r"\s*(?<![\\\w])#(?:\([^()\\]+\)|[\w-]+)\s*$")
 def untag(text: str) -> str:
     """A text without the tags at its end: they become the claim's tags (inline ones stay)."""
     text = one_line(text)
-    while True:
+    while "#" in text:
         shorter = _TRAILING_TAG.sub("", text)
         if shorter == text or not shorter:
             return text
         text = shorter
+    return text
 
 
 @dataclass(frozen=True)
@@ -212,15 +213,23 @@ _STATEMENT_DEF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\]:\s*(.*)$", re.S)
 _STATEMENT_REF = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](.*)$", re.S)
 _ARGUMENT_DEF = re.compile(r"^<((?:[^>\\]|\\.)+)>:\s*(.*)$", re.S)
 _ARGUMENT_REF = re.compile(r"^<((?:[^>\\]|\\.)+)>(.*)$", re.S)
+_NAMED_FORMS = {
+    "<": ((_ARGUMENT_DEF, "argument", True), (_ARGUMENT_REF, "argument", False)),
+    "[": ((_STATEMENT_DEF, "statement", True), (_STATEMENT_REF, "statement", False)),
+}
+"""An element's forms with a title by its first character: a definition ``[title]: text`` or a reference."""
+_SYNTAX_STARTS = frozenset("<>+-_(#*")
+"""With the digits (``\\d``: any decimal digit), the first characters of a relation, a PCS line, an inference,
+a heading or a list item: a line starting otherwise is text (most lines), which no pattern need be tried on."""
 _TAG = re.compile(r"(?<![\\\w])#(?:\(((?:[^()\\]|\\.)+)\)|([\w-]+))")
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
-_EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole
-    re.compile(r"(?<![\\\w*])(\*{3,})(?=\S)([^*]+?)(?<=\S)(?<!\\)\1(?![\w*])"),
-    re.compile(r"(?<![\\\w])(_{3,})(?=\S)([^_]+?)(?<=\S)(?<!\\)\1(?!\w)"),
-    re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)"),
-    re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)"),
-    re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])"),
-    re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_]+?)(?<=[^\s\\_])_(?![\w_])"),
+_EMPHASIS = [  # runs of three or more first: Argdown strips ___x___ and ****x**** whole; each with its mark
+    ("*", re.compile(r"(?<![\\\w*])(\*{3,})(?=\S)([^*]+?)(?<=\S)(?<!\\)\1(?![\w*])")),
+    ("_", re.compile(r"(?<![\\\w])(_{3,})(?=\S)([^_]+?)(?<=\S)(?<!\\)\1(?!\w)")),
+    ("*", re.compile(r"(?<![\\\w])\*\*(?=\S)([^*]+?)(?<=\S)(?<!\\)\*\*(?!\w)")),
+    ("_", re.compile(r"(?<![\\\w])__(?=\S)([^_]+?)(?<=\S)(?<!\\)__(?!\w)")),
+    ("*", re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s\\*])\*(?![\w*])")),
+    ("_", re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_]+?)(?<=[^\s\\_])_(?![\w_])")),
 ]
 _ESCAPE = re.compile(r"\\(.)")
 _COMMENT = re.compile(r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?<![^\s])//[^\n]*", re.S)
@@ -321,6 +330,8 @@ class _Parser:
                 return ""
             return re.sub(r"[^\n]", " ", found)
 
+        if "//" not in text and "/*" not in text and "<!--" not in text:
+            return text  # no comment to strip (the pattern's escapes are only kept as they are)
         return _COMMENT.sub(replace, text)
 
     # Elements -----------------------------------------------------------------------------
@@ -341,12 +352,7 @@ class _Parser:
 
     def element(self, raw: str, role: str, line: int) -> _Node:
         """A statement or argument written as text, a definition or a reference."""
-        for pattern, kind, defines in (
-            (_ARGUMENT_DEF, "argument", True),
-            (_ARGUMENT_REF, "argument", False),
-            (_STATEMENT_DEF, "statement", True),
-            (_STATEMENT_REF, "statement", False),
-        ):
+        for pattern, kind, defines in _NAMED_FORMS.get(raw[:1], ()):
             match = pattern.match(raw)
             if match and (defines or not _LINK.match(raw)):
                 title = one_line(_unescape(match.group(1)))
@@ -377,11 +383,14 @@ class _Parser:
         if data:
             self.model.data += 1
             self.check_data(data, line)
-        raw = _LINK.sub(lambda m: m.group(1), raw)  # first: a link to an anchor (#heading-x) is no tag
-        tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)]
+        # Each pass runs only on a text holding the characters it looks for: most texts hold none.
+        if "](" in raw:
+            raw = _LINK.sub(lambda m: m.group(1), raw)  # first: a link to an anchor (#heading-x) is no tag
+        tags = [one_line(_unescape(a or b)) for a, b in _TAG.findall(raw)] if "#" in raw else []
         raw = untag(raw)  # before unescaping: an escaped "\#" at the end is text, not a tag
-        for pattern in _EMPHASIS:
-            raw = pattern.sub(lambda m: m.group(m.lastindex or 1), raw)
+        for mark, pattern in _EMPHASIS:
+            if mark in raw:
+                raw = pattern.sub(lambda m: m.group(m.lastindex or 1), raw)
         return one_line(_unescape(raw)), tags
 
     # Structure ----------------------------------------------------------------------------
@@ -395,7 +404,8 @@ class _Parser:
             if not line.text:
                 i += 1
                 continue
-            heading = _HEADING.match(line.text) if line.indent == 0 else None
+            syntax = _may_be_syntax(line.text)
+            heading = _HEADING.match(line.text) if syntax and line.indent == 0 else None
             if heading:
                 self.model.sections += 1
                 raw, i = self.gather(i, heading.group(2))
@@ -403,18 +413,18 @@ class _Parser:
                     self.model.title = self.clean(raw, line.number)[0]
                 last_argument = None
                 continue
-            if _PCS.match(line.text) or _is_inference(line.text):
+            if syntax and (_PCS.match(line.text) or _is_inference(line.text)):
                 owner = last_argument or self.add("argument", self.new_untitled(), "", [], "pcs")
                 i = self.pcs(i, owner)
                 last_argument = None
                 continue
-            if _RELATION.match(line.text):
+            if syntax and _RELATION.match(line.text):
                 raise self.error(
                     "a relation needs a statement or argument above it",
                     line.number,
                     "indent it under the statement it belongs to",
                 )
-            listed = _LIST.match(line.text)
+            listed = _LIST.match(line.text) if syntax else None
             raw, i = self.gather(i, listed.group(1) if listed else line.text)
             node = self.element(raw, "top-level", line.number)
             after = self.children(i, node, line.indent)
@@ -428,9 +438,15 @@ class _Parser:
         i += 1
         while i < len(self.lines):
             text = self.lines[i].text
-            if not text or _RELATION.match(text) or _PCS.match(text) or _is_inference(text):
+            if not text:
                 break
-            if (_HEADING.match(text) and self.lines[i].indent == 0) or _LIST.match(text):
+            if _may_be_syntax(text) and (
+                _RELATION.match(text)
+                or _PCS.match(text)
+                or _is_inference(text)
+                or (_HEADING.match(text) and self.lines[i].indent == 0)
+                or _LIST.match(text)
+            ):
                 break
             if len(parts) == 1 and re.fullmatch(r"(\[(?:[^\]\\]|\\.)+\]|<(?:[^>\\]|\\.)+>)", first.strip()):
                 raise self.error(
@@ -615,8 +631,13 @@ def _flow_value(text: str, at: int) -> int:
     return at
 
 
+def _may_be_syntax(line: str) -> bool:
+    """Whether a non-empty line may be a relation, PCS line, inference, heading or list item."""
+    return line[0] in _SYNTAX_STARTS or line[0].isdecimal()
+
+
 def _is_inference(text: str) -> bool:
-    return bool(re.fullmatch(r"-{2,}", text) or re.fullmatch(r"--.*--", text))
+    return text.startswith("--") and bool(re.fullmatch(r"-{2,}", text) or re.fullmatch(r"--.*--", text))
 
 
 def _only_tags_and_data(rest: str) -> bool:
@@ -624,7 +645,7 @@ def _only_tags_and_data(rest: str) -> bool:
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse(text: str, origin: str = "<stdin>") -> ArgdownModel:
@@ -645,7 +666,7 @@ _TYPES = {
 
 
 def _untitled(title: str) -> bool:
-    return bool(re.fullmatch(r"Untitled \d+", title))
+    return title.startswith("Untitled ") and bool(re.fullmatch(r"Untitled \d+", title))
 
 
 class _Reading:
@@ -941,16 +962,29 @@ _SHORTCODE = re.compile(r"(\.\[\]\.|:\[\]:|\.[^\s.\\\[\]{}#]+?\.|:[^\s:\\\[\]{}#
 """Argdown's shortcodes (``.->.`` for →, ``:smile:``): left as they are, so Argdown still reads them."""
 
 
+_SYNTAX = re.compile(r"[\\\[\]<>{}*#_/]")
+"""The characters :data:`_NEEDS_ESCAPE` looks at: a text without any needs no escape (most texts)."""
+
+
 def escape(text: str) -> str:
     """Text as Argdown reads it back literally: a backslash only where a character would be syntax."""
-    parts = _SHORTCODE.split(one_line(text))
+    line = one_line(text)
+    if not _SYNTAX.search(line):
+        return line
+    parts = _SHORTCODE.split(line)
     return "".join(
         part if index % 2 else _NEEDS_ESCAPE.sub(lambda m: "\\" + m.group(0), part) for index, part in enumerate(parts)
     )
 
 
+_TITLE_SYNTAX = re.compile(r"([\\\[\]<>])")
+
+
 def _title(text: str, closing: str) -> str:
-    return re.sub(r"([\\\[\]<>])" if closing else r"([\\])", r"\\\1", one_line(text))
+    line = one_line(text)
+    if closing:
+        return _TITLE_SYNTAX.sub(r"\\\1", line) if _TITLE_SYNTAX.search(line) else line
+    return line.replace("\\", "\\\\")
 
 
 def _tag_text(tag: str) -> str:

@@ -35,9 +35,12 @@ _BLOCK_START = re.compile(r"^([#+\-=])")
 
 def escape(line: str) -> str:
     """One line of text that Markdown shows literally: its punctuation and line-start markers escaped."""
-    line = _PUNCTUATION.sub(r"\\\1", " ".join(line.split()))
-    line = _NUMBERED.sub(r"\1\\\2", line)
-    return _BLOCK_START.sub(r"\\\1", line)
+    line = " ".join(line.split())
+    if _PUNCTUATION.search(line):  # each pass only where it can match: most lines need none
+        line = _PUNCTUATION.sub(r"\\\1", line)
+    if line[:1].isdecimal():
+        line = _NUMBERED.sub(r"\1\\\2", line)
+    return _BLOCK_START.sub(r"\\\1", line) if line[:1] in ("#", "+", "-", "=") else line
 
 
 def paragraphs(text: str, *, indent: str, wrap: str = "", after: str = "") -> str:
