@@ -39,7 +39,8 @@ def json_text(document: Any, *, indent: bool, source: ArgMap) -> str:
     """
     if _floats_alike(source):
         try:
-            return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0).decode("utf-8") + "\n"
+            option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+            return orjson.dumps(document, option=option).decode("utf-8")  # no copy to add the newline: 140 MB at 100k
         except orjson.JSONEncodeError:
             pass
     layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
