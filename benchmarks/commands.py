@@ -162,6 +162,21 @@ def with_cycles(path: Path, count: int) -> Path:
     return other
 
 
+def prepare(sizes: tuple[int, ...], cache: Path) -> None:
+    """Make every map the measurement reads (kept in ``cache`` for later runs).
+
+    Run in a process of its own by :func:`main`: a child's peak memory (``ru_maxrss``)
+    counts the memory of the process it was forked from, so a measuring process
+    that had loaded a 100k map itself would report every command at that size.
+    """
+    for size in sizes:
+        for path in (workload_path(size, cache), kialo_map(size, cache)):
+            reworded(path)
+    largest = max(sizes)
+    chain_map(largest // 2, cache)
+    with_cycles(kialo_map(largest, cache), 5)
+
+
 def measure(sizes: tuple[int, ...], cache: Path, repeats: int, progress: bool) -> list[Row]:
     rows: list[Row] = []
 
@@ -287,9 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the maps are kept")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the report whose section is rewritten")
+    parser.add_argument("--prepare", action="store_true", help="only make the maps (what the run does first)")
     args = parser.parse_args(argv)
+    sizes = tuple(int(size) for size in args.sizes.split(","))
+    if args.prepare:
+        prepare(sizes, args.cache)
+        return 0
+    preparing = ["--prepare", "--sizes", args.sizes, "--cache", str(args.cache)]
+    subprocess.run([sys.executable, "-m", "benchmarks.commands", *preparing], check=True, cwd=ROOT)
     started, clock = datetime.now(UTC), time.perf_counter()
-    rows = measure(tuple(int(size) for size in args.sizes.split(",")), args.cache, args.repeats, progress=True)
+    rows = measure(sizes, args.cache, args.repeats, progress=True)
     write_section(args.output, section(rows, started, time.perf_counter() - clock))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

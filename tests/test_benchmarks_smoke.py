@@ -76,3 +76,19 @@ def test_the_runner_measures_every_plug_in_on_tiny_maps(tmp_path: Path) -> None:
     assert "failed" not in report
     assert "orjson.loads" in report and "Graphviz layout" in report
     assert "p95_ms" in report and "first_paint_s" in report
+
+
+@pytest.mark.slow
+def test_the_whole_command_benchmark_runs_on_tiny_maps(tmp_path: Path) -> None:
+    """Every command it times exits as a command should, and its section names each target (not run at this size)."""
+    import subprocess
+    import sys
+
+    output = tmp_path / "performance.md"
+    arguments = ["--sizes", "40", "--repeats", "1", "--cache", str(tmp_path / "maps"), "--output", str(output)]
+    subprocess.run([sys.executable, "-m", "benchmarks.commands", *arguments], check=True, cwd=run.ROOT)
+    section = output.read_text(encoding="utf-8")
+    rows = [line for line in section.splitlines() if line.startswith(("| generated | 40 |", "| Kialo-shaped | 40 |"))]
+    assert len(rows) == 24
+    assert "(exit" not in section, "a command failed"
+    assert section.count("| not run |") == 9
