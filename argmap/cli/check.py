@@ -74,11 +74,12 @@ def run(args: argparse.Namespace) -> int:
             findings = [f for f in findings if f.severity != "hint"]
         if any(f.severity != "hint" for f in findings):
             status = max(status, 1)
-        report.append({"map": path, "readable": True, "findings": [f.as_dict() for f in findings]})
+        report.append({"map": path, "readable": True, "findings": findings})
         if args.format == "text":
             write_lines(_text(path, findings, every_hint=args.hints))
     if args.format == "json":
-        sys.stdout.buffer.write(orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+        sys.stdout.buffer.write(orjson.dumps(report, default=Finding.as_dict, option=options))
     return status
 
 
