@@ -47,16 +47,10 @@ class Finding(NamedTuple):
     """For a ``merge-conflict`` finding, the conflict's id (what ``argmap resolve`` and the editor settle)."""
 
     def as_dict(self) -> dict[str, str | None]:
-        """Written out field by field: ``dataclasses.asdict`` deep-copies and took 0.9 s for 100,000 findings."""
-        fields = {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "subject": self.subject,
-            "fix": self.fix,
-        }
-        if self.conflict is not None:
-            fields["conflict"] = self.conflict
+        """The finding as a JSON report writes it: ``conflict`` only on a merge-conflict finding."""
+        fields = self._asdict()
+        if self.conflict is None:
+            del fields["conflict"]
         return fields
 
 

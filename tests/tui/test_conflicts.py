@@ -178,8 +178,9 @@ async def test_a_conflict_on_the_map_title_points_to_argmap_resolve(tmp_path: Pa
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tui"
 
 
-def test_conflict_dialog_snapshot(snap_compare, monkeypatch) -> None:
-    """The dialog on ``merged.argmap.json`` (made by :func:`conflicted_map`), opened by a relative path."""
+def _snapshot_of_the_dialog(snap_compare, monkeypatch, size: tuple[int, int], *keys: str) -> bool:
+    """The conflict dialog on ``merged.argmap.json`` (made by :func:`conflicted_map`), opened by a relative
+    path, after ``keys`` pressed in it."""
     monkeypatch.chdir(FIXTURES)
     app = ArgmapApp(Path("merged.argmap.json"), keymap_file=Path("no-keymap.toml"))
 
@@ -187,10 +188,15 @@ def test_conflict_dialog_snapshot(snap_compare, monkeypatch) -> None:
         await pilot.pause(0.4)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("C")
-        await pilot.pause()
+        for key in ("C", *keys):
+            await pilot.press(key)
+            await pilot.pause()
 
-    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+    return bool(snap_compare(app, terminal_size=size, run_before=run_before))
+
+
+def test_conflict_dialog_snapshot(snap_compare, monkeypatch) -> None:
+    assert _snapshot_of_the_dialog(snap_compare, monkeypatch, (120, 36))
 
 
 def test_the_fixture_is_what_the_merge_makes() -> None:
@@ -234,16 +240,4 @@ def test_recovered_work_keeps_the_settled_conflicts(tmp_path: Path) -> None:
 
 def test_conflict_dialog_at_80_by_24_snapshot(snap_compare, monkeypatch) -> None:
     """At 80×24 with the edit box open: the sides, the buttons, the box and the hint all on screen."""
-    monkeypatch.chdir(FIXTURES)
-    app = ArgmapApp(Path("merged.argmap.json"), keymap_file=Path("no-keymap.toml"))
-
-    async def run_before(pilot) -> None:
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("C")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    assert _snapshot_of_the_dialog(snap_compare, monkeypatch, (80, 24), "e")
